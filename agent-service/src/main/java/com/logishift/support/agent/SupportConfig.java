@@ -1,0 +1,74 @@
+package com.logishift.support.agent;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Typed configuration of agent-service; every key can be set by environment variable. */
+@ConfigMapping(prefix = "support")
+public interface SupportConfig {
+
+    Jwt jwt();
+
+    Admin admin();
+
+    Login login();
+
+    Outbox outbox();
+
+    interface Jwt {
+        /** {@code iss} of issued tokens; every service verifies it. */
+        @WithDefault("https://support.logishift.com")
+        String issuer();
+
+        @WithDefault("PT30M")
+        Duration lifetime();
+
+        /** PEM (PKCS#8) RSA private key; env SUPPORT_JWT_PRIVATE_KEY_FILE. */
+        String privateKeyFile();
+
+        /** PEM (X.509 SubjectPublicKeyInfo) public key matching the private key. */
+        String publicKeyFile();
+    }
+
+    interface Admin {
+        /** env SUPPORT_ADMIN_EMAIL */
+        @WithDefault("admin@logishift.local")
+        String email();
+
+        /** env SUPPORT_ADMIN_PASSWORD; required in prod when no admin exists yet. */
+        Optional<String> password();
+
+        @WithDefault("Support Admin")
+        String name();
+    }
+
+    interface Login {
+        /** bcrypt work factor; 10 is OWASP's minimum and costs ~60 ms per hash on one core here. */
+        @WithDefault("10")
+        int bcryptCost();
+
+        @WithDefault("5")
+        int freeAttempts();
+
+        @WithDefault("PT30S")
+        Duration baseLockout();
+
+        @WithDefault("PT15M")
+        Duration maxLockout();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for unpublished events when it is not woken by a commit. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** Published rows older than this are deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+}

@@ -1,0 +1,91 @@
+package com.logishift.support.agent.account.rest;
+
+import com.logishift.support.agent.account.AccountStatus;
+import com.logishift.support.agent.account.service.AccountService;
+import com.logishift.support.agent.common.Ids;
+import com.logishift.support.agent.common.Page;
+import com.logishift.support.agent.common.PageRequest;
+import com.logishift.support.agent.common.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Admin decisions on agent registrations. */
+@Path("/api/admin")
+@Tag(name = "agents")
+@RolesAllowed("admin")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminAgentResource {
+
+    private static final EnumSet<AccountStatus> AGENT_STATUSES =
+            EnumSet.of(AccountStatus.PENDING, AccountStatus.APPROVED, AccountStatus.REJECTED);
+
+    private final AccountService accounts;
+    private final JsonWebToken jwt;
+
+    public AdminAgentResource(AccountService accounts, JsonWebToken jwt) {
+        this.accounts = accounts;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("approve-agent/{id}")
+    @Operation(summary = "Approve an agent registration", description = "Approving twice is harmless.")
+    public Uni<AccountView> approve(@PathParam("id") String id) {
+        return accounts.approveAgent(Ids.parse("id", id), currentAdmin()).map(AccountView::of);
+    }
+
+    @POST
+    @Path("reject-agent/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject a pending agent registration", description = "The reason is shown to the agent.")
+    public Uni<AccountView> reject(@PathParam("id") String id,
+            @Valid @NotNull(message = "is required") RejectionRequest request) {
+        return accounts.rejectAgent(Ids.parse("id", id), currentAdmin(), request.reason()).map(AccountView::of);
+    }
+
+    @GET
+    @Path("agents")
+    @Operation(summary = "Agent registrations, oldest first, optionally by status")
+    public Uni<Page<AccountView>> agents(@QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
+        return accounts.listAgents(parseStatus(status), page.page, page.size).map(p -> p.map(AccountView::of));
+    }
+
+    private UUID currentAdmin() {
+        return Ids.parse("sub", jwt.getSubject());
+    }
+
+    private static Optional<AccountStatus> parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            AccountStatus parsed = AccountStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            if (AGENT_STATUSES.contains(parsed)) {
+                return Optional.of(parsed);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw ProblemException.invalidField("status", "must be one of PENDING, APPROVED, REJECTED");
+    }
+}

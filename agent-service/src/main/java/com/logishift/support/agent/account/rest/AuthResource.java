@@ -1,0 +1,68 @@
+package com.logishift.support.agent.account.rest;
+
+import com.logishift.support.agent.account.Role;
+import com.logishift.support.agent.account.service.AccountService;
+import com.logishift.support.agent.account.service.LoginService;
+import com.logishift.support.agent.common.Ids;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Customer sign-up, sign-in for every role, and "who am I". */
+@Path("/api/auth")
+@Tag(name = "auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final AccountService accounts;
+    private final LoginService logins;
+    private final JsonWebToken jwt;
+
+    public AuthResource(AccountService accounts, LoginService logins, JsonWebToken jwt) {
+        this.accounts = accounts;
+        this.logins = logins;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("register")
+    @PermitAll
+    @Operation(summary = "Customer sign-up", description = "Creates an active customer account.")
+    public Uni<Response> register(@Valid @NotNull(message = "is required") RegistrationRequest request) {
+        return accounts.register(Role.CUSTOMER, request)
+                .map(account -> Response.status(Response.Status.CREATED).entity(AccountView.of(account)).build());
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Operation(summary = "Sign in with email and password",
+            description = "401 for wrong credentials, 403 for pending or rejected agents (with the reason), "
+                    + "429 with Retry-After after repeated failures.")
+    public Uni<LoginResponse> login(@Valid @NotNull(message = "is required") LoginRequest request) {
+        return logins.login(request);
+    }
+
+    @GET
+    @Path("me")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "The signed-in account")
+    public Uni<AccountView> me() {
+        return accounts.find(Ids.parse("sub", jwt.getSubject())).map(AccountView::of);
+    }
+}

@@ -1,0 +1,72 @@
+package com.logishift.support.agent.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.agent.account.Account;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Writes account events to the outbox. Call it inside the transaction that makes the change, so
+ * the event exists exactly when the change does.
+ */
+@ApplicationScoped
+public class AccountEvents {
+
+    static final String AGGREGATE_TYPE = "account";
+
+    private final ObjectMapper json;
+    private final OutboxRelay relay;
+
+    public AccountEvents(ObjectMapper json, OutboxRelay relay) {
+        this.json = json;
+        this.relay = relay;
+    }
+
+    /** Data of {@code account.registered.v1}: every new account, the bootstrap admin included. */
+    public record AccountRegistered(UUID accountId, String email, String name, String role, String status,
+            Instant registeredAt) {
+    }
+
+    /** Data of {@code agent.approved.v1}. */
+    public record AgentApproved(UUID accountId, String email, String name, UUID approvedBy, Instant approvedAt) {
+    }
+
+    /** Data of {@code agent.rejected.v1}. */
+    public record AgentRejected(UUID accountId, String email, String name, String reason, UUID rejectedBy,
+            Instant rejectedAt) {
+    }
+
+    public Uni<Void> registered(Account a) {
+        return append(AccountEventType.ACCOUNT_REGISTERED, a, new AccountRegistered(a.id, a.email, a.name,
+                a.role.group(), a.status.name(), a.createdAt), a.createdAt);
+    }
+
+    public Uni<Void> approved(Account a) {
+        return append(AccountEventType.AGENT_APPROVED, a,
+                new AgentApproved(a.id, a.email, a.name, a.decidedBy, a.decidedAt), a.decidedAt);
+    }
+
+    public Uni<Void> rejected(Account a) {
+        return append(AccountEventType.AGENT_REJECTED, a,
+                new AgentRejected(a.id, a.email, a.name, a.rejectionReason, a.decidedBy, a.decidedAt), a.decidedAt);
+    }
+
+    private Uni<Void> append(AccountEventType type, Account account, Object data, Instant occurredAt) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.aggregateType = AGGREGATE_TYPE;
+        event.aggregateId = account.id.toString();
+        event.eventType = type.type();
+        event.occurredAt = occurredAt;
+        try {
+            event.payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        // the relay looks again shortly after the transaction commits instead of waiting for its poll
+        return event.persist().invoke(relay::wakeUpSoon).replaceWithVoid();
+    }
+}
