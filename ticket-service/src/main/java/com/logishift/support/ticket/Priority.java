@@ -1,0 +1,7 @@
+package com.logishift.support.ticket;
+
+public enum Priority {
+    LOW,
+    MEDIUM,
+    HIGH
+}

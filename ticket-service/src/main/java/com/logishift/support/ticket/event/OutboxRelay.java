@@ -1,0 +1,206 @@
+package com.logishift.support.ticket.event;
+
+import com.logishift.support.ticket.SupportConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves events from the outbox table to Kafka: reads unpublished rows in commit order, sends them
+ * as binary-mode CloudEvents keyed by aggregate id, waits for the broker's acknowledgement
+ * ({@code acks=all}) and only then marks them published — so a Kafka outage delays events but
+ * never loses them. A transaction-scoped advisory lock lets exactly one replica relay at a time,
+ * which keeps each key's events in order even with several replicas running.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary constant naming this relay's advisory lock in the service's own database. */
+    private static final long RELAY_LOCK_KEY = 0x0A6E7_0B0BL;
+    private static final Duration WAKE_DELAY = Duration.ofMillis(5);
+    private static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
+    private static final URI SOURCE = URI.create("/logishift/support/ticket-service");
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Emitter<String> emitter;
+    private final SupportConfig.Outbox config;
+    private final Counter published;
+    private final Counter failures;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private volatile boolean stopped;
+    private volatile long lastCleanup;
+
+    public OutboxRelay(Pool pool, Vertx vertx,
+            @Channel("ticket-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            Emitter<String> emitter,
+            SupportConfig config, MeterRegistry metrics) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.emitter = emitter;
+        this.config = config.outbox();
+        this.published = metrics.counter("support.outbox.published", "topic", "support.ticket-events");
+        this.failures = metrics.counter("support.outbox.failures", "topic", "support.ticket-events");
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        schedule(Duration.ZERO);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        stopped = true;
+    }
+
+    /** Asks for a run right after a transaction that appended events committed; cheaper than the poll. */
+    public void wakeUpSoon() {
+        if (wakeRequested.compareAndSet(false, true)) {
+            vertx.setTimer(WAKE_DELAY.toMillis(), id -> {
+                wakeRequested.set(false);
+                runAndReschedule();
+            });
+        }
+    }
+
+    private void schedule(Duration delay) {
+        if (stopped) {
+            return;
+        }
+        vertx.setTimer(Math.max(1, delay.toMillis()), id -> runAndReschedule());
+    }
+
+    private void runAndReschedule() {
+        if (stopped || !running.compareAndSet(false, true)) {
+            return; // a run is already under way; it reschedules itself
+        }
+        relayBatch().subscribe().with(
+                count -> {
+                    running.set(false);
+                    // a full batch suggests more are waiting
+                    schedule(count >= config.batchSize() ? Duration.ZERO : config.pollInterval());
+                    cleanUpOccasionally();
+                },
+                failure -> {
+                    running.set(false);
+                    failures.increment();
+                    LOG.warnf("Outbox relay could not publish (will retry): %s", failure.getMessage());
+                    schedule(config.pollInterval().multipliedBy(5));
+                });
+    }
+
+    /** Publishes one batch; returns how many events were published. Visible for tests. */
+    public Uni<Integer> relayBatch() {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
+                .execute(Tuple.of(RELAY_LOCK_KEY))
+                .flatMap(rows -> rows.iterator().next().getBoolean("locked")
+                        ? publishPending(connection)
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishPending(SqlConnection connection) {
+        return connection.preparedQuery("""
+                        SELECT id, aggregate_id, event_type, payload, occurred_at
+                          FROM outbox_event
+                         WHERE published_at IS NULL
+                         ORDER BY seq
+                         LIMIT $1""")
+                .execute(Tuple.of(config.batchSize()))
+                .flatMap(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    List<CompletableFuture<Void>> acks = new ArrayList<>();
+                    for (Row row : rows) {
+                        ids.add(row.getUUID("id"));
+                        acks.add(send(row));
+                    }
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    // every send must be acknowledged; on any failure the transaction rolls back and
+                    // the whole batch is retried (consumers de-duplicate by CloudEvent id)
+                    return Uni.createFrom().completionStage(
+                                    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
+                            .flatMap(ignored -> connection
+                                    .preparedQuery("UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)")
+                                    .execute(Tuple.of(ids.toArray(UUID[]::new))))
+                            .map(ignored -> {
+                                published.increment(ids.size());
+                                return ids.size();
+                            });
+                });
+    }
+
+    private CompletableFuture<Void> send(Row row) {
+        String id = row.getUUID("id").toString();
+        String key = row.getString("aggregate_id");
+        OffsetDateTime occurredAt = row.getOffsetDateTime("occurred_at");
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(id)
+                .withType(row.getString("event_type"))
+                .withSource(SOURCE)
+                .withSubject(key)
+                .withDataContentType("application/json")
+                .withTimestamp(occurredAt.atZoneSameInstant(ZoneOffset.UTC))
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(key)
+                .build();
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        Message<String> message = Message.of(row.getString("payload"), Metadata.of(cloudEvent, kafka))
+                .withAck(() -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+
+    private void cleanUpOccasionally() {
+        long now = System.currentTimeMillis();
+        if (now - lastCleanup < CLEANUP_INTERVAL.toMillis()) {
+            return;
+        }
+        lastCleanup = now;
+        pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) config.retention().toSeconds()))
+                .subscribe().with(
+                        rows -> LOG.debugf("Outbox clean-up removed %d published events", rows.rowCount()),
+                        failure -> LOG.warnf("Outbox clean-up failed: %s", failure.getMessage()));
+    }
+}

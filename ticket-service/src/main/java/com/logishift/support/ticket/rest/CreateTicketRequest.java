@@ -1,0 +1,22 @@
+package com.logishift.support.ticket.rest;
+
+import com.logishift.support.ticket.Category;
+import com.logishift.support.ticket.Priority;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** {@code {subject, category, description, priority?, deliveryId?}} */
+public record CreateTicketRequest(
+        @NotBlank(message = "is required") @Size(min = 3, max = 200, message = "must be 3 to 200 characters")
+        String subject,
+        @NotNull(message = "is required")
+        Category category,
+        @NotBlank(message = "is required") @Size(max = 10_000, message = "must be at most 10000 characters")
+        String description,
+        Priority priority,
+        @Size(max = 64, message = "must be at most 64 characters")
+        @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._:/-]*$", message = "must be a delivery reference (letters, digits, . _ : / -)")
+        String deliveryId) {
+}

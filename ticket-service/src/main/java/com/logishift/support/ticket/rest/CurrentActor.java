@@ -1,0 +1,25 @@
+package com.logishift.support.ticket.rest;
+
+import com.logishift.support.ticket.Actor;
+import com.logishift.support.ticket.Role;
+import com.logishift.support.ticket.common.Ids;
+import com.logishift.support.ticket.common.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The caller, from the token smallrye-jwt has already verified (signature, issuer, expiry). */
+@RequestScoped
+public class CurrentActor {
+
+    private final JsonWebToken jwt;
+
+    public CurrentActor(JsonWebToken jwt) {
+        this.jwt = jwt;
+    }
+
+    public Actor get() {
+        Role role = Role.fromGroups(jwt.getGroups())
+                .orElseThrow(() -> ProblemException.forbidden("no-role", "The token carries no support role."));
+        return new Actor(Ids.parse("sub", jwt.getSubject()), role, jwt.getClaim("name"), jwt.getClaim("email"));
+    }
+}

@@ -1,0 +1,204 @@
+package com.logishift.support.ticket.service;
+
+import com.logishift.support.ticket.Actor;
+import com.logishift.support.ticket.Ticket;
+import com.logishift.support.ticket.TicketFeedback;
+import com.logishift.support.ticket.TicketNote;
+import com.logishift.support.ticket.TicketStatus;
+import com.logishift.support.ticket.agent.Agent;
+import com.logishift.support.ticket.assignment.AssignmentService;
+import com.logishift.support.ticket.common.Page;
+import com.logishift.support.ticket.common.ProblemException;
+import com.logishift.support.ticket.event.OutboxRelay;
+import com.logishift.support.ticket.event.TicketEvents;
+import com.logishift.support.ticket.rest.CreateTicketRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Ticket use cases. Each public method is one transaction that changes the ticket and appends its
+ * events to the outbox together; the relay is woken once the transaction has committed.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
+    private static final Sort OLDEST_FIRST = Sort.ascending("createdAt").and("id");
+
+    private final TicketEvents events;
+    private final AssignmentService assignment;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public TicketService(TicketEvents events, AssignmentService assignment, OutboxRelay relay, Clock clock) {
+        this.events = events;
+        this.assignment = assignment;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Uni<TicketDetails> create(Actor customer, CreateTicketRequest request) {
+        return inTransaction(() -> nextReferenceNumber().flatMap(number -> {
+            Instant now = clock.instant();
+            Ticket ticket = Ticket.open(number, customer, request.subject(), request.description(),
+                    request.category(), request.priority(), request.deliveryId(), now);
+            return ticket.persist()
+                    .flatMap(saved -> events.created(ticket))
+                    .flatMap(ignored -> assignment.autoAssign(ticket, now))
+                    .flatMap(ignored -> details(ticket, false));
+        }));
+    }
+
+    /** One ticket as the caller may see it; 404 for a customer's view of someone else's ticket. */
+    public Uni<TicketDetails> get(Actor actor, UUID id) {
+        return Panache.withSession(() -> visibleTicket(actor, id).flatMap(t -> details(t, actor.role().isStaff())));
+    }
+
+    public Uni<Page<TicketDetails>> list(TicketFilter filter, int page, int size, boolean oldestFirst) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = filter.where(parameters);
+        return Panache.withSession(() -> {
+            PanacheQuery<Ticket> query = Ticket.<Ticket>find(where, oldestFirst ? OLDEST_FIRST : NEWEST_FIRST, parameters)
+                    .page(page, size);
+            return query.list().flatMap(tickets -> query.count().flatMap(total -> assigneeNames(tickets)
+                    .map(names -> new Page<>(tickets.stream()
+                            .map(t -> new TicketDetails(t, t.assigneeId == null ? null : names.get(t.assigneeId),
+                                    null, null)).toList(),
+                            total, page, size))));
+        });
+    }
+
+    public Uni<TicketDetails> assignSelf(Actor agent, UUID id) {
+        return inTransaction(() -> visibleTicket(agent, id).flatMap(ticket -> {
+            UUID previous = ticket.assigneeId;
+            TicketStatus before = ticket.status;
+            if (!ticket.takeBy(agent.id(), clock.instant())) {
+                return details(ticket, true); // already theirs and in progress
+            }
+            return events.assigned(ticket, previous, TicketEvents.AssignmentMode.SELF, agent.id())
+                    .flatMap(ignored -> events.statusChanged(ticket, before, agent.id()))
+                    .flatMap(ignored -> Agent.update("lastAssignedAt = ?1 where id = ?2", ticket.updatedAt, agent.id()))
+                    .flatMap(ignored -> details(ticket, true));
+        }));
+    }
+
+    public Uni<TicketDetails> changeStatus(Actor actor, UUID id, TicketStatus target) {
+        return inTransaction(() -> visibleTicket(actor, id).flatMap(ticket -> {
+            TicketStatus from = ticket.changeStatus(target, actor, clock.instant());
+            return events.statusChanged(ticket, from, actor.id()).flatMap(ignored -> details(ticket, true));
+        }));
+    }
+
+    public Uni<TicketNote> addNote(Actor author, UUID id, String body) {
+        return inTransaction(() -> visibleTicket(author, id).flatMap(ticket -> {
+            TicketNote note = TicketNote.by(author, ticket.id, body, clock.instant());
+            return note.persist()
+                    .flatMap(saved -> events.noteAdded(ticket, note))
+                    .replaceWith(note);
+        }));
+    }
+
+    /** Admin: give the ticket to an approved agent, or (agentId null) send an OPEN ticket back to the queue. */
+    public Uni<TicketDetails> reassign(Actor admin, UUID id, UUID agentId) {
+        return inTransaction(() -> visibleTicket(admin, id).flatMap(ticket -> {
+            Instant now = clock.instant();
+            if (agentId == null) {
+                UUID previous = ticket.unassign(now);
+                return events.unassigned(ticket, previous, admin.id()).flatMap(ignored -> details(ticket, true));
+            }
+            return Agent.<Agent>findById(agentId).flatMap(agent -> {
+                if (agent == null || agent.status != Agent.Status.APPROVED) {
+                    return Uni.createFrom().failure(ProblemException.invalidField("agentId",
+                            "must be the id of an approved agent"));
+                }
+                if (agentId.equals(ticket.assigneeId)) {
+                    return details(ticket, true); // no change, no event
+                }
+                UUID previous = ticket.assignTo(agentId, now);
+                return events.assigned(ticket, previous, TicketEvents.AssignmentMode.ADMIN, admin.id())
+                        .flatMap(ignored -> Agent.update("lastAssignedAt = ?1 where id = ?2", now, agentId))
+                        .flatMap(ignored -> details(ticket, true));
+            });
+        }));
+    }
+
+    /** The ticket's customer rates a RESOLVED ticket; that closes it. Other customers get 404. */
+    public Uni<TicketDetails> submitFeedback(Actor customer, UUID id, int rating, String comment) {
+        return inTransaction(() -> visibleTicket(customer, id).flatMap(ticket -> {
+            Instant now = clock.instant();
+            ticket.acceptFeedback(now);
+            TicketFeedback feedback = TicketFeedback.rate(ticket, rating, comment, now);
+            return feedback.persist()
+                    .flatMap(saved -> events.statusChanged(ticket, TicketStatus.RESOLVED, customer.id()))
+                    .flatMap(ignored -> events.feedbackSubmitted(ticket, feedback))
+                    .flatMap(ignored -> details(ticket, false));
+        }));
+    }
+
+    private <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
+        return Panache.withTransaction(work).invoke(relay::wakeUpSoon);
+    }
+
+    private Uni<Ticket> visibleTicket(Actor actor, UUID id) {
+        return Ticket.<Ticket>findById(id).map(ticket -> {
+            if (ticket == null || !ticket.visibleTo(actor)) {
+                throw ProblemException.notFound("No ticket " + id);
+            }
+            return ticket;
+        });
+    }
+
+    private Uni<TicketDetails> details(Ticket ticket, boolean withNotes) {
+        Uni<String> assigneeName = ticket.assigneeId == null
+                ? Uni.createFrom().nullItem()
+                : Agent.<Agent>findById(ticket.assigneeId).map(a -> a == null ? null : a.name);
+        return assigneeName.flatMap(name -> latestFeedback(ticket).flatMap(feedback -> withNotes
+                ? TicketNote.<TicketNote>find("ticketId", Sort.ascending("createdAt").and("id"), ticket.id).list()
+                        .map(notes -> new TicketDetails(ticket, name, notes, feedback))
+                : Uni.createFrom().item(new TicketDetails(ticket, name, null, feedback))));
+    }
+
+    private static Uni<TicketFeedback> latestFeedback(Ticket ticket) {
+        if (ticket.resolutionCount == 0) {
+            return Uni.createFrom().nullItem();
+        }
+        return TicketFeedback.<TicketFeedback>find("ticketId = ?1 and resolution = ?2", ticket.id,
+                ticket.resolutionCount).firstResult();
+    }
+
+    private static Uni<Map<UUID, String>> assigneeNames(List<Ticket> tickets) {
+        Set<UUID> ids = tickets.stream().map(t -> t.assigneeId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Agent.<Agent>list("id in ?1", ids).map(agents -> agents.stream()
+                .filter(a -> a.name != null)
+                .collect(Collectors.toMap(a -> a.id, a -> a.name)));
+    }
+
+    private static Uni<Long> nextReferenceNumber() {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("SELECT nextval('ticket_reference_seq')", Long.class)
+                .getSingleResult());
+    }
+
+    /** The caller's role decides which tickets {@code /api/agent/tickets/} lists. */
+    public static TicketFilter agentScope(Actor actor, boolean queue) {
+        return queue
+                ? TicketFilter.none().withUnassignedOnly().withStatus(TicketStatus.OPEN)
+                : TicketFilter.none().withAssignee(actor.id());
+    }
+}

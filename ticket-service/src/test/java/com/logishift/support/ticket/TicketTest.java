@@ -1,0 +1,134 @@
+package com.logishift.support.ticket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TicketTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
+    private final Actor customer = new Actor(UUID.randomUUID(), Role.CUSTOMER, "Cleo", "cleo@example.com");
+    private final Actor agent = new Actor(UUID.randomUUID(), Role.AGENT, "Ada", "ada@example.com");
+    private final Actor otherAgent = new Actor(UUID.randomUUID(), Role.AGENT, "Bob", "bob@example.com");
+    private final Actor admin = new Actor(UUID.randomUUID(), Role.ADMIN, "Root", "root@example.com");
+
+    private Ticket ticket() {
+        return Ticket.open(123, customer, "  Parcel arrived crushed ", "The box was flat.", Category.DAMAGED,
+                null, " DLV-42 ", T0);
+    }
+
+    @Test
+    void openingSetsDefaultsAndTheReference() {
+        Ticket t = ticket();
+        assertEquals("SUP-000123", t.reference);
+        assertEquals("Parcel arrived crushed", t.subject);
+        assertEquals(Priority.MEDIUM, t.priority);
+        assertEquals(TicketStatus.OPEN, t.status);
+        assertEquals("DLV-42", t.deliveryId);
+        assertNull(t.assigneeId);
+    }
+
+    @Test
+    void customersSeeOnlyTheirOwnTicketsStaffSeeAll() {
+        Ticket t = ticket();
+        assertTrue(t.visibleTo(customer));
+        assertFalse(t.visibleTo(new Actor(UUID.randomUUID(), Role.CUSTOMER, "Eve", null)));
+        assertTrue(t.visibleTo(agent));
+        assertTrue(t.visibleTo(admin));
+    }
+
+    @Test
+    void takingAnOpenTicketStartsWorkAndRecordsTheFirstResponse() {
+        Ticket t = ticket();
+        t.assignTo(otherAgent.id(), T0); // auto-assigned, not started: still takeable
+        assertTrue(t.takeBy(agent.id(), T0.plusSeconds(60)));
+        assertEquals(agent.id(), t.assigneeId);
+        assertEquals(TicketStatus.IN_PROGRESS, t.status);
+        assertEquals(T0.plusSeconds(60), t.firstResponseAt);
+        assertFalse(t.takeBy(agent.id(), T0.plusSeconds(90)), "taking it again is harmless");
+        TicketRuleException taken = assertThrows(TicketRuleException.class, () -> t.takeBy(otherAgent.id(), T0));
+        assertEquals(TicketRuleException.Kind.CONFLICT, taken.kind());
+        assertTrue(taken.getMessage().contains("another agent"));
+    }
+
+    @Test
+    void agentsMoveOnlyTheirOwnTicketsAdminsMoveAny() {
+        Ticket t = ticket();
+        t.takeBy(agent.id(), T0);
+        TicketRuleException notTheirs = assertThrows(TicketRuleException.class,
+                () -> t.changeStatus(TicketStatus.ON_HOLD, otherAgent, T0));
+        assertEquals(TicketRuleException.Kind.FORBIDDEN, notTheirs.kind());
+        assertEquals(TicketStatus.IN_PROGRESS, t.changeStatus(TicketStatus.ON_HOLD, agent, T0));
+        assertEquals(TicketStatus.ON_HOLD, t.changeStatus(TicketStatus.RESOLVED, admin, T0));
+    }
+
+    @Test
+    void anIllegalMoveNamesTheCurrentStatusAndTheAllowedTargets() {
+        Ticket t = ticket();
+        t.takeBy(agent.id(), T0);
+        TicketRuleException illegal = assertThrows(TicketRuleException.class,
+                () -> t.changeStatus(TicketStatus.CLOSED, agent, T0));
+        assertEquals(TicketRuleException.Kind.CONFLICT, illegal.kind());
+        assertTrue(illegal.getMessage().contains("is IN_PROGRESS"), illegal.getMessage());
+        assertTrue(illegal.getMessage().contains("allowed: ON_HOLD, RESOLVED"), illegal.getMessage());
+    }
+
+    @Test
+    void startingAnUnassignedTicketNeedsAnAssignee() {
+        Ticket t = ticket();
+        TicketRuleException e = assertThrows(TicketRuleException.class,
+                () -> t.changeStatus(TicketStatus.IN_PROGRESS, admin, T0));
+        assertTrue(e.getMessage().contains("no assignee"));
+    }
+
+    @Test
+    void resolveReopenResolveAndFeedbackKeepTheTimestampsRight() {
+        Ticket t = ticket();
+        t.takeBy(agent.id(), T0.plusSeconds(10));
+        t.changeStatus(TicketStatus.RESOLVED, agent, T0.plusSeconds(100));
+        assertEquals(1, t.resolutionCount);
+        assertEquals(T0.plusSeconds(100), t.resolvedAt);
+        t.changeStatus(TicketStatus.IN_PROGRESS, agent, T0.plusSeconds(200)); // reopen
+        assertNull(t.resolvedAt);
+        assertEquals(T0.plusSeconds(10), t.firstResponseAt, "first response is recorded once");
+        t.changeStatus(TicketStatus.RESOLVED, agent, T0.plusSeconds(300));
+        assertEquals(2, t.resolutionCount);
+        t.acceptFeedback(T0.plusSeconds(400));
+        assertEquals(TicketStatus.CLOSED, t.status);
+        assertEquals(T0.plusSeconds(400), t.closedAt);
+        assertNotNull(t.resolvedAt);
+        assertThrows(TicketRuleException.class, () -> t.acceptFeedback(T0.plusSeconds(500)), "closed is final");
+    }
+
+    @Test
+    void feedbackOnlyWhenResolved() {
+        Ticket t = ticket();
+        TicketRuleException e = assertThrows(TicketRuleException.class, () -> t.acceptFeedback(T0));
+        assertTrue(e.getMessage().contains("RESOLVED"));
+    }
+
+    @Test
+    void onlyOpenTicketsGoBackToTheQueueAndClosedOnesStayPut() {
+        Ticket t = ticket();
+        t.assignTo(agent.id(), T0);
+        assertEquals(agent.id(), t.unassign(T0));
+        t.takeBy(agent.id(), T0);
+        assertThrows(TicketRuleException.class, () -> t.unassign(T0));
+        t.changeStatus(TicketStatus.RESOLVED, agent, T0);
+        t.acceptFeedback(T0);
+        assertThrows(TicketRuleException.class, () -> t.assignTo(otherAgent.id(), T0));
+    }
+
+    @Test
+    void customersCannotWriteNotes() {
+        assertThrows(TicketRuleException.class, () -> TicketNote.by(customer, UUID.randomUUID(), "hi", T0));
+        assertEquals("agent", TicketNote.by(agent, UUID.randomUUID(), " checked ", T0).authorRole);
+    }
+}

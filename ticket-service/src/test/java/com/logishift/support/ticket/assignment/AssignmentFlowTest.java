@@ -1,0 +1,140 @@
+package com.logishift.support.ticket.assignment;
+
+import static com.logishift.support.ticket.support.Api.agentStatus;
+import static com.logishift.support.ticket.support.Api.approvedAgent;
+import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.await;
+import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.resetDatabase;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.logishift.support.ticket.support.AccountEventsPublisher;
+import com.logishift.support.ticket.support.JwtKeysTestResource;
+import com.logishift.support.ticket.support.TopicReader;
+import com.logishift.support.ticket.support.Tokens;
+import com.logishift.support.ticket.support.Tokens.Person;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Auto-assignment, the queue drain on approval, the self-assign race, and the read model's consumer. */
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+class AssignmentFlowTest {
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void ticketsWaitWithoutAgentsAndGoToTheLeastLoadedOneAfterApprovals() {
+        resetDatabase(pool);
+        Person customer = Tokens.customer();
+
+        String queued = openTicket(customer);
+        assertNull(assignee(queued), "no approved agent: the ticket waits in the queue");
+
+        Person first = approvedAgent(pool);
+        await(() -> first.id().toString().equals(assignee(queued)), "the queue drains to the approved agent");
+
+        Person second = approvedAgent(pool);
+        String next = openTicket(customer);
+        assertEquals(second.id().toString(), assignee(next), "least loaded: second has 0, first has 1");
+
+        String tie = openTicket(customer);
+        assertEquals(first.id().toString(), assignee(tie), "tie at 1 each: first waited longest");
+
+        // work that is resolved no longer counts as load
+        as(first).post("/api/support/tickets/" + queued + "/assign-self/").then().statusCode(200);
+        as(first).body(java.util.Map.of("status", "RESOLVED")).put("/api/support/tickets/" + queued + "/update-status/")
+                .then().statusCode(200);
+        String afterResolve = openTicket(customer);
+        assertEquals(second.id().toString(), assignee(afterResolve),
+                "1 unresolved each; taking a ticket (assign-self) ended first's wait, so second waited longer");
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentSelfAssignsWins() throws Exception {
+        String ticket = openTicket(Tokens.customer());
+        int contenders = 8;
+        List<Person> agents = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            agents.add(Tokens.agent());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        try {
+            for (Person agent : agents) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return as(agent).post("/api/support/tickets/" + ticket + "/assign-self/").statusCode();
+                }));
+            }
+            start.countDown();
+            int wins = 0;
+            int conflicts = 0;
+            for (Future<Integer> result : results) {
+                int status = result.get();
+                if (status == 200) {
+                    wins++;
+                } else if (status == 409) {
+                    conflicts++;
+                }
+            }
+            assertEquals(1, wins, "exactly one agent gets the ticket");
+            assertEquals(contenders - 1, conflicts, "everyone else is told it is taken");
+        } finally {
+            pool.shutdownNow();
+        }
+        // and the winner is the one the ticket names
+        String winner = assignee(ticket);
+        as(agents.stream().filter(a -> a.id().toString().equals(winner)).findFirst().orElseThrow())
+                .body(java.util.Map.of("status", "ON_HOLD")).put("/api/support/tickets/" + ticket + "/update-status/")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnceAndAPoisonMessageDoesNotStopTheConsumer() {
+        UUID agentId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        try (AccountEventsPublisher events = new AccountEventsPublisher()) {
+            events.sendGarbage(agentId);
+            events.send(UUID.randomUUID().toString(), "com.logishift.support.agent.approved.v1", agentId, "{\"oops\": ");
+            events.send(eventId, "com.logishift.support.agent.approved.v1", agentId,
+                    "{\"accountId\":\"" + agentId + "\",\"name\":\"Redelivered\",\"approvedAt\":\"2026-11-25T10:00:00Z\"}");
+            events.send(eventId, "com.logishift.support.agent.approved.v1", agentId,
+                    "{\"accountId\":\"" + agentId + "\",\"name\":\"Changed on redelivery\",\"approvedAt\":\"2026-11-25T11:00:00Z\"}");
+        }
+        await(() -> "APPROVED".equals(agentStatus(pool, agentId)), "the good event after the poison ones is applied");
+        String name = pool.preparedQuery("SELECT name FROM agent WHERE id = $1").execute(Tuple.of(agentId))
+                .await().indefinitely().iterator().next().getString("name");
+        assertEquals("Redelivered", name, "the second delivery of the same event id changed nothing");
+
+        try (TopicReader dlq = new TopicReader("test.ticket-service.account-events.dlq")) {
+            var dead = dlq.await(r -> agentId.toString().equals(r.key()), 2, Duration.ofSeconds(20));
+            for (var record : dead) {
+                assertEquals(true, TopicReader.header(record, "dead-letter-reason") != null,
+                        "the dead letter says why");
+            }
+        }
+    }
+
+    private String assignee(String ticketId) {
+        var row = pool.preparedQuery("SELECT assignee_id FROM ticket WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(ticketId))).await().indefinitely().iterator().next();
+        UUID id = row.getUUID("assignee_id");
+        return id == null ? null : id.toString();
+    }
+}

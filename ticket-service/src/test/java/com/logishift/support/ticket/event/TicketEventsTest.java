@@ -1,0 +1,96 @@
+package com.logishift.support.ticket.event;
+
+import static com.logishift.support.ticket.support.Api.approvedAgent;
+import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.TopicReader.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.ticket.support.JwtKeysTestResource;
+import com.logishift.support.ticket.support.TopicReader;
+import com.logishift.support.ticket.support.Tokens;
+import com.logishift.support.ticket.support.Tokens.Person;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** One ticket's whole life, read back from Kafka as another logistics service would. */
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+class TicketEventsTest {
+
+    private static final String TOPIC = "test.ticket-service.ticket-events";
+    private static final String PREFIX = "com.logishift.support.ticket.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aTicketsEventsArriveInOrderKeyedByTicketWithCloudEventHeadersAndNoNoteBodies() throws Exception {
+        approvedAgent(pool); // so creation auto-assigns
+        Person customer = Tokens.customer();
+        Person agent = Tokens.agent();
+        String id = openTicket(customer);
+        String base = "/api/support/tickets/" + id;
+        String secret = "note body that must stay internal " + UUID.randomUUID();
+        as(agent).post(base + "/assign-self/").then().statusCode(200);
+        as(agent).body(Map.of("body", secret)).post(base + "/add-note/").then().statusCode(201);
+        for (String status : List.of("ON_HOLD", "IN_PROGRESS", "RESOLVED")) {
+            as(agent).body(Map.of("status", status)).put(base + "/update-status/").then().statusCode(200);
+        }
+        as(customer).body(Map.of("rating", 5)).post(base + "/feedback/").then().statusCode(201);
+
+        List<String> expected = List.of("created", "assigned", "assigned", "status-changed", "note-added",
+                "status-changed", "status-changed", "status-changed", "status-changed", "feedback-submitted");
+        try (TopicReader reader = new TopicReader(TOPIC)) {
+            List<ConsumerRecord<String, String>> records =
+                    reader.await(r -> id.equals(r.key()), expected.size(), Duration.ofSeconds(20));
+            assertEquals(expected, records.stream()
+                    .map(r -> header(r, "ce_type").replace(PREFIX, "").replace(".v1", "")).toList());
+            assertEquals(1, records.stream().map(ConsumerRecord::partition).distinct().count(), "one partition per ticket");
+
+            Set<String> ids = new HashSet<>();
+            for (ConsumerRecord<String, String> r : records) {
+                assertEquals("1.0", header(r, "ce_specversion"));
+                assertEquals("/logishift/support/ticket-service", header(r, "ce_source"));
+                assertEquals(id, header(r, "ce_subject"));
+                assertEquals("application/json", header(r, "content-type"));
+                assertNotNull(header(r, "ce_time"));
+                ids.add(header(r, "ce_id"));
+                assertFalse(r.value().contains(secret), "internal note body leaked to the topic");
+                assertEquals(id, JSON.readTree(r.value()).get("ticketId").asText());
+            }
+            assertEquals(records.size(), ids.size(), "every event has its own id");
+
+            JsonNode auto = JSON.readTree(records.get(1).value());
+            assertEquals("AUTO", auto.get("mode").asText());
+            JsonNode self = JSON.readTree(records.get(2).value());
+            assertEquals("SELF", self.get("mode").asText());
+            assertEquals(agent.id().toString(), self.get("assigneeId").asText());
+            JsonNode started = JSON.readTree(records.get(3).value());
+            assertEquals("OPEN", started.get("from").asText());
+            assertEquals("IN_PROGRESS", started.get("to").asText());
+            JsonNode note = JSON.readTree(records.get(4).value());
+            assertEquals(agent.id().toString(), note.get("authorId").asText());
+            assertNotNull(note.get("noteId").asText());
+            JsonNode closed = JSON.readTree(records.get(8).value());
+            assertEquals("CLOSED", closed.get("to").asText());
+            assertEquals(5, JSON.readTree(records.get(9).value()).get("rating").asInt());
+            assertEquals(customer.id().toString(), JSON.readTree(records.get(0).value()).get("customerId").asText());
+        }
+    }
+}

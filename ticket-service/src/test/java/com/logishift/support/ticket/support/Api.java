@@ -1,0 +1,81 @@
+package com.logishift.support.ticket.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/** Helpers the ticket-service integration tests share. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static RequestSpecification as(Tokens.Person person) {
+        return anonymous().header("Authorization", person.bearer());
+    }
+
+    public static Map<String, Object> ticketBody(String subject) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("subject", subject);
+        body.put("category", "DAMAGED");
+        body.put("description", "The parcel arrived with a crushed corner and a broken vase inside.");
+        body.put("priority", "HIGH");
+        body.put("deliveryId", "DLV-2026-0001");
+        return body;
+    }
+
+    /** Opens a ticket as the customer; returns its id. */
+    public static String openTicket(Tokens.Person customer) {
+        return as(customer).body(ticketBody("Broken vase")).post("/api/support/tickets/create/")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Publishes the agent's registration and approval and waits until ticket-service knows them. */
+    public static Tokens.Person approvedAgent(Pool pool) {
+        Tokens.Person agent = Tokens.agent();
+        try (AccountEventsPublisher events = new AccountEventsPublisher()) {
+            events.registeredAgent(agent.id(), agent.name());
+            events.approved(agent.id(), agent.name());
+        }
+        await(() -> "APPROVED".equals(agentStatus(pool, agent.id())), "agent " + agent.id() + " approved");
+        return agent;
+    }
+
+    public static String agentStatus(Pool pool, UUID agentId) {
+        var rows = pool.preparedQuery("SELECT status FROM agent WHERE id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(agentId)).await().indefinitely();
+        return rows.size() == 0 ? null : rows.iterator().next().getString("status");
+    }
+
+    /** Empties ticket-service's tables, for tests that need to know every row (stats, assignment). */
+    public static void resetDatabase(Pool pool) {
+        pool.query("TRUNCATE ticket_feedback, ticket_note, ticket, agent").execute().await().indefinitely();
+    }
+
+    public static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for: " + what);
+    }
+}
