@@ -1,0 +1,122 @@
+# Shared helpers for the deploy/local scripts. Sourced, never run.
+# shellcheck shell=bash
+
+# Absolute path of the repository root (deploy/local/..).
+LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$LOCAL_DIR/../.." && pwd)"
+
+# Human messages go to stderr: stdout is reserved for KEY=VALUE lines that callers eval.
+log() { printf '[%s] %s\n' "${LOG_TAG:-local}" "$*" >&2; }
+die() { printf '[%s] ERROR: %s\n' "${LOG_TAG:-local}" "$*" >&2; exit 1; }
+
+# Default state dir: one per checkout, under /var/tmp because the postgres system user
+# must be able to traverse it (it cannot enter /root) and it should survive reboots.
+default_state_dir() {
+  local hash
+  hash="$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-8)"
+  printf '/var/tmp/logishift-support-%s\n' "$hash"
+}
+
+# Sets and exports STATE_DIR from SUPPORT_STATE_DIR or the default; creates nothing.
+resolve_state_dir() {
+  STATE_DIR="${SUPPORT_STATE_DIR:-$(default_state_dir)}"
+  case "$STATE_DIR" in /?*) ;; *) die "SUPPORT_STATE_DIR must be an absolute path below /: '$STATE_DIR'" ;; esac
+  STATE_DIR="${STATE_DIR%/}"
+  export SUPPORT_STATE_DIR="$STATE_DIR"
+}
+
+# resolve_state_dir, then create the directory (for `up`).
+init_state_dir() {
+  resolve_state_dir
+  if [ ! -e "$STATE_DIR/.logishift-state" ]; then
+    # Never adopt (and later delete on reset) a directory that already holds something else.
+    if [ -d "$STATE_DIR" ] && [ -n "$(ls -A "$STATE_DIR")" ]; then
+      die "$STATE_DIR is not empty and is not a logiShift state dir; choose another SUPPORT_STATE_DIR"
+    fi
+    mkdir -p "$STATE_DIR"
+    # o+x only (no listing): lets the postgres system user reach its own sub-directory.
+    chmod 711 "$STATE_DIR"
+    echo "logiShift Support local state (deploy/local)" >"$STATE_DIR/.logishift-state"
+  fi
+  mkdir -p "$STATE_DIR/logs"
+  chmod 755 "$STATE_DIR/logs"
+}
+
+# Wall-clock seconds with decimals, for timings.
+now() { printf '%s\n' "$EPOCHREALTIME"; }
+elapsed_since() { awk -v s="$1" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.1f s", e - s }'; }
+
+# True when something listens on TCP PORT (any address). ss is exact; /dev/tcp is the fallback.
+port_in_use() {
+  local port="$1"
+  if command -v ss >/dev/null 2>&1; then
+    [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+  fi
+}
+
+# Prints the first free port >= START that is not among the further arguments.
+find_free_port() {
+  local port="$1"; shift
+  local limit=$((port + 200))
+  while [ "$port" -lt "$limit" ]; do
+    if ! port_in_use "$port" && [[ " $* " != *" $port "* ]]; then
+      printf '%s\n' "$port"; return 0
+    fi
+    port=$((port + 1))
+  done
+  die "no free TCP port found from $1 to $limit"
+}
+
+# True when PID is a live process (a zombie waiting to be reaped counts as gone).
+pid_alive() {
+  local pid="$1" state
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
+  # Field 3 of /proc/PID/stat is the state; the command name (field 2) may hold spaces.
+  state="$(sed -e 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)" || return 1
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
+# True when PID is alive and its command line contains every further argument.
+# Used before any kill: we only signal processes that we started for this state dir.
+pid_matches() {
+  local pid="$1"; shift
+  pid_alive "$pid" || return 1
+  local cmdline
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  local needle
+  for needle in "$@"; do
+    [[ "$cmdline" == *"$needle"* ]] || return 1
+  done
+}
+
+# Waits up to SECONDS for PID to exit; returns 1 if it is still alive.
+wait_pid_gone() {
+  local pid="$1" seconds="$2" i=0
+  while pid_alive "$pid"; do
+    [ "$i" -ge $((seconds * 10)) ] && return 1
+    sleep 0.1; i=$((i + 1))
+  done
+}
+
+# Exports the KEY=VALUE lines that postgres.sh / kafka.sh print (instead of eval-ing their output).
+export_lines() {
+  local line
+  while IFS= read -r line; do
+    # shellcheck disable=SC2163 # exports NAME=value given as one word, as intended
+    if [[ "$line" =~ ^[A-Z_][A-Z0-9_]*=.*$ ]]; then export "$line"; fi
+  done <<<"$1"
+}
+
+# Random lowercase hex string of N bytes (no quoting issues in URLs or shells).
+random_hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
+
+# Prints the last lines of a log file to stderr, to explain a failed start.
+show_log_tail() {
+  local file="$1" lines="${2:-30}"
+  [ -f "$file" ] || return 0
+  printf '[%s] ---- last %s lines of %s ----\n' "${LOG_TAG:-local}" "$lines" "$file" >&2
+  tail -n "$lines" "$file" >&2 || true
+  printf '[%s] ----\n' "${LOG_TAG:-local}" >&2
+}
