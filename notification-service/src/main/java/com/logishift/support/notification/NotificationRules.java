@@ -1,0 +1,145 @@
+package com.logishift.support.notification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who hears what — SPEC.md's notification table as plain Java:
+ * <pre>
+ * ticket created               all approved agents, all admins
+ * ticket assigned / reassigned the customer, the new assignee, admins
+ * (ticket unassigned)          the previous assignee, admins
+ * status changed               the customer, the assignee, admins
+ * internal note added          the assignee (if someone else wrote it), admins
+ * feedback submitted           the assignee, admins
+ * agent registered             admins
+ * agent approved / rejected    that agent
+ * </pre>
+ * Each person gets at most one notification per event, worded for their role.
+ */
+public final class NotificationRules {
+
+    /** The event types this service understands; anything else is sent to the dead-letter topic. */
+    public static final Set<String> KNOWN_TYPES = Set.of(
+            "ticket.created", "ticket.assigned", "ticket.unassigned", "ticket.status-changed",
+            "ticket.note-added", "ticket.feedback-submitted",
+            "account.registered", "agent.approved", "agent.rejected");
+
+    private NotificationRules() {
+    }
+
+    public static List<Draft> draftsFor(SupportEvent event, Directory directory) {
+        Drafts drafts = new Drafts();
+        String ref = "ticket".equals(event.shortType().split("\\.")[0]) ? event.required("reference") : null;
+        UUID ticket = ref == null ? null : event.requiredUuid("ticketId");
+        switch (event.shortType()) {
+            case "ticket.created" -> {
+                String title = "New ticket " + ref;
+                String body = event.required("subject") + " (" + label(event.required("category")) + ", "
+                        + label(event.required("priority")) + " priority)";
+                directory.approvedAgents().forEach(agent -> drafts.add(agent, title, body, ticket));
+                directory.admins().forEach(admin -> drafts.add(admin, title, body, ticket));
+            }
+            case "ticket.assigned" -> {
+                UUID assignee = event.requiredUuid("assigneeId");
+                String agentName = directory.nameOf(assignee, "an agent");
+                drafts.add(event.requiredUuid("customerId"), "Ticket " + ref + " has an agent",
+                        agentName + " is now looking after your ticket " + ref + ".", ticket);
+                drafts.add(assignee, "Ticket " + ref + " is assigned to you",
+                        "You are now responsible for ticket " + ref + ".", ticket);
+                String how = switch (event.required("mode")) {
+                    case "AUTO" -> "automatically";
+                    case "SELF" -> "who took it";
+                    default -> "by an admin";
+                };
+                directory.admins().forEach(admin -> drafts.add(admin, "Ticket " + ref + " assigned",
+                        ref + " was assigned to " + agentName + " (" + how + ").", ticket));
+            }
+            case "ticket.unassigned" -> {
+                UUID previous = event.uuid("previousAssigneeId");
+                if (previous != null) {
+                    drafts.add(previous, "Ticket " + ref + " was taken off you",
+                            ref + " went back to the unassigned queue.", ticket);
+                }
+                directory.admins().forEach(admin -> drafts.add(admin, "Ticket " + ref + " back in the queue",
+                        ref + " is waiting for an agent again.", ticket));
+            }
+            case "ticket.status-changed" -> {
+                String title = "Ticket " + ref + " is now " + label(event.required("to"));
+                String body = ref + " moved from " + label(event.required("from")) + " to "
+                        + label(event.required("to")) + ".";
+                drafts.add(event.requiredUuid("customerId"), title, body, ticket);
+                UUID assignee = event.uuid("assigneeId");
+                if (assignee != null) {
+                    drafts.add(assignee, title, body, ticket);
+                }
+                directory.admins().forEach(admin -> drafts.add(admin, title, body, ticket));
+            }
+            case "ticket.note-added" -> {
+                UUID author = event.requiredUuid("authorId");
+                UUID assignee = event.uuid("assigneeId");
+                String title = "New internal note on " + ref;
+                String body = directory.nameOf(author, "A colleague") + " added an internal note to " + ref + ".";
+                if (assignee != null && !assignee.equals(author)) {
+                    drafts.add(assignee, title, body, ticket);
+                }
+                directory.admins().forEach(admin -> drafts.add(admin, title, body, ticket));
+            }
+            case "ticket.feedback-submitted" -> {
+                String rating = event.required("rating");
+                String title = "Feedback on " + ref + ": " + rating + "/5";
+                String body = "The customer rated the resolution of " + ref + " " + rating + " out of 5.";
+                UUID assignee = event.uuid("assigneeId");
+                if (assignee != null) {
+                    drafts.add(assignee, title, body, ticket);
+                }
+                directory.admins().forEach(admin -> drafts.add(admin, title, body, ticket));
+            }
+            case "account.registered" -> {
+                if ("agent".equals(event.required("role"))) {
+                    String name = event.required("name");
+                    directory.admins().forEach(admin -> drafts.add(admin, "New agent registration",
+                            name + " registered as a support agent and awaits approval.", null));
+                }
+            }
+            case "agent.approved" -> drafts.add(event.requiredUuid("accountId"), "You are approved",
+                    "An admin approved your agent registration. You can sign in and take tickets now.", null);
+            case "agent.rejected" -> {
+                String reason = event.text("reason");
+                drafts.add(event.requiredUuid("accountId"), "Your agent registration was rejected",
+                        reason == null || reason.isBlank() ? "An admin rejected your registration."
+                                : "An admin rejected your registration: " + reason, null);
+            }
+            default -> throw new SupportEvent.MalformedEventException("unknown event type " + event.type());
+        }
+        return drafts.list();
+    }
+
+    /** "IN_PROGRESS" → "In progress". */
+    public static String label(String constant) {
+        String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Collects drafts, one per recipient (the first wording wins), in a stable order. */
+    private static final class Drafts {
+        private final Map<UUID, Draft> byRecipient = new LinkedHashMap<>();
+
+        void add(UUID recipient, String title, String body, UUID ticket) {
+            byRecipient.putIfAbsent(recipient, new Draft(recipient, truncate(title, 200), truncate(body, 1000), ticket));
+        }
+
+        List<Draft> list() {
+            return new ArrayList<>(byRecipient.values());
+        }
+
+        private static String truncate(String text, int max) {
+            return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        }
+    }
+}

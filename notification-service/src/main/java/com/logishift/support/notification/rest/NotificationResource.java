@@ -1,0 +1,141 @@
+package com.logishift.support.notification.rest;
+
+import com.logishift.support.notification.common.Ids;
+import com.logishift.support.notification.common.Page;
+import com.logishift.support.notification.common.PageRequest;
+import com.logishift.support.notification.common.ProblemException;
+import com.logishift.support.notification.service.Inbox;
+import com.logishift.support.notification.stream.LiveNotifications;
+import com.logishift.support.notification.stream.StreamAuthFilter;
+import com.logishift.support.notification.stream.StreamTickets;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The signed-in person's notifications: list, counts, marking read, and the live stream. */
+@Path("/api/notifications")
+@Tag(name = "notifications")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationResource {
+
+    /** Comments on an idle stream keep proxies from closing it. */
+    private static final Duration KEEPALIVE = Duration.ofSeconds(20);
+
+    private final Inbox inbox;
+    private final LiveNotifications live;
+    private final StreamTickets streamTickets;
+    private final JsonWebToken jwt;
+
+    public NotificationResource(Inbox inbox, LiveNotifications live, StreamTickets streamTickets, JsonWebToken jwt) {
+        this.inbox = inbox;
+        this.live = live;
+        this.streamTickets = streamTickets;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Own notifications, newest first; unread=true for unread ones only")
+    public Uni<Page<NotificationView>> list(@QueryParam("unread") String unread, @Valid @BeanParam PageRequest page) {
+        return inbox.list(me(), parseUnread(unread), page.page, page.size).map(p -> p.map(NotificationView::of));
+    }
+
+    @GET
+    @Path("unread-count")
+    @Authenticated
+    @Operation(summary = "How many own notifications are unread")
+    public Uni<Map<String, Long>> unreadCount() {
+        return inbox.unreadCount(me()).map(count -> Map.of("count", count));
+    }
+
+    @POST
+    @Path("{id}/read")
+    @Authenticated
+    @Operation(summary = "Mark one own notification read (someone else's is 404)")
+    public Uni<NotificationView> read(@PathParam("id") String id) {
+        return inbox.markRead(me(), Ids.parse("id", id)).map(NotificationView::of);
+    }
+
+    @POST
+    @Path("read-all")
+    @Authenticated
+    @Operation(summary = "Mark every own notification read")
+    public Uni<Map<String, Integer>> readAll() {
+        return inbox.markAllRead(me()).map(updated -> Map.of("updated", updated));
+    }
+
+    @POST
+    @Path("stream-ticket")
+    @Authenticated
+    @Operation(summary = "A one-time ticket (valid 60 s) for opening the stream from a browser's EventSource",
+            description = "EventSource cannot send headers; use GET /api/notifications/stream/?ticket=… "
+                    + "instead of putting the token in the URL.")
+    public Uni<Map<String, Object>> streamTicket() {
+        return streamTickets.issue(me()).map(ticket -> Map.of("ticket", ticket,
+                "expiresIn", StreamTickets.LIFETIME.toSeconds()));
+    }
+
+    @GET
+    @Path("stream")
+    @PermitAll // authenticated below: by bearer token, or by a ticket StreamAuthFilter redeemed
+    @Blocking // resolving the token may block; the stream itself does not hold the thread
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-Sent Events: each new notification of the caller as it is created",
+            description = "Authenticate with Authorization: Bearer, or with ?ticket= from POST stream-ticket. "
+                    + "Events are named 'notification' with the JSON of the notification; comments keep it alive.")
+    public Multi<OutboundSseEvent> stream(@Context ContainerRequestContext request, @Context Sse sse) {
+        UUID account = (UUID) request.getProperty(StreamAuthFilter.ACCOUNT);
+        UUID recipient = account != null ? account : me();
+        Multi<OutboundSseEvent> notifications = live.of(recipient).map(n -> sse.newEventBuilder()
+                .name("notification").id(n.id().toString())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationView.class, n).build());
+        Multi<OutboundSseEvent> keepalive = Multi.createFrom().ticks().every(KEEPALIVE)
+                .map(tick -> sse.newEventBuilder().comment("keepalive").build());
+        // announce the open stream at once, so a client knows it is live
+        Multi<OutboundSseEvent> ready = Multi.createFrom().item(sse.newEventBuilder().name("ready")
+                .data("{}").build());
+        return Multi.createBy().concatenating().streams(ready,
+                Multi.createBy().merging().streams(notifications, keepalive));
+    }
+
+    private UUID me() {
+        if (jwt.getSubject() == null) {
+            throw ProblemException.unauthorized("A valid bearer token is required.");
+        }
+        return Ids.parse("sub", jwt.getSubject());
+    }
+
+    private static boolean parseUnread(String unread) {
+        if (unread == null || unread.isBlank()) {
+            return false;
+        }
+        return switch (unread.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidField("unread", "must be true or false");
+        };
+    }
+}

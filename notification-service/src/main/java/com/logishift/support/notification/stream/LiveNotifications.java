@@ -1,0 +1,93 @@
+package com.logishift.support.notification.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.notification.rest.NotificationView;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Fans newly stored notifications out to the open streams on this replica. The consumer announces
+ * each one with pg_notify inside its transaction; every replica LISTENs, so a person's stream gets
+ * their notifications whichever replica's consumer stored them, and only after they committed.
+ */
+@ApplicationScoped
+public class LiveNotifications {
+
+    public static final String CHANNEL = "support_notifications";
+    private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
+
+    /** What travels on the channel: the recipient and their notification. */
+    public record Announcement(UUID recipientId, NotificationView notification) {
+    }
+
+    private final Vertx vertx;
+    private final ObjectMapper json;
+    private final PgConnectOptions connectOptions;
+    private final BroadcastProcessor<Announcement> announcements = BroadcastProcessor.create();
+    private final AtomicBoolean listening = new AtomicBoolean();
+    private PgSubscriber subscriber;
+
+    public LiveNotifications(Vertx vertx, ObjectMapper json,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
+        this.vertx = vertx;
+        this.json = json;
+        this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
+                .setUser(user).setPassword(password);
+    }
+
+    void start(@Observes StartupEvent start) {
+        subscriber = PgSubscriber.subscriber(vertx, connectOptions)
+                // keep listening across database restarts: retry every second, forever
+                .reconnectPolicy(retries -> 1000L);
+        subscriber.channel(CHANNEL)
+                .subscribeHandler(() -> {
+                    listening.set(true);
+                    LOG.info("Listening for new notifications");
+                })
+                .handler(this::onAnnouncement);
+        subscriber.closeHandler(() -> listening.set(false));
+        subscriber.connect().subscribe().with(
+                ignored -> { },
+                failure -> LOG.warnf("Cannot LISTEN for notifications yet (retrying): %s", failure.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+        announcements.onComplete();
+    }
+
+    /** True while this replica receives announcements (part of readiness). */
+    public boolean listening() {
+        return listening.get() && subscriber != null && !subscriber.closed();
+    }
+
+    /** New notifications for one person, as they are committed. */
+    public Multi<NotificationView> of(UUID recipient) {
+        // a slow browser gets a bounded buffer; beyond it the stream fails and the client reconnects
+        return announcements.filter(a -> a.recipientId().equals(recipient)).map(Announcement::notification)
+                .onOverflow().buffer(256);
+    }
+
+    private void onAnnouncement(String payload) {
+        try {
+            announcements.onNext(json.readValue(payload, Announcement.class));
+        } catch (Exception e) {
+            LOG.warnf("Ignoring an unreadable announcement: %s", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.logishift.support.notification.event;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.logishift.support.notification.NotificationRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The events this service reads are the ones the producers publish: every type it understands is
+ * in the producer's AsyncAPI document, with every field the rules read.
+ */
+class ProducerContractTest {
+
+    private static final Map<String, List<String>> FIELDS_READ = Map.of(
+            "ticket.created", List.of("ticketId", "reference", "subject", "category", "priority"),
+            "ticket.assigned", List.of("ticketId", "reference", "customerId", "assigneeId", "mode"),
+            "ticket.unassigned", List.of("ticketId", "reference", "previousAssigneeId"),
+            "ticket.status-changed", List.of("ticketId", "reference", "customerId", "assigneeId", "from", "to"),
+            "ticket.note-added", List.of("ticketId", "reference", "authorId", "assigneeId"),
+            "ticket.feedback-submitted", List.of("ticketId", "reference", "assigneeId", "rating"),
+            "account.registered", List.of("accountId", "role", "status", "name"),
+            "agent.approved", List.of("accountId", "name"),
+            "agent.rejected", List.of("accountId", "name", "reason"));
+
+    @Test
+    void everyTypeAndFieldWeReadIsPublished() throws IOException {
+        String tickets = Files.readString(Path.of("../ticket-service/src/main/asyncapi/ticket-events.yaml"));
+        String accounts = Files.readString(Path.of("../agent-service/src/main/asyncapi/account-events.yaml"));
+        assertTrue(FIELDS_READ.keySet().containsAll(NotificationRules.KNOWN_TYPES));
+        FIELDS_READ.forEach((type, fields) -> {
+            String doc = type.startsWith("ticket.") ? tickets : accounts;
+            String name = "name: com.logishift.support." + type + ".v1";
+            int at = doc.indexOf(name);
+            assertTrue(at >= 0, type + " is not in the producer's AsyncAPI document");
+            // the message's own section runs to the next message name
+            int end = doc.indexOf("name: com.logishift.support.", at + name.length());
+            String section = doc.substring(at, end < 0 ? doc.length() : end);
+            for (String field : fields) {
+                assertTrue(section.contains(" " + field + ": {"), type + "." + field + " is not published");
+            }
+        });
+    }
+}

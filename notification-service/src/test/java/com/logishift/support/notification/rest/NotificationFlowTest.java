@@ -1,0 +1,296 @@
+package com.logishift.support.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.logishift.support.notification.support.EventPublisher;
+import com.logishift.support.notification.support.JwtKeysTestResource;
+import com.logishift.support.notification.support.Tokens;
+import com.logishift.support.notification.support.Tokens.Person;
+import com.logishift.support.notification.support.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Events in from real Kafka, notifications out through the API and the live stream. */
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+class NotificationFlowTest {
+
+    private static final String T = "com.logishift.support.ticket.";
+
+    @Inject
+    Pool pool;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    Person admin;
+    Person agent;
+    Person otherAgent;
+    Person pendingAgent;
+    Person customer;
+
+    @BeforeEach
+    void directory() {
+        // a known directory: exactly these admins and approved agents exist
+        pool.query("TRUNCATE directory_account").execute().await().indefinitely();
+        admin = Tokens.admin();
+        agent = Tokens.agent();
+        otherAgent = Tokens.agent();
+        pendingAgent = Tokens.agent();
+        customer = Tokens.customer();
+        try (EventPublisher events = new EventPublisher()) {
+            events.account("com.logishift.support.account.registered.v1", admin.id(), "admin", "ACTIVE", admin.name());
+            for (Person a : new Person[] {agent, otherAgent, pendingAgent}) {
+                events.account("com.logishift.support.account.registered.v1", a.id(), "agent", "PENDING", a.name());
+            }
+            events.account("com.logishift.support.agent.approved.v1", agent.id(), "agent", "APPROVED", agent.name());
+            events.account("com.logishift.support.agent.approved.v1", otherAgent.id(), "agent", "APPROVED", otherAgent.name());
+        }
+        await(() -> count("SELECT count(*) AS n FROM directory_account WHERE role = 'agent' AND status = 'APPROVED'") == 2
+                && count("SELECT count(*) AS n FROM directory_account WHERE role = 'admin'") == 1, "directory built");
+    }
+
+    @Test
+    void everyRowOfTheTableReachesExactlyTheRightPeople() {
+        UUID ticket = UUID.randomUUID();
+        String created = ticketEvent("created", ticket, ",\"subject\":\"Crushed box\",\"category\":\"DAMAGED\",\"priority\":\"HIGH\"");
+        assertRecipients(created, admin, agent, otherAgent);
+
+        String assigned = ticketEvent("assigned", ticket, ",\"assigneeId\":\"" + agent.id() + "\",\"mode\":\"AUTO\"");
+        assertRecipients(assigned, customer, agent, admin);
+
+        String status = ticketEvent("status-changed", ticket,
+                ",\"assigneeId\":\"" + agent.id() + "\",\"from\":\"OPEN\",\"to\":\"IN_PROGRESS\",\"changedBy\":\"" + agent.id() + "\"");
+        assertRecipients(status, customer, agent, admin);
+
+        String ownNote = ticketEvent("note-added", ticket,
+                ",\"noteId\":\"" + UUID.randomUUID() + "\",\"authorId\":\"" + agent.id() + "\",\"assigneeId\":\"" + agent.id() + "\"");
+        assertRecipients(ownNote, admin);
+        String colleaguesNote = ticketEvent("note-added", ticket,
+                ",\"noteId\":\"" + UUID.randomUUID() + "\",\"authorId\":\"" + otherAgent.id() + "\",\"assigneeId\":\"" + agent.id() + "\"");
+        assertRecipients(colleaguesNote, agent, admin);
+
+        String feedback = ticketEvent("feedback-submitted", ticket, ",\"assigneeId\":\"" + agent.id() + "\",\"rating\":5");
+        assertRecipients(feedback, agent, admin);
+
+        Person newcomer = Tokens.agent();
+        try (EventPublisher events = new EventPublisher()) {
+            String registered = events.account("com.logishift.support.account.registered.v1", newcomer.id(), "agent",
+                    "PENDING", newcomer.name());
+            assertRecipients(registered, admin);
+            String approved = events.account("com.logishift.support.agent.approved.v1", newcomer.id(), "agent",
+                    "APPROVED", newcomer.name());
+            assertRecipients(approved, newcomer);
+        }
+
+        as(customer).get("/api/notifications/").then().statusCode(200)
+                .body("items.title", hasItem("Ticket " + ref(ticket) + " is now In progress"))
+                .body("items.ticketId", everyItem(equalTo(ticket.toString())));
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceNotifiesOnce() {
+        UUID ticket = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String data = ticketData(ticket, ",\"assigneeId\":\"" + agent.id() + "\",\"from\":\"IN_PROGRESS\",\"to\":\"RESOLVED\"");
+        try (EventPublisher events = new EventPublisher()) {
+            events.send(EventPublisher.ticketTopic(), eventId, T + "status-changed.v1", ticket, data);
+            events.send(EventPublisher.ticketTopic(), eventId, T + "status-changed.v1", ticket, data);
+            // a later event proves both copies were consumed
+            String later = events.send(EventPublisher.ticketTopic(), UUID.randomUUID().toString(), T + "feedback-submitted.v1",
+                    ticket, ticketData(ticket, ",\"assigneeId\":\"" + agent.id() + "\",\"rating\":3"));
+            await(() -> count("SELECT count(*) AS n FROM notification WHERE event_id = '" + later + "'") == 2, "later event");
+        }
+        assertEquals(1, count("SELECT count(*) AS n FROM notification WHERE event_id = '" + eventId
+                + "' AND recipient_id = '" + customer.id() + "'"));
+        assertRecipients(eventId, customer, agent, admin);
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicAndTheNextGoodEventIsProcessed() {
+        UUID key = UUID.randomUUID();
+        try (EventPublisher events = new EventPublisher()) {
+            events.raw(EventPublisher.ticketTopic(), key, "no headers, no json");
+            events.send(EventPublisher.ticketTopic(), UUID.randomUUID().toString(), T + "exploded.v1", key, "{}");
+            events.send(EventPublisher.ticketTopic(), UUID.randomUUID().toString(), T + "created.v1", key, "{\"ticketId\": 42}");
+            String good = ticketEvent("status-changed", key,
+                    ",\"assigneeId\":\"" + agent.id() + "\",\"from\":\"OPEN\",\"to\":\"IN_PROGRESS\"");
+            assertRecipients(good, customer, agent, admin);
+        }
+        try (TopicReader dlq = new TopicReader("test.notification-service.dlq")) {
+            var dead = dlq.await(r -> key.toString().equals(r.key()), 3, Duration.ofSeconds(20));
+            for (var record : dead) {
+                assertNotNull(TopicReader.header(record, "dead-letter-reason"), "the reason travels with it");
+            }
+        }
+    }
+
+    @Test
+    void readUnreadAndCounts() {
+        UUID ticket = UUID.randomUUID();
+        for (String to : new String[] {"IN_PROGRESS", "ON_HOLD", "IN_PROGRESS"}) {
+            assertRecipients(ticketEvent("status-changed", ticket,
+                    ",\"assigneeId\":\"" + agent.id() + "\",\"from\":\"OPEN\",\"to\":\"" + to + "\""), customer, agent, admin);
+        }
+        as(customer).get("/api/notifications/unread-count/").then().statusCode(200).body("count", equalTo(3));
+        String first = as(customer).get("/api/notifications/?size=1").then().statusCode(200)
+                .body("total", equalTo(3)).body("items", hasSize(1)).extract().path("items[0].id");
+        as(customer).post("/api/notifications/" + first + "/read/").then().statusCode(200).body("read", equalTo(true));
+        as(customer).post("/api/notifications/" + first + "/read").then().statusCode(200); // again: harmless
+        as(customer).get("/api/notifications/unread-count").then().body("count", equalTo(2));
+        as(customer).get("/api/notifications/?unread=true").then().body("total", equalTo(2))
+                .body("items.read", everyItem(equalTo(false)));
+        as(customer).post("/api/notifications/read-all/").then().statusCode(200).body("updated", equalTo(2));
+        as(customer).get("/api/notifications/unread-count/").then().body("count", equalTo(0));
+        // the agent's own inbox is untouched: their approval plus the three changes
+        as(agent).get("/api/notifications/unread-count/").then().body("count", equalTo(4));
+        as(customer).get("/api/notifications/?unread=maybe").then().statusCode(400);
+    }
+
+    @Test
+    void nobodySeesAnotherPersonsNotifications() {
+        UUID ticket = UUID.randomUUID();
+        assertRecipients(ticketEvent("status-changed", ticket,
+                ",\"assigneeId\":\"" + agent.id() + "\",\"from\":\"OPEN\",\"to\":\"IN_PROGRESS\""), customer, agent, admin);
+        String customersNotification = as(customer).get("/api/notifications/").then().extract().path("items[0].id");
+        as(agent).post("/api/notifications/" + customersNotification + "/read/").then().statusCode(404)
+                .contentType("application/problem+json");
+        as(Tokens.customer()).get("/api/notifications/").then().body("total", equalTo(0));
+        given().get("/api/notifications/").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/notifications/unread-count/").then().statusCode(401);
+        as(customer).post("/api/notifications/not-a-uuid/read/").then().statusCode(400);
+    }
+
+    @Test
+    void aConnectedStreamReceivesANotificationCreatedAfterItConnected() throws Exception {
+        // bearer token in the header (non-browser clients)
+        assertStreamDelivers(HttpRequest.newBuilder(URI.create(base + "api/notifications/stream/"))
+                .header("Authorization", customer.bearer()));
+        // one-time ticket in the URL (a browser's EventSource)
+        String ticket = as(customer).post("/api/notifications/stream-ticket/").then().statusCode(200)
+                .extract().path("ticket");
+        assertStreamDelivers(HttpRequest.newBuilder(URI.create(base + "api/notifications/stream?ticket=" + ticket)));
+        // a used ticket, a made-up one and no credentials at all are refused
+        HttpClient client = HttpClient.newHttpClient();
+        for (String query : new String[] {"?ticket=" + ticket, "?ticket=made-up", ""}) {
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(
+                    URI.create(base + "api/notifications/stream/" + query)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, refused.statusCode(), query);
+        }
+    }
+
+    private void assertStreamDelivers(HttpRequest.Builder request) throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpClient client = HttpClient.newHttpClient();
+        var response = client.sendAsync(request.header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> open = response.get(10, TimeUnit.SECONDS);
+        assertEquals(200, open.statusCode());
+        Thread reader = new Thread(() -> open.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        waitForLine(lines, "event:ready", Duration.ofSeconds(10));
+
+        UUID ticket = UUID.randomUUID();
+        long sent = System.nanoTime();
+        ticketEvent("status-changed", ticket, ",\"assigneeId\":\"" + agent.id() + "\",\"from\":\"ON_HOLD\",\"to\":\"RESOLVED\"");
+        String data = waitForLine(lines, ticket.toString(), Duration.ofSeconds(10));
+        long millis = (System.nanoTime() - sent) / 1_000_000;
+        assertTrue(data.contains("is now Resolved"), data);
+        assertTrue(millis < 5000, "pushed after " + millis + " ms");
+        reader.interrupt();
+    }
+
+    private static String waitForLine(BlockingQueue<String> lines, String containing, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null && line.replace(" ", "").contains(containing.replace(" ", ""))) {
+                return line;
+            }
+        }
+        throw new AssertionError("no stream line containing " + containing);
+    }
+
+    private String ticketEvent(String what, UUID ticket, String extra) {
+        try (EventPublisher events = new EventPublisher()) {
+            return events.send(EventPublisher.ticketTopic(), UUID.randomUUID().toString(), T + what + ".v1", ticket,
+                    ticketData(ticket, extra));
+        }
+    }
+
+    private String ticketData(UUID ticket, String extra) {
+        return "{\"ticketId\":\"" + ticket + "\",\"reference\":\"" + ref(ticket) + "\",\"customerId\":\""
+                + customer.id() + "\"" + extra + "}";
+    }
+
+    private static String ref(UUID ticket) {
+        return "SUP-" + Math.abs(ticket.hashCode() % 1_000_000);
+    }
+
+    /** Waits until the event's notifications exist, then checks the recipients are exactly these. */
+    private void assertRecipients(String eventId, Person... expected) {
+        Set<String> want = new HashSet<>();
+        for (Person p : expected) {
+            want.add(p.id().toString());
+        }
+        await(() -> count("SELECT count(*) AS n FROM notification WHERE event_id = '" + eventId + "'") >= want.size(),
+                "notifications for " + eventId);
+        Set<String> got = new HashSet<>();
+        pool.preparedQuery("SELECT recipient_id FROM notification WHERE event_id = $1").execute(Tuple.of(eventId))
+                .await().indefinitely().forEach(row -> got.add(row.getUUID("recipient_id").toString()));
+        assertEquals(want, got, "recipients of " + eventId);
+    }
+
+    private long count(String sql) {
+        return pool.query(sql).execute().await().indefinitely().iterator().next().getLong("n");
+    }
+
+    private static RequestSpecification as(Person person) {
+        return given().contentType(ContentType.JSON).header("Authorization", person.bearer());
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for: " + what);
+    }
+}
