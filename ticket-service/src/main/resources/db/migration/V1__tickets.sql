@@ -14,6 +14,7 @@ CREATE TABLE ticket (
     customer_email    varchar(254),
     delivery_id       varchar(64),
     assignee_id       uuid,
+    assigned_at       timestamptz,  -- when the current assignee got it (auto-assignment tie-break)
     resolution_count  integer       NOT NULL DEFAULT 0,
     created_at        timestamptz   NOT NULL,
     updated_at        timestamptz   NOT NULL,
@@ -33,8 +34,9 @@ CREATE INDEX ticket_category_idx ON ticket (category, created_at DESC, id DESC);
 CREATE INDEX ticket_created_idx ON ticket (created_at DESC, id DESC);
 -- the unassigned queue (oldest first, as agents take them) and the admin's unassigned filter
 CREATE INDEX ticket_unassigned_idx ON ticket (created_at, id) WHERE assignee_id IS NULL;
--- agent load for auto-assignment: open work per assignee
+-- auto-assignment: open work per assignee, and when each assignee last received a ticket
 CREATE INDEX ticket_open_load_idx ON ticket (assignee_id) WHERE status IN ('OPEN', 'IN_PROGRESS', 'ON_HOLD');
+CREATE INDEX ticket_last_assigned_idx ON ticket (assignee_id, assigned_at DESC) WHERE assignee_id IS NOT NULL;
 
 CREATE TABLE ticket_note (
     id          uuid          PRIMARY KEY,
@@ -59,16 +61,17 @@ CREATE TABLE ticket_feedback (
 );
 
 -- Read model of agents, fed by support.account-events (never by calling agent-service).
+-- Nothing here changes when a ticket is assigned: a per-agent counter would serialize every
+-- ticket creation on that agent's row.
 CREATE TABLE agent (
-    id               uuid         PRIMARY KEY,
-    name             varchar(100),
-    email            varchar(254),
-    status           varchar(16)  NOT NULL CHECK (status IN ('PENDING', 'APPROVED', 'REJECTED')),
-    approved_at      timestamptz,
-    last_assigned_at timestamptz,
-    updated_at       timestamptz  NOT NULL
+    id          uuid         PRIMARY KEY,
+    name        varchar(100),
+    email       varchar(254),
+    status      varchar(16)  NOT NULL CHECK (status IN ('PENDING', 'APPROVED', 'REJECTED')),
+    approved_at timestamptz,
+    updated_at  timestamptz  NOT NULL
 );
-CREATE INDEX agent_approved_idx ON agent (last_assigned_at NULLS FIRST, approved_at) WHERE status = 'APPROVED';
+CREATE INDEX agent_approved_idx ON agent (approved_at) WHERE status = 'APPROVED';
 
 -- CloudEvent ids already applied, so a redelivered account event changes nothing.
 CREATE TABLE processed_event (

@@ -61,6 +61,10 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "assignee_id")
     public UUID assigneeId;
 
+    /** When the current assignee got the ticket. */
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
     /** How many times the ticket has been resolved; feedback is allowed once per resolution. */
     @Column(name = "resolution_count", nullable = false)
     public int resolutionCount;
@@ -121,6 +125,7 @@ public class Ticket extends PanacheEntityBase {
         }
         UUID previous = assigneeId;
         assigneeId = agentId;
+        assignedAt = now;
         updatedAt = now;
         return previous;
     }
@@ -133,6 +138,7 @@ public class Ticket extends PanacheEntityBase {
         }
         UUID previous = assigneeId;
         assigneeId = null;
+        assignedAt = null;
         updatedAt = now;
         return previous;
     }
@@ -151,7 +157,10 @@ public class Ticket extends PanacheEntityBase {
                     : "only OPEN tickets can be taken";
             throw TicketRuleException.conflict("ticket-taken", reference + " is " + status + ": " + why);
         }
-        assigneeId = agentId;
+        if (!agentId.equals(assigneeId)) {
+            assigneeId = agentId;
+            assignedAt = now;
+        }
         moveTo(TicketStatus.IN_PROGRESS, now);
         return true;
     }

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * ticket-service's own view of an agent, built from support.account-events: who exists, who is
- * approved (may receive tickets), and when each last received one (the auto-assignment tie-break).
+ * approved (may receive tickets) and since when.
  */
 @Entity
 @Table(name = "agent")
@@ -31,9 +31,6 @@ public class Agent extends PanacheEntityBase {
 
     @Column(name = "approved_at")
     public Instant approvedAt;
-
-    @Column(name = "last_assigned_at")
-    public Instant lastAssignedAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -41,7 +41,6 @@ public class AssignmentService {
             UUID agentId = chosen.get().agentId();
             ticket.assignTo(agentId, now);
             return events.assigned(ticket, null, TicketEvents.AssignmentMode.AUTO, null)
-                    .flatMap(ignored -> markAssigned(agentId, now))
                     .replaceWith(Optional.of(agentId));
         });
     }
@@ -62,18 +61,22 @@ public class AssignmentService {
                                 loads.remove(chosen);
                                 loads.add(chosen.withOneMore(now));
                                 ticket.assignTo(chosen.agentId(), now);
-                                return events.assigned(ticket, null, TicketEvents.AssignmentMode.AUTO, null)
-                                        .flatMap(ignored -> markAssigned(chosen.agentId(), now));
+                                return events.assigned(ticket, null, TicketEvents.AssignmentMode.AUTO, null);
                             })
                             .collect().asList()
                             .map(List::size));
         });
     }
 
-    /** Approved agents with their count of unresolved tickets. */
+    /**
+     * Approved agents with their count of unresolved tickets and when they last received one —
+     * read from the tickets themselves (indexed), so assigning never writes to a shared row.
+     */
     private Uni<List<AgentLoad>> approvedAgentLoads() {
         return Panache.getSession().flatMap(session -> session.createSelectionQuery("""
-                        select a.id, a.lastAssignedAt, a.approvedAt,
+                        select a.id,
+                               (select max(t.assignedAt) from Ticket t where t.assigneeId = a.id),
+                               a.approvedAt,
                                (select count(t) from Ticket t where t.assigneeId = a.id and t.status in (:unresolved))
                           from Agent a
                          where a.status = :approved""", Object[].class)
@@ -83,9 +86,5 @@ public class AssignmentService {
                 .map(rows -> rows.stream()
                         .map(row -> new AgentLoad((UUID) row[0], (Long) row[3], (Instant) row[1], (Instant) row[2]))
                         .toList());
-    }
-
-    private Uni<Void> markAssigned(UUID agentId, Instant now) {
-        return Agent.update("lastAssignedAt = ?1 where id = ?2", now, agentId).replaceWithVoid();
     }
 }

@@ -88,9 +88,11 @@ public class TicketService {
             if (!ticket.takeBy(agent.id(), clock.instant())) {
                 return details(ticket, true); // already theirs and in progress
             }
-            return events.assigned(ticket, previous, TicketEvents.AssignmentMode.SELF, agent.id())
+            // auto-assigned to this very agent already: only the start of work is news
+            Uni<Void> assigned = agent.id().equals(previous) ? Uni.createFrom().voidItem()
+                    : events.assigned(ticket, previous, TicketEvents.AssignmentMode.SELF, agent.id());
+            return assigned
                     .flatMap(ignored -> events.statusChanged(ticket, before, agent.id()))
-                    .flatMap(ignored -> Agent.update("lastAssignedAt = ?1 where id = ?2", ticket.updatedAt, agent.id()))
                     .flatMap(ignored -> details(ticket, true));
         }));
     }
@@ -129,7 +131,6 @@ public class TicketService {
                 }
                 UUID previous = ticket.assignTo(agentId, now);
                 return events.assigned(ticket, previous, TicketEvents.AssignmentMode.ADMIN, admin.id())
-                        .flatMap(ignored -> Agent.update("lastAssignedAt = ?1 where id = ?2", now, agentId))
                         .flatMap(ignored -> details(ticket, true));
             });
         }));

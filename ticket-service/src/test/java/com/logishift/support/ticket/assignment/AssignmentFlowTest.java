@@ -61,7 +61,7 @@ class AssignmentFlowTest {
                 .then().statusCode(200);
         String afterResolve = openTicket(customer);
         assertEquals(second.id().toString(), assignee(afterResolve),
-                "1 unresolved each; taking a ticket (assign-self) ended first's wait, so second waited longer");
+                "1 unresolved each; second last received a ticket before first did");
     }
 
     @Test
