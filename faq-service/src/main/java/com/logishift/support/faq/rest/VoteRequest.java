@@ -1,0 +1,7 @@
+package com.logishift.support.faq.rest;
+
+import jakarta.validation.constraints.NotNull;
+
+/** {@code {helpful: true|false}}. */
+public record VoteRequest(@NotNull(message = "is required") Boolean helpful) {
+}

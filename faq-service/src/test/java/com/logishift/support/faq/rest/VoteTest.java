@@ -1,0 +1,175 @@
+package com.logishift.support.faq.rest;
+
+import static com.logishift.support.faq.support.Api.ADMIN;
+import static com.logishift.support.faq.support.Api.PUBLIC;
+import static com.logishift.support.faq.support.Api.as;
+import static com.logishift.support.faq.support.Api.asAdmin;
+import static com.logishift.support.faq.support.Api.create;
+import static com.logishift.support.faq.support.Api.entry;
+import static com.logishift.support.faq.support.Api.json;
+import static com.logishift.support.faq.support.Api.uniqueTopic;
+import static com.logishift.support.faq.support.Api.uniqueWord;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.logishift.support.faq.support.JwtKeysTestResource;
+import com.logishift.support.faq.support.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** "Was this helpful?": one vote per user and entry, counters that always add up. */
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+class VoteTest {
+
+    @Test
+    void aVoteCountsOnceAndCanBeChanged() {
+        String id = newEntry();
+        String reader = Tokens.of("customer");
+        vote(reader, id, true).then().statusCode(200)
+                .body("entryId", equalTo(id)).body("helpful", equalTo(true))
+                .body("helpfulCount", equalTo(1)).body("notHelpfulCount", equalTo(0));
+        // the same vote again changes nothing
+        vote(reader, id, true).then().statusCode(200)
+                .body("helpfulCount", equalTo(1)).body("notHelpfulCount", equalTo(0));
+        // changing it moves it
+        vote(reader, id, false).then().statusCode(200)
+                .body("helpful", equalTo(false))
+                .body("helpfulCount", equalTo(0)).body("notHelpfulCount", equalTo(1));
+        // readers see the counters
+        json().get(PUBLIC + id).then().statusCode(200)
+                .body("helpfulCount", equalTo(0)).body("notHelpfulCount", equalTo(1));
+    }
+
+    @Test
+    void everyRoleMayVoteOncePerUser() {
+        String id = newEntry();
+        vote(Tokens.of("customer"), id, true).then().statusCode(200);
+        vote(Tokens.of("agent"), id, true).then().statusCode(200);
+        vote(Tokens.of("admin"), id, false).then().statusCode(200)
+                .body("helpfulCount", equalTo(2)).body("notHelpfulCount", equalTo(1));
+    }
+
+    @Test
+    void concurrentVotesAddUp() throws Exception {
+        String id = newEntry();
+        String repeater = UUID.randomUUID().toString();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        // 24 different users, a third of them say "not helpful"
+        for (int i = 0; i < 24; i++) {
+            String token = Tokens.of("customer");
+            boolean helpful = i % 3 != 0;
+            calls.add(() -> vote(token, id, helpful).statusCode());
+        }
+        // and one user pressing "helpful" 12 times at once
+        for (int i = 0; i < 12; i++) {
+            String token = Tokens.forSubject(repeater, "customer");
+            calls.add(() -> vote(token, id, true).statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            for (Future<Integer> status : pool.invokeAll(calls)) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        json().get(PUBLIC + id).then().statusCode(200)
+                .body("helpfulCount", equalTo(16 + 1))
+                .body("notHelpfulCount", equalTo(8));
+    }
+
+    @Test
+    void concurrentChangesOfOneUsersVoteLeaveExactlyOneVote() throws Exception {
+        String id = newEntry();
+        String user = UUID.randomUUID().toString();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String token = Tokens.forSubject(user, "agent");
+            boolean helpful = i % 2 == 0;
+            calls.add(() -> vote(token, id, helpful).statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            for (Future<Integer> status : pool.invokeAll(calls)) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var entry = json().get(PUBLIC + id).then().statusCode(200).extract().jsonPath();
+        int helpful = entry.getInt("helpfulCount");
+        int notHelpful = entry.getInt("notHelpfulCount");
+        assertEquals(1, helpful + notHelpful, "helpful " + helpful + ", not helpful " + notHelpful);
+    }
+
+    @Test
+    void anonymousAndForgedVotesAre401() {
+        String id = newEntry();
+        json().body(Map.of("helpful", true)).post(PUBLIC + id + "/vote/").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        vote(Tokens.signedByAnotherKey("customer"), id, true).then().statusCode(401)
+                .contentType("application/problem+json");
+        vote(Tokens.expired("customer"), id, true).then().statusCode(401);
+        vote("not-a-jwt", id, true).then().statusCode(401).contentType("application/problem+json");
+        json().get(PUBLIC + id).then().body("helpfulCount", equalTo(0)).body("notHelpfulCount", equalTo(0));
+    }
+
+    @Test
+    void aTokenWithoutASupportRoleIs403() {
+        vote(Tokens.of("visitor"), newEntry(), true).then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void votesOnDraftsAndUnknownEntriesAre404() {
+        Map<String, Object> draft = entry(uniqueTopic(), "en", "Draft " + uniqueWord(), "Answer");
+        draft.put("published", false);
+        String id = create(draft);
+        vote(Tokens.of("customer"), id, true).then().statusCode(404).contentType("application/problem+json");
+        vote(Tokens.of("customer"), UUID.randomUUID().toString(), true).then().statusCode(404);
+        asAdmin().get(ADMIN + id).then().body("helpfulCount", equalTo(0));
+    }
+
+    @Test
+    void badVoteBodiesAre400NamingTheField() {
+        String id = newEntry();
+        String token = Tokens.of("customer");
+        as(token).body("{}").post(PUBLIC + id + "/vote/").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of("helpful")));
+        as(token).body("{\"helpful\": \"maybe\"}").post(PUBLIC + id + "/vote/").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("helpful")));
+        as(token).body("{\"helpful\": tru").post(PUBLIC + id + "/vote/").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("body")));
+        as(token).post(PUBLIC + id + "/vote/").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("body")));
+        as(token).body(Map.of("helpful", true)).post(PUBLIC + "nope/vote/").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("id")));
+        json().get(PUBLIC + id).then().body("helpfulCount", equalTo(0));
+    }
+
+    @Test
+    void deletingAnEntryDeletesItsVotes() {
+        String id = newEntry();
+        vote(Tokens.of("customer"), id, true).then().statusCode(200);
+        asAdmin().delete(ADMIN + id).then().statusCode(204);
+        json().get(PUBLIC + id).then().statusCode(404);
+    }
+
+    private static String newEntry() {
+        return create(entry(uniqueTopic(), "en", "Vote on " + uniqueWord() + "?", "An answer."));
+    }
+
+    private static io.restassured.response.Response vote(String token, String id, boolean helpful) {
+        return as(token).body(Map.of("helpful", helpful)).post(PUBLIC + id + "/vote/");
+    }
+}
