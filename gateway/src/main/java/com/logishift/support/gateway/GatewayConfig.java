@@ -1,0 +1,65 @@
+package com.logishift.support.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Typed configuration; the service URLs come from SUPPORT_*_SERVICE_URL. */
+@ConfigMapping(prefix = "support")
+public interface GatewayConfig {
+
+    @WithDefault("http://127.0.0.1:8081")
+    String agentServiceUrl();
+
+    @WithDefault("http://127.0.0.1:8082")
+    String ticketServiceUrl();
+
+    @WithDefault("http://127.0.0.1:8083")
+    String faqServiceUrl();
+
+    @WithDefault("http://127.0.0.1:8084")
+    String notificationServiceUrl();
+
+    Gateway gateway();
+
+    interface Gateway {
+        /** A backend that does not accept the connection in this time is 503. */
+        @WithDefault("PT2S")
+        Duration connectTimeout();
+
+        /** A backend that sends nothing for this long is 504 (streams are exempt; they send keep-alives). */
+        @WithDefault("PT30S")
+        Duration responseTimeout();
+
+        /** Largest request body passed on (by Content-Length); larger is 413. */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+
+        /** How long a backend health answer is reused for the gateway's readiness. */
+        @WithDefault("PT2S")
+        Duration healthCacheTime();
+
+        RateLimit rateLimit();
+    }
+
+    interface RateLimit {
+        /** Sign-in and sign-up attempts per client IP per minute (burst of the same size). */
+        @WithDefault("20")
+        int authPerMinute();
+
+        /** Sustained requests per second per signed-in account. */
+        @WithDefault("50")
+        int accountPerSecond();
+
+        /** How many requests an account may send at once above the sustained rate. */
+        @WithDefault("100")
+        int accountBurst();
+
+        /** Unauthenticated public requests (FAQ browsing, JWKS) per client IP per second. */
+        @WithDefault("50")
+        int publicPerSecond();
+
+        Optional<Boolean> enabled();
+    }
+}

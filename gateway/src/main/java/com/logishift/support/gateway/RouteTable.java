@@ -1,0 +1,70 @@
+package com.logishift.support.gateway;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which service owns a path, and what a caller needs to reach it. Plain Java so the whole table is
+ * unit-tested: every SPEC.md path, with and without its trailing slash.
+ */
+public final class RouteTable {
+
+    /** What the edge requires before a request may pass. */
+    public enum Access {
+        /** anyone; no token needed (a token, if sent, is still checked) */
+        PUBLIC,
+        /** anyone; counted against the per-IP sign-in limit */
+        PUBLIC_AUTH,
+        /** a valid token, except for the stream's one-time ?ticket= that the service checks itself */
+        STREAM,
+        /** a valid token */
+        SIGNED_IN
+    }
+
+    public record Match(Backend backend, Access access) {
+    }
+
+    private record Rule(String method, String prefix, boolean exact, Backend backend, Access access) {
+        boolean matches(String m, String path) {
+            if (method != null && !method.equals(m)) {
+                return false;
+            }
+            String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+            return exact ? p.equals(prefix) : p.equals(prefix) || p.startsWith(prefix + "/");
+        }
+    }
+
+    private static final List<Rule> RULES = List.of(
+            // agent-service
+            new Rule("POST", "/api/auth/login", true, Backend.AGENT, Access.PUBLIC_AUTH),
+            new Rule("POST", "/api/auth/register", true, Backend.AGENT, Access.PUBLIC_AUTH),
+            new Rule("POST", "/api/support/register-agent", true, Backend.AGENT, Access.PUBLIC_AUTH),
+            new Rule("GET", "/api/auth/jwks", true, Backend.AGENT, Access.PUBLIC),
+            new Rule(null, "/api/auth", false, Backend.AGENT, Access.SIGNED_IN),
+            new Rule(null, "/api/admin/approve-agent", false, Backend.AGENT, Access.SIGNED_IN),
+            new Rule(null, "/api/admin/reject-agent", false, Backend.AGENT, Access.SIGNED_IN),
+            new Rule(null, "/api/admin/agents", false, Backend.AGENT, Access.SIGNED_IN),
+            // faq-service: browsing is public, voting and management need a token
+            new Rule("GET", "/api/support/faq", false, Backend.FAQ, Access.PUBLIC),
+            new Rule(null, "/api/support/faq", false, Backend.FAQ, Access.SIGNED_IN),
+            new Rule(null, "/api/admin/faq", false, Backend.FAQ, Access.SIGNED_IN),
+            // notification-service
+            new Rule("GET", "/api/notifications/stream", true, Backend.NOTIFICATION, Access.STREAM),
+            new Rule(null, "/api/notifications", false, Backend.NOTIFICATION, Access.SIGNED_IN),
+            // ticket-service
+            new Rule(null, "/api/support/tickets", false, Backend.TICKET, Access.SIGNED_IN),
+            new Rule(null, "/api/agent/tickets", false, Backend.TICKET, Access.SIGNED_IN),
+            new Rule(null, "/api/admin/support", false, Backend.TICKET, Access.SIGNED_IN));
+
+    private RouteTable() {
+    }
+
+    public static Optional<Match> match(String method, String path) {
+        for (Rule rule : RULES) {
+            if (rule.matches(method, path)) {
+                return Optional.of(new Match(rule.backend(), rule.access()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,63 @@
+package com.logishift.support.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.logishift.support.gateway.RouteTable.Access;
+import org.junit.jupiter.api.Test;
+
+/** Every SPEC.md path goes to its owner, with or without the trailing slash, with the right access. */
+class RouteTableTest {
+
+    private static void routes(String method, String path, Backend backend, Access access) {
+        for (String p : new String[] {path, path + "/"}) {
+            RouteTable.Match match = RouteTable.match(method, p).orElseThrow(() -> new AssertionError(method + " " + p));
+            assertEquals(backend, match.backend(), method + " " + p);
+            assertEquals(access, match.access(), method + " " + p);
+        }
+    }
+
+    @Test
+    void seedAndSpecPaths() {
+        String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
+        routes("POST", "/api/support/tickets/create", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/tickets", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/tickets/" + id, Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", "/api/support/tickets/" + id + "/feedback", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/faq", Backend.FAQ, Access.PUBLIC);
+        routes("GET", "/api/support/faq/" + id, Backend.FAQ, Access.PUBLIC);
+        routes("POST", "/api/support/faq/" + id + "/vote", Backend.FAQ, Access.SIGNED_IN);
+        routes("POST", "/api/support/register-agent", Backend.AGENT, Access.PUBLIC_AUTH);
+        routes("GET", "/api/agent/tickets", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", "/api/support/tickets/" + id + "/assign-self", Backend.TICKET, Access.SIGNED_IN);
+        routes("PUT", "/api/support/tickets/" + id + "/update-status", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", "/api/support/tickets/" + id + "/add-note", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", "/api/admin/approve-agent/" + id, Backend.AGENT, Access.SIGNED_IN);
+        routes("POST", "/api/admin/reject-agent/" + id, Backend.AGENT, Access.SIGNED_IN);
+        routes("GET", "/api/admin/agents", Backend.AGENT, Access.SIGNED_IN);
+        routes("GET", "/api/admin/support/tickets", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/admin/support/stats", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", "/api/support/tickets/" + id + "/reassign", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", "/api/auth/register", Backend.AGENT, Access.PUBLIC_AUTH);
+        routes("POST", "/api/auth/login", Backend.AGENT, Access.PUBLIC_AUTH);
+        routes("GET", "/api/auth/me", Backend.AGENT, Access.SIGNED_IN);
+        routes("GET", "/api/auth/jwks", Backend.AGENT, Access.PUBLIC);
+        routes("POST", "/api/admin/faq", Backend.FAQ, Access.SIGNED_IN);
+        routes("PUT", "/api/admin/faq/" + id, Backend.FAQ, Access.SIGNED_IN);
+        routes("DELETE", "/api/admin/faq/" + id, Backend.FAQ, Access.SIGNED_IN);
+        routes("GET", "/api/notifications", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("GET", "/api/notifications/unread-count", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("POST", "/api/notifications/" + id + "/read", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("POST", "/api/notifications/read-all", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("GET", "/api/notifications/stream", Backend.NOTIFICATION, Access.STREAM);
+    }
+
+    @Test
+    void lookalikesAndUnknownPathsDoNotMatch() {
+        assertTrue(RouteTable.match("GET", "/api/support/faqs").isEmpty());
+        assertTrue(RouteTable.match("GET", "/api/unknown").isEmpty());
+        assertTrue(RouteTable.match("GET", "/api").isEmpty());
+        assertEquals(Access.SIGNED_IN, RouteTable.match("GET", "/api/auth/login").orElseThrow().access(),
+                "only POST login is public");
+    }
+}

@@ -1,0 +1,82 @@
+package com.logishift.support.gateway.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Four small HTTP servers standing in for the services: each answers with what it received
+ * (method, path, query, headers, body) and its own name, so a test sees exactly what the gateway
+ * passed on. {@code /slow} never answers in time, {@code /stream} is an SSE stream, and the agent
+ * stand-in can be stopped to see a backend outage.
+ */
+public class FakeBackends implements QuarkusTestResourceLifecycleManager {
+
+    private static final String[] NAMES = {"agent", "ticket", "faq", "notification"};
+    private static Vertx vertx;
+    private static final Map<String, HttpServer> SERVERS = new HashMap<>();
+    private static final Map<String, Integer> PORTS = new HashMap<>();
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String name : NAMES) {
+            HttpServer server = listen(name, 0);
+            PORTS.put(name, server.actualPort());
+            config.put("support." + name + "-service-url", "http://127.0.0.1:" + server.actualPort());
+        }
+        return config;
+    }
+
+    private static HttpServer listen(String name, int port) {
+        try {
+            HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+                String path = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1)
+                        : request.path();
+                if (path.endsWith("/slow")) {
+                    return; // never answers
+                }
+                if (path.endsWith("/stream")) {
+                    request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+                    request.response().write("event: ready\ndata: {}\n\n");
+                    vertx.setTimer(300, id -> request.response().write("event: notification\ndata: {\"n\":1}\n\n"));
+                    return;
+                }
+                request.body().onSuccess(body -> {
+                    JsonObject headers = new JsonObject();
+                    request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                    JsonObject echo = new JsonObject().put("backend", name).put("method", request.method().name())
+                            .put("path", request.path()).put("query", request.query()).put("headers", headers)
+                            .put("body", body.toString());
+                    int status = request.path().endsWith("/teapot") ? 418 : 200;
+                    request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                            .putHeader("X-Backend", name).end(echo.encode());
+                });
+            }).listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            SERVERS.put(name, server);
+            return server;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the fake " + name + "-service", e);
+        }
+    }
+
+    public static void stop(String name) throws Exception {
+        SERVERS.remove(name).close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    public static void restart(String name) {
+        listen(name, PORTS.get(name));
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}
