@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class AccountEventsTest {
 
-    private static final String TOPIC = "support.account-events";
+    private static final String TOPIC = "test.agent-service.account-events";
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
