@@ -5,6 +5,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -181,6 +182,10 @@ public class GatewayRoutes {
 
     /** Streams the request to the service and its answer back, status and headers kept. */
     private void forward(RoutingContext rc, Backend backend, String path, boolean stream) {
+        forward(rc, backend, path, stream, 1);
+    }
+
+    private void forward(RoutingContext rc, Backend backend, String path, boolean stream, int attempt) {
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
         String query = request.query();
@@ -209,15 +214,32 @@ public class GatewayRoutes {
                 return;
             }
             var backendRequest = connected.result();
-            response.closeHandler(v -> backendRequest.reset()); // the caller left: stop the backend work
+            // the caller left mid-exchange (e.g. closed a live stream): stop the backend's work. The
+            // check matters: this handler also fires when a keep-alive connection closes long after
+            // the answer, when this backend connection may already serve someone else's request
+            response.closeHandler(v -> {
+                if (!response.ended()) {
+                    backendRequest.reset();
+                }
+            });
+            boolean bodiless = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
             String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (contentLength != null) {
+            if (bodiless) {
+                backendRequest.headers().remove(HttpHeaders.CONTENT_LENGTH);
+            } else if (contentLength != null) {
                 backendRequest.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
-            } else if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+            } else {
                 backendRequest.setChunked(true);
             }
-            backendRequest.send(request).onComplete(answered -> {
+            (bodiless ? backendRequest.send() : backendRequest.send(request)).onComplete(answered -> {
                 if (answered.failed()) {
+                    // a pooled keep-alive connection the service closed just as we reused it: a read
+                    // without a body is safe to send once more on a fresh connection
+                    if (bodiless && attempt == 1 && answered.cause() instanceof HttpClosedException
+                            && !response.headWritten()) {
+                        forward(rc, backend, path, stream, 2);
+                        return;
+                    }
                     unavailable(rc, backend, path, answered.cause());
                     return;
                 }
