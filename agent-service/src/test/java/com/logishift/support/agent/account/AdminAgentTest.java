@@ -135,5 +135,9 @@ class AdminAgentTest {
                 .body("errors.field", hasItem("size"));
         as(admin).get("/api/admin/agents/?page=-1").then().statusCode(400)
                 .body("errors.field", hasItem("page"));
+        as(admin).get("/api/admin/agents/?size=abc").then().statusCode(400)
+                .body("errors.field", hasItem("size"));
+        as(admin).get("/api/admin/agents/?page=first").then().statusCode(400)
+                .body("errors.field", hasItem("page"));
     }
 }

@@ -13,7 +13,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -59,8 +58,8 @@ public class NotificationResource {
     @GET
     @Authenticated
     @Operation(summary = "Own notifications, newest first; unread=true for unread ones only")
-    public Uni<Page<NotificationView>> list(@QueryParam("unread") String unread, @Valid @BeanParam PageRequest page) {
-        return inbox.list(me(), parseUnread(unread), page.page, page.size).map(p -> p.map(NotificationView::of));
+    public Uni<Page<NotificationView>> list(@QueryParam("unread") String unread, @BeanParam PageRequest page) {
+        return inbox.list(me(), parseUnread(unread), page.page(), page.size()).map(p -> p.map(NotificationView::of));
     }
 
     @GET

@@ -14,7 +14,6 @@ import com.logishift.support.ticket.stats.StatsService;
 import com.logishift.support.ticket.stats.TicketStats;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,7 +49,7 @@ public class AdminTicketResource {
     @Operation(summary = "All tickets, newest first, filtered by status, priority, category, assigneeId or unassigned=true")
     public Uni<Page<StaffTicket>> all(@QueryParam("status") String status, @QueryParam("priority") String priority,
             @QueryParam("category") String category, @QueryParam("assigneeId") String assigneeId,
-            @QueryParam("unassigned") String unassigned, @Valid @BeanParam PageRequest page) {
+            @QueryParam("unassigned") String unassigned, @BeanParam PageRequest page) {
         boolean unassignedOnly = parseBoolean("unassigned", unassigned);
         if (unassignedOnly && assigneeId != null && !assigneeId.isBlank()) {
             throw ProblemException.invalidField("unassigned", "cannot be combined with assigneeId");
@@ -62,7 +61,7 @@ public class AdminTicketResource {
                 assigneeId == null || assigneeId.isBlank() ? Optional.empty()
                         : Optional.of(Ids.parse("assigneeId", assigneeId.strip())),
                 unassignedOnly);
-        return tickets.list(filter, page.page, page.size, false).map(p -> p.map(TicketResources::staffView));
+        return tickets.list(filter, page.page(), page.size(), false).map(p -> p.map(TicketResources::staffView));
     }
 
     @GET

@@ -7,7 +7,6 @@ import com.logishift.support.ticket.rest.TicketViews.StaffTicket;
 import com.logishift.support.ticket.service.TicketService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -39,13 +38,13 @@ public class AgentTicketResource {
     @Operation(summary = "The caller's assigned tickets (scope=assigned, newest first) or the unassigned "
             + "queue of OPEN tickets (scope=queue, oldest first)")
     public Uni<Page<StaffTicket>> work(@QueryParam("scope") @DefaultValue("assigned") String scope,
-            @Valid @BeanParam PageRequest page) {
+            @BeanParam PageRequest page) {
         boolean queue = switch (scope.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "assigned" -> false;
             case "queue" -> true;
             default -> throw ProblemException.invalidField("scope", "must be assigned or queue");
         };
-        return tickets.list(TicketService.agentScope(caller.get(), queue), page.page, page.size, queue)
+        return tickets.list(TicketService.agentScope(caller.get(), queue), page.page(), page.size(), queue)
                 .map(p -> p.map(TicketResources::staffView));
     }
 }

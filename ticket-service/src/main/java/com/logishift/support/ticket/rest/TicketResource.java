@@ -56,9 +56,9 @@ public class TicketResource {
     @GET
     @RolesAllowed("customer")
     @Operation(summary = "The caller's own tickets, newest first")
-    public Uni<Page<CustomerTicket>> own(@Valid @BeanParam PageRequest page) {
+    public Uni<Page<CustomerTicket>> own(@BeanParam PageRequest page) {
         Actor customer = caller.get();
-        return tickets.list(TicketFilter.none().withCustomer(customer.id()), page.page, page.size, false)
+        return tickets.list(TicketFilter.none().withCustomer(customer.id()), page.page(), page.size(), false)
                 .map(p -> p.map(TicketResources::customerView));
     }
 

@@ -66,8 +66,8 @@ public class AdminAgentResource {
     @GET
     @Path("agents")
     @Operation(summary = "Agent registrations, oldest first, optionally by status")
-    public Uni<Page<AccountView>> agents(@QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
-        return accounts.listAgents(parseStatus(status), page.page, page.size).map(p -> p.map(AccountView::of));
+    public Uni<Page<AccountView>> agents(@QueryParam("status") String status, @BeanParam PageRequest page) {
+        return accounts.listAgents(parseStatus(status), page.page(), page.size()).map(p -> p.map(AccountView::of));
     }
 
     private UUID currentAdmin() {
