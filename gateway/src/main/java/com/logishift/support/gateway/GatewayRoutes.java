@@ -40,6 +40,11 @@ public class GatewayRoutes {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
 
+    /** For the pages of the web UI (served by Quinoa from the same origin as the API). */
+    static final String UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     private final HttpClient client;
     private final GatewayConfig config;
     private final EdgeAuthenticator authenticator;
@@ -95,6 +100,11 @@ public class GatewayRoutes {
                 if (!headers.contains(HttpHeaders.CACHE_CONTROL)) {
                     headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
                 }
+            } else {
+                // the web UI: only its own bundled scripts and styles, no inline script, no framing
+                headers.set("Content-Security-Policy", UI_CONTENT_SECURITY_POLICY);
+                headers.set("Cross-Origin-Opener-Policy", "same-origin");
+                headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
             }
         });
         rc.next();

@@ -1,0 +1,505 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Link } from 'react-router'
+import { api, errorMessage, qs } from '../api'
+import { useLiveNotifications } from '../notifications'
+import { CATEGORIES, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL, type Account, type Page, type Stats, type Status, type Ticket } from '../types'
+import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, StatusBadge, formatDate, formatDuration, useTitle } from '../ui'
+
+const selectClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
+const BAR_COLORS: Record<Status, string> = {
+  OPEN: '#0284c7',
+  IN_PROGRESS: '#d97706',
+  ON_HOLD: '#9333ea',
+  RESOLVED: '#16a34a',
+  CLOSED: '#64748b',
+}
+
+/** Tickets by status as a horizontal bar chart (SVG, no script or inline style needed). */
+function StatusChart({ stats }: { stats: Stats }) {
+  const max = Math.max(1, ...STATUSES.map((s) => stats.byStatus[s] ?? 0))
+  const row = 32
+  const summary = STATUSES.map((s) => `${STATUS_LABEL[s]} ${stats.byStatus[s] ?? 0}`).join(', ')
+  return (
+    <figure>
+      <svg viewBox={`0 0 400 ${row * STATUSES.length}`} className="h-auto w-full" role="img" aria-label={`Tickets by status: ${summary}`}>
+        {STATUSES.map((s, i) => {
+          const value = stats.byStatus[s] ?? 0
+          const width = (value / max) * 250
+          return (
+            <g key={s} transform={`translate(0 ${i * row})`}>
+              <text x="0" y="20" fontSize="13" fill="#334155">
+                {STATUS_LABEL[s]}
+              </text>
+              <rect x="95" y="6" width={Math.max(width, value > 0 ? 3 : 0)} height="18" rx="3" fill={BAR_COLORS[s]} />
+              <text x={100 + width} y="20" fontSize="13" fill="#0f172a" fontWeight="600">
+                {value}
+              </text>
+            </g>
+          )
+        })}
+      </svg>
+      <figcaption className="sr-only">Tickets by status</figcaption>
+    </figure>
+  )
+}
+
+function StatsPanel({ stats, error }: { stats: Stats | null; error: string | null }) {
+  if (error) return <Alert>{error}</Alert>
+  if (!stats) return <Loading label="Loading statistics…" />
+  const tile = (label: string, value: string | number) => (
+    <div className="rounded-lg border border-slate-200 bg-white p-3 text-center shadow-sm">
+      <div className="text-2xl font-bold">{value}</div>
+      <div className="text-xs text-slate-600">{label}</div>
+    </div>
+  )
+  return (
+    <div className="space-y-4">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Key figures" role="group">
+        {tile('Tickets', stats.total)}
+        {tile('Unassigned', stats.unassigned)}
+        {tile('Average rating', stats.averageRating == null ? '—' : `${stats.averageRating.toFixed(1)} / 5`)}
+        {tile('First response', formatDuration(stats.averageFirstResponseSeconds))}
+        {tile('Resolution', formatDuration(stats.averageResolutionSeconds))}
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <h3 className="mb-2 font-semibold">By status</h3>
+          <StatusChart stats={stats} />
+          <p className="mt-2 text-xs text-slate-600">
+            By priority: {PRIORITIES.map((p) => `${PRIORITY_LABEL[p]} ${stats.byPriority[p] ?? 0}`).join(' · ')}
+            <br />
+            By category: {CATEGORIES.map((c) => `${CATEGORY_SHORT[c]} ${stats.byCategory[c] ?? 0}`).join(' · ')}
+          </p>
+        </Card>
+        <Card>
+          <h3 className="mb-2 font-semibold">Agent load</h3>
+          {stats.agentLoad.length === 0 ? (
+            <p className="text-sm text-slate-600">No approved agents yet.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead>
+                  <tr className="text-left text-slate-600">
+                    <th scope="col" className="py-1">Agent</th>
+                    <th scope="col" className="py-1 text-right">Not resolved</th>
+                    <th scope="col" className="py-1 text-right">Resolved</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stats.agentLoad.map((a) => (
+                    <tr key={a.agentId} className="border-t border-slate-100">
+                      <td className="py-1">{a.name}</td>
+                      <td className="py-1 text-right">{a.openTickets}</td>
+                      <td className="py-1 text-right">{a.resolvedTickets}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+      </div>
+    </div>
+  )
+}
+
+function PendingAgents({ onDecided }: { onDecided: () => void }) {
+  const [pending, setPending] = useState<Account[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [rejecting, setRejecting] = useState<string | null>(null)
+  const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      const page = await api<Page<Account>>('GET', `/api/admin/agents/${qs({ status: 'PENDING', size: 100 })}`)
+      setPending(page.items)
+      setError(null)
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }, [])
+  useEffect(() => {
+    load()
+  }, [load])
+  useLiveNotifications((n) => {
+    if (!n.ticketId) load()
+  })
+
+  async function decide(agent: Account, approve: boolean) {
+    if (!approve) {
+      if (!reason.trim()) {
+        setReasonError('Give the agent a reason.')
+        return
+      }
+      if (reason.length > 1000) {
+        setReasonError('At most 1,000 characters.')
+        return
+      }
+    }
+    setBusy(agent.id)
+    setError(null)
+    try {
+      if (approve) await api('POST', `/api/admin/approve-agent/${agent.id}/`)
+      else await api('POST', `/api/admin/reject-agent/${agent.id}/`, { reason: reason.trim() })
+      setMessage(`${agent.name} ${approve ? 'approved' : 'rejected'}.`)
+      setRejecting(null)
+      setReason('')
+      await load()
+      onDecided()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <div>
+      {message && <Alert kind="success">{message}</Alert>}
+      {error && <Alert>{error}</Alert>}
+      {pending === null && !error ? (
+        <Loading label="Loading registrations…" />
+      ) : pending && pending.length === 0 ? (
+        <Empty>No agent registrations are waiting.</Empty>
+      ) : (
+        pending && (
+          <ul className="space-y-3" aria-label="Pending agents">
+            {pending.map((a) => (
+              <li key={a.id} data-agent={a.email} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                <p className="font-semibold">{a.name}</p>
+                <p className="text-sm break-all text-slate-700">{a.email}</p>
+                {a.phone && <p className="text-sm text-slate-700">{a.phone}</p>}
+                <p className="text-xs text-slate-500">Registered {formatDate(a.createdAt)}</p>
+                {rejecting === a.id ? (
+                  <div className="mt-3">
+                    <label htmlFor={`reason-${a.id}`} className="block text-sm font-medium">
+                      Reason for rejecting (shown to the applicant)
+                    </label>
+                    <textarea
+                      id={`reason-${a.id}`}
+                      rows={2}
+                      value={reason}
+                      aria-invalid={reasonError ? true : undefined}
+                      aria-describedby={reasonError ? `reason-${a.id}-error` : undefined}
+                      onChange={(e) => {
+                        setReason(e.target.value)
+                        setReasonError(null)
+                      }}
+                      className={`mt-1 block w-full rounded-md border px-3 py-2 ${reasonError ? 'border-red-600' : 'border-slate-300'}`}
+                    />
+                    {reasonError && (
+                      <p id={`reason-${a.id}-error`} className="mt-1 text-sm text-red-700">
+                        {reasonError}
+                      </p>
+                    )}
+                    <div className="mt-2 flex flex-wrap gap-2">
+                      <Button variant="danger" busy={busy === a.id} onClick={() => decide(a, false)}>
+                        Confirm rejection
+                      </Button>
+                      <Button variant="secondary" onClick={() => setRejecting(null)}>
+                        Cancel
+                      </Button>
+                    </div>
+                  </div>
+                ) : (
+                  <div className="mt-3 flex flex-wrap gap-2">
+                    <Button busy={busy === a.id} onClick={() => decide(a, true)} aria-label={`Approve ${a.name}`}>
+                      Approve
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      onClick={() => {
+                        setRejecting(a.id)
+                        setReason('')
+                        setReasonError(null)
+                      }}
+                      aria-label={`Reject ${a.name}`}
+                    >
+                      Reject
+                    </Button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )
+      )}
+    </div>
+  )
+}
+
+function Reassign({ ticket, agents, onDone }: { ticket: Ticket; agents: Account[]; onDone: (message: string | null, error?: string) => void }) {
+  const [open, setOpen] = useState(false)
+  const [agentId, setAgentId] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const choices = agents.filter((a) => a.id !== ticket.assigneeId)
+  if (ticket.status === 'CLOSED') return null
+  if (!open) {
+    return (
+      <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" onClick={() => setOpen(true)} aria-label={`Reassign ${ticket.reference}`}>
+        Reassign
+      </Button>
+    )
+  }
+  async function save() {
+    if (!agentId) {
+      setError('Choose an agent.')
+      return
+    }
+    setBusy(true)
+    try {
+      await api('POST', `/api/support/tickets/${ticket.id}/reassign/`, { agentId })
+      setOpen(false)
+      onDone(`${ticket.reference} reassigned to ${agents.find((a) => a.id === agentId)?.name}.`)
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <div className="flex flex-col gap-1">
+      <label className="text-xs">
+        New agent for {ticket.reference}
+        <select className={selectClass} value={agentId} aria-invalid={error ? true : undefined} onChange={(e) => { setAgentId(e.target.value); setError(null) }}>
+          <option value="">Choose…</option>
+          {choices.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && <span className="text-xs text-red-700">{error}</span>}
+      <div className="flex gap-1">
+        <Button className="min-h-8 px-2 py-1 text-xs" busy={busy} onClick={save}>
+          Save
+        </Button>
+        <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  )
+}
+
+interface Filters {
+  status: string
+  priority: string
+  category: string
+  assignee: string
+}
+
+function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloadKey: number; onChanged: () => void }) {
+  const [filters, setFilters] = useState<Filters>({ status: '', priority: '', category: '', assignee: '' })
+  const [page, setPage] = useState(0)
+  const [data, setData] = useState<Page<Ticket> | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const size = 20
+
+  const load = useCallback(async () => {
+    try {
+      const params = {
+        status: filters.status,
+        priority: filters.priority,
+        category: filters.category,
+        assigneeId: filters.assignee && filters.assignee !== 'none' ? filters.assignee : undefined,
+        unassigned: filters.assignee === 'none' ? true : undefined,
+        page,
+        size,
+      }
+      setData(await api<Page<Ticket>>('GET', `/api/admin/support/tickets/${qs(params)}`))
+      setError(null)
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }, [filters, page])
+
+  useEffect(() => {
+    load()
+  }, [load, reloadKey])
+
+  const set = (key: keyof Filters, value: string) => {
+    setFilters({ ...filters, [key]: value })
+    setPage(0)
+  }
+  const pages = data ? Math.max(1, Math.ceil(data.total / size)) : 1
+
+  return (
+    <div>
+      <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label="Ticket filters" onSubmit={(e) => e.preventDefault()}>
+        <label className="text-sm">
+          Status
+          <select className={selectClass} value={filters.status} onChange={(e) => set('status', e.target.value)}>
+            <option value="">Any</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          Priority
+          <select className={selectClass} value={filters.priority} onChange={(e) => set('priority', e.target.value)}>
+            <option value="">Any</option>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {PRIORITY_LABEL[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          Category
+          <select className={selectClass} value={filters.category} onChange={(e) => set('category', e.target.value)}>
+            <option value="">Any</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_SHORT[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          Assignee
+          <select className={selectClass} value={filters.assignee} onChange={(e) => set('assignee', e.target.value)}>
+            <option value="">Anyone</option>
+            <option value="none">Unassigned</option>
+            {agents.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {message && <Alert kind="success">{message}</Alert>}
+      {error && <Alert>{error}</Alert>}
+      {data === null && !error ? (
+        <Loading label="Loading tickets…" />
+      ) : data && data.items.length === 0 ? (
+        <Empty>No tickets match these filters.</Empty>
+      ) : (
+        data && (
+          <>
+            <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+              {data.total} ticket{data.total === 1 ? '' : 's'}
+            </p>
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="All tickets">
+              {data.items.map((t) => (
+                <li key={t.id} data-ticket={t.reference} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-center md:gap-4">
+                  <div className="min-w-0 flex-1">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="font-mono text-sm text-slate-600">{t.reference}</span>
+                      <StatusBadge status={t.status} />
+                      <PriorityBadge priority={t.priority} />
+                      <span className="text-xs text-slate-500">{CATEGORY_SHORT[t.category]}</span>
+                    </div>
+                    <Link to={`/support/tickets/${t.id}`} className="block font-medium break-words text-blue-900 underline">
+                      {t.subject}
+                    </Link>
+                    <p className="text-xs text-slate-600">
+                      {t.customerName} · <span data-testid="assignee">{t.assigneeName ? `Assigned to ${t.assigneeName}` : 'Unassigned'}</span> · {formatDate(t.updatedAt)}
+                    </p>
+                  </div>
+                  <Reassign
+                    ticket={t}
+                    agents={agents}
+                    onDone={(m) => {
+                      setMessage(m)
+                      load()
+                      onChanged()
+                    }}
+                  />
+                </li>
+              ))}
+            </ul>
+            {pages > 1 && (
+              <nav className="mt-3 flex items-center gap-3" aria-label="Pages">
+                <Button variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                  Previous
+                </Button>
+                <span className="text-sm">
+                  Page {page + 1} of {pages}
+                </span>
+                <Button variant="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+                  Next
+                </Button>
+              </nav>
+            )}
+          </>
+        )
+      )}
+    </div>
+  )
+}
+
+export function AdminSupport() {
+  useTitle('Support management')
+  const [stats, setStats] = useState<Stats | null>(null)
+  const [statsError, setStatsError] = useState<string | null>(null)
+  const [agents, setAgents] = useState<Account[]>([])
+  const [reloadKey, setReloadKey] = useState(0)
+
+  const loadStats = useCallback(async () => {
+    try {
+      setStats(await api<Stats>('GET', '/api/admin/support/stats/'))
+      setStatsError(null)
+    } catch (err) {
+      setStatsError(errorMessage(err))
+    }
+  }, [])
+  const loadAgents = useCallback(async () => {
+    try {
+      setAgents((await api<Page<Account>>('GET', `/api/admin/agents/${qs({ status: 'APPROVED', size: 100 })}`)).items)
+    } catch {
+      setAgents([])
+    }
+  }, [])
+
+  useEffect(() => {
+    loadStats()
+    loadAgents()
+  }, [loadStats, loadAgents])
+  useLiveNotifications(() => {
+    loadStats()
+    setReloadKey((k) => k + 1)
+  })
+
+  return (
+    <>
+      <PageTitle>Support management</PageTitle>
+      <div className="space-y-8">
+        <section aria-labelledby="stats-heading">
+          <h2 id="stats-heading" className="mb-3 text-xl font-semibold">
+            Statistics
+          </h2>
+          <StatsPanel stats={stats} error={statsError} />
+        </section>
+        <section aria-labelledby="approvals-heading">
+          <h2 id="approvals-heading" className="mb-3 text-xl font-semibold">
+            Pending agent approvals
+          </h2>
+          <PendingAgents
+            onDecided={() => {
+              loadAgents()
+              loadStats()
+            }}
+          />
+        </section>
+        <section aria-labelledby="tickets-heading">
+          <h2 id="tickets-heading" className="mb-3 text-xl font-semibold">
+            All tickets
+          </h2>
+          <AllTickets agents={agents} reloadKey={reloadKey} onChanged={loadStats} />
+        </section>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Link, useNavigate } from 'react-router'
+import { api, errorMessage, qs } from '../api'
+import { useAuth } from '../auth'
+import { useLiveNotifications } from '../notifications'
+import { CATEGORIES, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL, type Page, type Ticket } from '../types'
+import { Alert, Button, Empty, Loading, PageTitle, PriorityBadge, StatusBadge, formatDate, useTitle } from '../ui'
+import { TicketList } from './SupportHub'
+
+function Count({ label, value }: { label: string; value: number | string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3 text-center shadow-sm">
+      <div className="text-2xl font-bold">{value}</div>
+      <div className="text-xs text-slate-600">{label}</div>
+    </div>
+  )
+}
+
+const selectClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
+
+export function AgentDashboard() {
+  const { session } = useAuth()
+  const navigate = useNavigate()
+  useTitle('Agent dashboard')
+  const [assigned, setAssigned] = useState<Ticket[] | null>(null)
+  const [queue, setQueue] = useState<Ticket[] | null>(null)
+  const [queueTotal, setQueueTotal] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+  const [takeError, setTakeError] = useState<string | null>(null)
+  const [taking, setTaking] = useState<string | null>(null)
+  const [status, setStatus] = useState('ACTIVE')
+  const [priority, setPriority] = useState('')
+  const [category, setCategory] = useState('')
+
+  const load = useCallback(async () => {
+    try {
+      const [mine, open] = await Promise.all([
+        api<Page<Ticket>>('GET', `/api/agent/tickets/${qs({ scope: 'assigned', size: 100 })}`),
+        api<Page<Ticket>>('GET', `/api/agent/tickets/${qs({ scope: 'queue', size: 100 })}`),
+      ])
+      setAssigned(mine.items)
+      setQueue(open.items)
+      setQueueTotal(open.total)
+      setError(null)
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }, [])
+
+  useEffect(() => {
+    load()
+  }, [load])
+  useLiveNotifications(() => {
+    load()
+  })
+
+  async function take(ticket: Ticket) {
+    setTaking(ticket.id)
+    setTakeError(null)
+    try {
+      await api('POST', `/api/support/tickets/${ticket.id}/assign-self/`)
+      navigate(`/support/tickets/${ticket.id}`)
+    } catch (err) {
+      setTakeError(`${ticket.reference}: ${errorMessage(err)}`)
+      setTaking(null)
+      load()
+    }
+  }
+
+  const filtered = (assigned ?? []).filter(
+    (t) =>
+      (status === '' || (status === 'ACTIVE' ? t.status !== 'RESOLVED' && t.status !== 'CLOSED' : t.status === status)) &&
+      (priority === '' || t.priority === priority) &&
+      (category === '' || t.category === category),
+  )
+  const count = (s: string) => (assigned ?? []).filter((t) => t.status === s).length
+
+  return (
+    <>
+      <PageTitle>{session?.role === 'admin' ? 'Ticket queue' : 'Agent dashboard'}</PageTitle>
+      {error && <Alert>{error}</Alert>}
+      <section aria-label="Counts" className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-5">
+        <Count label="Assigned to me" value={assigned ? assigned.length : '…'} />
+        <Count label="Open" value={assigned ? count('OPEN') : '…'} />
+        <Count label="In progress" value={assigned ? count('IN_PROGRESS') : '…'} />
+        <Count label="On hold" value={assigned ? count('ON_HOLD') : '…'} />
+        <Count label="Unassigned queue" value={queue ? queueTotal : '…'} />
+      </section>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="mine">
+          <h2 id="mine" className="mb-3 text-xl font-semibold">
+            My tickets
+          </h2>
+          <div className="mb-3 grid grid-cols-3 gap-2" role="group" aria-label="Filters">
+            <label className="text-sm">
+              Status
+              <select className={selectClass} value={status} onChange={(e) => setStatus(e.target.value)}>
+                <option value="ACTIVE">Not yet resolved</option>
+                <option value="">Any</option>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABEL[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="text-sm">
+              Priority
+              <select className={selectClass} value={priority} onChange={(e) => setPriority(e.target.value)}>
+                <option value="">Any</option>
+                {PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {PRIORITY_LABEL[p]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="text-sm">
+              Category
+              <select className={selectClass} value={category} onChange={(e) => setCategory(e.target.value)}>
+                <option value="">Any</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {CATEGORY_SHORT[c]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {assigned === null && !error ? (
+            <Loading label="Loading your tickets…" />
+          ) : filtered.length === 0 ? (
+            <Empty>{assigned && assigned.length > 0 ? 'No tickets match these filters.' : 'No tickets assigned to you. Take one from the queue.'}</Empty>
+          ) : (
+            <TicketList tickets={filtered} showCustomer />
+          )}
+        </section>
+        <section aria-labelledby="queue">
+          <h2 id="queue" className="mb-3 text-xl font-semibold">
+            Unassigned queue
+          </h2>
+          {takeError && <Alert>{takeError}</Alert>}
+          {queue === null && !error ? (
+            <Loading label="Loading the queue…" />
+          ) : queue && queue.length === 0 ? (
+            <Empty>The queue is empty: every open ticket has an agent.</Empty>
+          ) : (
+            queue && (
+              <ul className="space-y-3" aria-label="Unassigned tickets">
+                {queue.map((t) => (
+                  <li key={t.id} data-ticket={t.reference} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="font-mono text-sm text-slate-600">{t.reference}</span>
+                      <StatusBadge status={t.status} />
+                      <PriorityBadge priority={t.priority} />
+                      <span className="text-xs text-slate-500">{CATEGORY_SHORT[t.category]}</span>
+                    </div>
+                    <Link to={`/support/tickets/${t.id}`} className="mt-1 block font-medium text-blue-900 underline">
+                      {t.subject}
+                    </Link>
+                    <p className="text-xs text-slate-500">
+                      {t.customerName} · opened {formatDate(t.createdAt)}
+                    </p>
+                    {session?.role === 'agent' && (
+                      <Button className="mt-2" busy={taking === t.id} disabled={taking !== null} onClick={() => take(t)} aria-label={`Assign ${t.reference} to me`}>
+                        Assign to me
+                      </Button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )
+          )}
+        </section>
+      </div>
+    </>
+  )
+}

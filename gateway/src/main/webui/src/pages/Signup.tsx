@@ -1,0 +1,102 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { Link, useNavigate } from 'react-router'
+import { api, ApiError, errorMessage, type FieldErrors } from '../api'
+import { useAuth } from '../auth'
+import { Alert, Button, Card, PageTitle, TextField, useTitle } from '../ui'
+import { focusFirstInvalid, hasErrors, validateRegistration } from '../validation'
+
+export interface RegistrationValues {
+  name: string
+  email: string
+  password: string
+  phone: string
+}
+
+export function registrationBody(v: RegistrationValues) {
+  return { name: v.name.trim(), email: v.email.trim(), password: v.password, ...(v.phone.trim() ? { phone: v.phone.trim() } : {}) }
+}
+
+/** Server problems next to their fields; a taken e-mail address (409) goes to the e-mail field. */
+export function registrationErrors(err: unknown): { fields: FieldErrors; form: string | null } {
+  if (err instanceof ApiError) {
+    if (hasErrors(err.fieldErrors)) return { fields: err.fieldErrors, form: null }
+    if (err.status === 409) return { fields: { email: err.detail }, form: null }
+  }
+  return { fields: {}, form: errorMessage(err) }
+}
+
+export function RegistrationFields({ values, errors, set }: { values: RegistrationValues; errors: FieldErrors; set: (v: RegistrationValues) => void }) {
+  return (
+    <>
+      <TextField label="Full name" autoComplete="name" required value={values.name} error={errors.name} onChange={(e) => set({ ...values, name: e.target.value })} />
+      <TextField label="E-mail" type="email" autoComplete="email" required value={values.email} error={errors.email} onChange={(e) => set({ ...values, email: e.target.value })} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="8 to 72 characters."
+        value={values.password}
+        error={errors.password}
+        onChange={(e) => set({ ...values, password: e.target.value })}
+      />
+      <TextField label="Phone" type="tel" autoComplete="tel" value={values.phone} error={errors.phone} onChange={(e) => set({ ...values, phone: e.target.value })} />
+    </>
+  )
+}
+
+export function Signup() {
+  useTitle('Create an account')
+  const { signIn } = useAuth()
+  const navigate = useNavigate()
+  const [values, setValues] = useState<RegistrationValues>({ name: '', email: '', password: '', phone: '' })
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const form = useRef<HTMLFormElement>(null)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    const found = validateRegistration(values)
+    setErrors(found)
+    setFormError(null)
+    if (hasErrors(found)) {
+      focusFirstInvalid(form.current)
+      return
+    }
+    setBusy(true)
+    try {
+      await api('POST', '/api/auth/register/', registrationBody(values), { auth: false })
+      await signIn(values.email.trim(), values.password)
+      navigate('/support', { replace: true })
+    } catch (err) {
+      const { fields, form: message } = registrationErrors(err)
+      setErrors(fields)
+      setFormError(message)
+      setBusy(false)
+      focusFirstInvalid(form.current)
+    }
+  }
+
+  return (
+    <div className="mx-auto max-w-md">
+      <Card>
+        <PageTitle>Create your account</PageTitle>
+        <p className="mb-4 text-sm text-slate-700">A customer account lets you open support tickets about your deliveries and follow them.</p>
+        {formError && <Alert>{formError}</Alert>}
+        <form ref={form} noValidate onSubmit={submit} aria-label="Sign up">
+          <RegistrationFields values={values} errors={errors} set={setValues} />
+          <Button type="submit" busy={busy} className="w-full">
+            Create account
+          </Button>
+        </form>
+        <p className="mt-6 text-sm text-slate-700">
+          Already have an account?{' '}
+          <Link to="/login" className="font-semibold text-blue-800 underline">
+            Sign in
+          </Link>
+        </p>
+      </Card>
+    </div>
+  )
+}

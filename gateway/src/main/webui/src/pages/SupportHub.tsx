@@ -1,0 +1,279 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { Link } from 'react-router'
+import { api, ApiError, errorMessage, qs, type FieldErrors } from '../api'
+import { useLiveNotifications } from '../notifications'
+import { CATEGORIES, CATEGORY_LABEL, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, type Category, type FaqEntry, type Page, type Priority, type Ticket } from '../types'
+import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, SelectField, StatusBadge, TextArea, TextField, formatDate, useTitle } from '../ui'
+import { DELIVERY_ID, focusFirstInvalid, hasErrors } from '../validation'
+
+interface NewTicket {
+  subject: string
+  category: Category | ''
+  description: string
+  priority: Priority
+  deliveryId: string
+}
+
+const EMPTY: NewTicket = { subject: '', category: '', description: '', priority: 'MEDIUM', deliveryId: '' }
+
+function validate(v: NewTicket): FieldErrors {
+  const e: FieldErrors = {}
+  const subject = v.subject.trim()
+  if (!subject) e.subject = 'Enter a subject.'
+  else if (subject.length < 3 || subject.length > 200) e.subject = 'The subject must be 3 to 200 characters.'
+  if (!v.category) e.category = 'Choose what the problem is about.'
+  if (!v.description.trim()) e.description = 'Describe the problem.'
+  else if (v.description.length > 10000) e.description = 'At most 10,000 characters.'
+  const delivery = v.deliveryId.trim()
+  if (delivery && (delivery.length > 64 || !DELIVERY_ID.test(delivery))) e.deliveryId = 'A delivery reference has letters, digits and . _ : / - (at most 64).'
+  return e
+}
+
+/** FAQ answers for the chosen category, shown while the customer writes the ticket. */
+function Suggestions({ category }: { category: Category | '' }) {
+  const [entries, setEntries] = useState<FaqEntry[]>([])
+  useEffect(() => {
+    if (!category) {
+      setEntries([])
+      return
+    }
+    let current = true
+    api<Page<FaqEntry>>('GET', `/api/support/faq/${qs({ category, size: 3 })}`)
+      .then((page) => current && setEntries(page.items))
+      .catch(() => current && setEntries([]))
+    return () => {
+      current = false
+    }
+  }, [category])
+  if (entries.length === 0) return null
+  return (
+    <aside aria-label="Possibly answered already" className="mb-4 rounded-md bg-slate-50 p-3 text-sm">
+      <p className="mb-1 font-semibold">Maybe already answered:</p>
+      <ul className="list-disc pl-5">
+        {entries.map((e) => (
+          <li key={e.id}>
+            <Link className="text-blue-800 underline" to={`/support/faq?category=${e.category}&q=${encodeURIComponent(e.question)}`}>
+              {e.question}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  )
+}
+
+function CreateTicketForm({ onCreated, onCancel }: { onCreated: (t: Ticket) => void; onCancel: () => void }) {
+  const [values, setValues] = useState<NewTicket>(EMPTY)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const form = useRef<HTMLFormElement>(null)
+
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input')?.focus()
+  }, [])
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    const found = validate(values)
+    setErrors(found)
+    setFormError(null)
+    if (hasErrors(found)) {
+      focusFirstInvalid(form.current)
+      return
+    }
+    setBusy(true)
+    try {
+      const ticket = await api<Ticket>('POST', '/api/support/tickets/create/', {
+        subject: values.subject.trim(),
+        category: values.category,
+        description: values.description,
+        priority: values.priority,
+        ...(values.deliveryId.trim() ? { deliveryId: values.deliveryId.trim() } : {}),
+      })
+      onCreated(ticket)
+    } catch (err) {
+      if (err instanceof ApiError && hasErrors(err.fieldErrors)) {
+        setErrors(err.fieldErrors)
+        focusFirstInvalid(form.current)
+      } else setFormError(errorMessage(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Card className="mb-6">
+      <h2 className="mb-4 text-xl font-semibold">New ticket</h2>
+      {formError && <Alert>{formError}</Alert>}
+      <form ref={form} noValidate onSubmit={submit} aria-label="Create new ticket">
+        <TextField label="Subject" required maxLength={200} value={values.subject} error={errors.subject} onChange={(e) => setValues({ ...values, subject: e.target.value })} />
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <SelectField label="Category" required value={values.category} error={errors.category} onChange={(e) => setValues({ ...values, category: e.target.value as Category })}>
+            <option value="">Choose…</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABEL[c]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Priority" required value={values.priority} error={errors.priority} onChange={(e) => setValues({ ...values, priority: e.target.value as Priority })}>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {PRIORITY_LABEL[p]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <Suggestions category={values.category} />
+        <TextField
+          label="Delivery ID"
+          hint="The logiShift delivery this is about, e.g. DLV-1001."
+          value={values.deliveryId}
+          error={errors.deliveryId}
+          onChange={(e) => setValues({ ...values, deliveryId: e.target.value })}
+        />
+        <TextArea label="Description" required rows={5} value={values.description} error={errors.description} onChange={(e) => setValues({ ...values, description: e.target.value })} />
+        <div className="flex flex-wrap gap-3">
+          <Button type="submit" busy={busy}>
+            Submit ticket
+          </Button>
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Card>
+  )
+}
+
+export function TicketList({ tickets, showCustomer = false }: { tickets: Ticket[]; showCustomer?: boolean }) {
+  return (
+    <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label="Tickets">
+      {tickets.map((t) => (
+        <li key={t.id} data-ticket={t.reference}>
+          <Link to={`/support/tickets/${t.id}`} className="flex flex-col gap-1 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4">
+            <span className="w-28 shrink-0 font-mono text-sm text-slate-600">{t.reference}</span>
+            <span className="flex-1 font-medium text-slate-900">{t.subject}</span>
+            {showCustomer && t.customerName && <span className="text-sm text-slate-600">{t.customerName}</span>}
+            <span className="flex flex-wrap items-center gap-3">
+              <PriorityBadge priority={t.priority} />
+              <StatusBadge status={t.status} />
+              <span className="text-xs text-slate-500">{formatDate(t.updatedAt)}</span>
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function SupportHub() {
+  useTitle('Support')
+  const [tickets, setTickets] = useState<Ticket[] | null>(null)
+  const [total, setTotal] = useState(0)
+  const [page, setPage] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+  const [creating, setCreating] = useState(false)
+  const [created, setCreated] = useState<Ticket | null>(null)
+
+  const load = useCallback(async (pages: number) => {
+    try {
+      const answer = await api<Page<Ticket>>('GET', `/api/support/tickets/${qs({ page: 0, size: 20 * (pages + 1) })}`)
+      setTickets(answer.items)
+      setTotal(answer.total)
+      setError(null)
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }, [])
+
+  useEffect(() => {
+    load(page)
+  }, [load, page])
+
+  // statuses change while the page is open: the stream tells us when
+  useLiveNotifications((n) => {
+    if (n.ticketId) load(page)
+  })
+
+  return (
+    <>
+      <PageTitle
+        actions={
+          !creating && (
+            <Button aria-expanded={creating} onClick={() => { setCreating(true); setCreated(null) }}>
+              Create new ticket
+            </Button>
+          )
+        }
+      >
+        Support
+      </PageTitle>
+      {created && (
+        <Alert kind="success">
+          Ticket <strong>{created.reference}</strong> created.{' '}
+          <Link className="underline" to={`/support/tickets/${created.id}`}>
+            View it
+          </Link>
+          . We will notify you as it moves along.
+        </Alert>
+      )}
+      {creating && (
+        <CreateTicketForm
+          onCancel={() => setCreating(false)}
+          onCreated={(t) => {
+            setCreating(false)
+            setCreated(t)
+            load(page)
+          }}
+        />
+      )}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section className="lg:col-span-2" aria-labelledby="my-tickets">
+          <h2 id="my-tickets" className="mb-3 text-xl font-semibold">
+            Your tickets {tickets && <span className="text-base font-normal text-slate-600">({total})</span>}
+          </h2>
+          {error && <Alert>{error}</Alert>}
+          {tickets === null && !error ? (
+            <Loading label="Loading your tickets…" />
+          ) : tickets && tickets.length === 0 ? (
+            <Empty>You have no tickets yet. Use “Create new ticket” when something goes wrong with a delivery.</Empty>
+          ) : (
+            tickets && (
+              <>
+                <TicketList tickets={tickets} />
+                {tickets.length < total && (
+                  <Button variant="secondary" className="mt-3" onClick={() => setPage(page + 1)}>
+                    Show more
+                  </Button>
+                )}
+              </>
+            )
+          )}
+        </section>
+        <aside aria-labelledby="faq-links">
+          <Card>
+            <h2 id="faq-links" className="mb-2 text-lg font-semibold">
+              Quick answers
+            </h2>
+            <p className="mb-3 text-sm text-slate-700">Many questions are answered in the FAQ:</p>
+            <ul className="space-y-1 text-sm">
+              {CATEGORIES.map((c) => (
+                <li key={c}>
+                  <Link className="text-blue-800 underline" to={`/support/faq?category=${c}`}>
+                    {CATEGORY_SHORT[c]}
+                  </Link>
+                </li>
+              ))}
+              <li>
+                <Link className="font-semibold text-blue-800 underline" to="/support/faq">
+                  All FAQ
+                </Link>
+              </li>
+            </ul>
+          </Card>
+        </aside>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,138 @@
+export type Role = 'customer' | 'agent' | 'admin'
+export type Status = 'OPEN' | 'IN_PROGRESS' | 'ON_HOLD' | 'RESOLVED' | 'CLOSED'
+export type Priority = 'LOW' | 'MEDIUM' | 'HIGH'
+export type Category = 'DAMAGED' | 'LOST' | 'LATE' | 'QUALITY' | 'OTHER'
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  size: number
+}
+
+export interface Note {
+  id: string
+  authorId: string
+  authorName: string
+  authorRole: string
+  body: string
+  createdAt: string
+}
+
+export interface Feedback {
+  rating: number
+  comment?: string
+  submittedAt: string
+}
+
+/** A ticket as customers (fewer fields) and staff (all fields) see it. */
+export interface Ticket {
+  id: string
+  reference: string
+  subject: string
+  description: string
+  category: Category
+  priority: Priority
+  status: Status
+  deliveryId?: string
+  assigneeId?: string
+  assigneeName?: string
+  customerId?: string
+  customerName?: string
+  customerEmail?: string
+  allowedTransitions?: Status[]
+  createdAt: string
+  updatedAt: string
+  firstResponseAt?: string
+  resolvedAt?: string
+  closedAt?: string
+  feedbackAllowed?: boolean
+  feedback?: Feedback
+  notes?: Note[]
+  version?: number
+}
+
+export interface Account {
+  id: string
+  email: string
+  name: string
+  phone?: string
+  role: Role
+  status: string
+  rejectionReason?: string
+  createdAt: string
+  decidedAt?: string
+}
+
+export interface Notification {
+  id: string
+  type: string
+  ticketId?: string
+  title: string
+  body: string
+  read: boolean
+  createdAt: string
+}
+
+export interface FaqEntry {
+  id: string
+  topicKey: string
+  language: string
+  category: string
+  question: string
+  answer: string
+  helpfulCount: number
+  notHelpfulCount: number
+}
+
+export interface AgentLoad {
+  agentId: string
+  name: string
+  openTickets: number
+  resolvedTickets: number
+}
+
+export interface Stats {
+  total: number
+  byStatus: Record<string, number>
+  byPriority: Record<string, number>
+  byCategory: Record<string, number>
+  unassigned: number
+  averageRating: number | null
+  ratings: number
+  averageFirstResponseSeconds: number | null
+  averageResolutionSeconds: number | null
+  agentLoad: AgentLoad[]
+}
+
+export const STATUSES: Status[] = ['OPEN', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED']
+export const PRIORITIES: Priority[] = ['LOW', 'MEDIUM', 'HIGH']
+export const CATEGORIES: Category[] = ['DAMAGED', 'LOST', 'LATE', 'QUALITY', 'OTHER']
+
+export const STATUS_LABEL: Record<Status, string> = {
+  OPEN: 'Open',
+  IN_PROGRESS: 'In progress',
+  ON_HOLD: 'On hold',
+  RESOLVED: 'Resolved',
+  CLOSED: 'Closed',
+}
+export const PRIORITY_LABEL: Record<Priority, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' }
+export const CATEGORY_LABEL: Record<Category, string> = {
+  DAMAGED: 'Damaged — arrived damaged',
+  LOST: 'Lost — lost in transit',
+  LATE: 'Late — delivery delayed',
+  QUALITY: 'Quality — quality or specification issue',
+  OTHER: 'Other — general inquiry',
+}
+export const CATEGORY_SHORT: Record<string, string> = {
+  DAMAGED: 'Damaged',
+  LOST: 'Lost',
+  LATE: 'Late',
+  QUALITY: 'Quality',
+  OTHER: 'Other',
+  SHIPPING: 'Shipping',
+  RETURNS: 'Returns',
+  ACCOUNT: 'Account',
+  SUPPORT: 'Support',
+}
+export const ROLE_LABEL: Record<Role, string> = { customer: 'Customer', agent: 'Support agent', admin: 'Admin' }
