@@ -1,0 +1,69 @@
+-- Tops the ticket table of ticket-service up to :target rows, with plain SQL (generate_series),
+-- consistent with ticket-service's schema (V1__tickets.sql) and its rules:
+--   * references come from ticket_reference_seq and are formatted as the service does
+--     (String.format("SUP-%06d")), so tickets created later keep unique references;
+--   * every ticket belongs to a real bench customer account (id, name, email from agent-service),
+--     spread evenly, so each customer's own list grows with the table;
+--   * status mix: 10 % OPEN (half of them unassigned = the agents' queue), 15 % IN_PROGRESS,
+--     5 % ON_HOLD, 20 % RESOLVED, 50 % CLOSED; every non-OPEN ticket has an approved bench agent
+--     as assignee and a first-response time; RESOLVED/CLOSED have resolved_at and
+--     resolution_count 1; CLOSED have closed_at;
+--   * creation times spread over the past year, older than anything the benchmark created.
+-- Historic rows get no outbox events (they stand for events published long ago).
+-- Variables: :target (row count wanted), :customers and :agents (TSV files from Setup: id, name, email).
+\set ON_ERROR_STOP on
+SET synchronous_commit = off;
+SET maintenance_work_mem = '256MB';
+
+CREATE TEMP TABLE bench_customer (id uuid, name text, email text);
+CREATE TEMP TABLE bench_agent (id uuid, name text, email text);
+\copy bench_customer FROM :'customers'
+\copy bench_agent FROM :'agents'
+CREATE TEMP TABLE bc AS SELECT row_number() OVER (ORDER BY id) - 1 AS i, id, name, email FROM bench_customer;
+CREATE TEMP TABLE ba AS SELECT row_number() OVER (ORDER BY id) - 1 AS i, id FROM bench_agent;
+
+SELECT count(*) AS existing, (SELECT count(*) FROM bc) AS nc, (SELECT count(*) FROM ba) AS na,
+       COALESCE((SELECT min(created_at) FROM ticket), now()) AS oldest
+FROM ticket \gset
+
+SELECT greatest(:target - :existing, 0) AS missing \gset
+\echo seeding :missing tickets (table has :existing, target :target)
+
+INSERT INTO ticket (id, reference, subject, description, category, priority, status, customer_id,
+                    customer_name, customer_email, delivery_id, assignee_id, assigned_at, resolution_count,
+                    created_at, updated_at, first_response_at, resolved_at, closed_at, version)
+SELECT gen_random_uuid(),
+       'SUP-' || lpad(s.ref::text, greatest(6, length(s.ref::text)), '0'),
+       'Seeded parcel problem ' || s.g,
+       'Seeded ticket ' || s.g || ': the parcel arrived late and the box was dented.',
+       (ARRAY['DAMAGED', 'LOST', 'LATE', 'QUALITY', 'OTHER'])[1 + s.g % 5],
+       (ARRAY['LOW', 'MEDIUM', 'MEDIUM', 'HIGH'])[1 + (s.g / 5) % 4],
+       s.status,
+       c.id, c.name, c.email,
+       'DLV-' || (100000 + s.g % 900000),
+       CASE WHEN s.unassigned THEN NULL ELSE a.id END,
+       CASE WHEN s.unassigned THEN NULL ELSE s.created + interval '2 minutes' END,
+       CASE WHEN s.status IN ('RESOLVED', 'CLOSED') THEN 1 ELSE 0 END,
+       s.created,
+       s.created + interval '3 hours',
+       CASE WHEN s.status = 'OPEN' THEN NULL ELSE s.created + interval '10 minutes' END,
+       CASE WHEN s.status IN ('RESOLVED', 'CLOSED') THEN s.created + interval '2 hours' END,
+       CASE WHEN s.status = 'CLOSED' THEN s.created + interval '3 hours' END,
+       0
+FROM (
+    SELECT g,
+           nextval('ticket_reference_seq') AS ref,
+           -- strictly older than every existing ticket, about 30 s apart
+           :'oldest'::timestamptz - (g * interval '31 seconds') AS created,
+           CASE WHEN g % 20 < 2 THEN 'OPEN' WHEN g % 20 < 5 THEN 'IN_PROGRESS' WHEN g % 20 < 6 THEN 'ON_HOLD'
+                WHEN g % 20 < 10 THEN 'RESOLVED' ELSE 'CLOSED' END AS status,
+           (g % 20 = 0) AS unassigned
+    FROM generate_series(:existing + 1, :existing + :missing) AS g
+) s
+JOIN bc c ON c.i = s.g % :nc
+JOIN ba a ON a.i = s.g % :na;
+
+-- What autovacuum would have done to a table that grew over a year: statistics and the visibility map.
+VACUUM (ANALYZE) ticket;
+SELECT count(*) AS tickets, count(*) FILTER (WHERE status = 'OPEN' AND assignee_id IS NULL) AS queue
+FROM ticket;

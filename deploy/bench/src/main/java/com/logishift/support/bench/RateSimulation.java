@@ -1,0 +1,140 @@
+package com.logishift.support.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Open-model, constant-rate load: each step injects new virtual users at a fixed rate, each sending
+ * exactly one request, whether or not earlier requests have been answered (so a slow answer never
+ * delays the next send: no coordinated omission). Steps run one after the other.
+ *
+ * <p>The plan file (-Dbench.plan) has one step per line:
+ * {@code name method url tokens rate-per-second seconds}, where tokens names a file in
+ * -Dbench.tokens (customers, agents, admins; one bearer token a line, used round-robin) and POST
+ * means "create a ticket" with a fresh body. Answers must be 201 (POST) or 200 (GET); anything
+ * else, and no answer within gatling.http.requestTimeout, is an error.
+ */
+public class RateSimulation extends Simulation {
+
+    private static final String[] CATEGORIES = {"DAMAGED", "LOST", "LATE", "QUALITY", "OTHER"};
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    record Step(String name, String method, String url, String tokens, double rate, int seconds) {
+    }
+
+    private final long cpuAtStart = cpuNanos();
+    private final long wallAtStart = System.nanoTime();
+
+    {
+        Path plan = Path.of(System.getProperty("bench.plan"));
+        Path tokenDir = Path.of(System.getProperty("bench.tokens"));
+        List<Step> steps = new ArrayList<>();
+        for (String line : lines(plan)) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 6 || f[0].startsWith("#")) {
+                continue;
+            }
+            steps.add(new Step(f[0], f[1], f[2], f[3], Double.parseDouble(f[4]), Integer.parseInt(f[5])));
+        }
+        HttpProtocolBuilder protocol = http
+                .shareConnections() // a pool of keep-alive connections, like a browser fleet behind a proxy
+                .acceptHeader("application/json")
+                .disableCaching()
+                .disableWarmUp()
+                .userAgentHeader("logishift-bench");
+        PopulationBuilder chain = null;
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Step step = steps.get(i);
+            List<String> tokens = lines(tokenDir.resolve(step.tokens() + ".txt"));
+            Iterator<Map<String, Object>> feeder = roundRobin(tokens);
+            HttpRequestActionBuilder request;
+            if (step.method().equals("POST")) {
+                request = http(step.name()).post(step.url())
+                        .header("Content-Type", "application/json")
+                        .body(StringBody(session -> createBody()))
+                        .check(status().is(201));
+            } else {
+                request = http(step.name()).get(step.url()).check(status().is(200));
+            }
+            ScenarioBuilder scenario = scenario(step.name()).feed(feeder)
+                    .exec(request.header("Authorization", "Bearer #{token}"));
+            PopulationBuilder population = scenario.injectOpen(
+                    constantUsersPerSec(step.rate()).during(Duration.ofSeconds(step.seconds())));
+            chain = chain == null ? population : population.andThen(chain);
+        }
+        setUp(chain).protocols(protocol);
+    }
+
+    @Override
+    public void after() {
+        double cpu = (cpuNanos() - cpuAtStart) / 1e9;
+        double wall = (System.nanoTime() - wallAtStart) / 1e9;
+        String out = System.getProperty("bench.cpu-out");
+        String json = String.format(java.util.Locale.ROOT, "{\"cpuSeconds\":%.2f,\"wallSeconds\":%.2f}%n", cpu, wall);
+        if (out != null) {
+            try {
+                Files.writeString(Path.of(out), json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static String createBody() {
+        long n = SEQUENCE.incrementAndGet();
+        return "{\"subject\":\"Bench parcel problem " + n + "\",\"category\":\"" + CATEGORIES[(int) (n % 5)]
+                + "\",\"description\":\"Load test ticket " + n + ": the parcel arrived late and the box was dented.\","
+                + "\"deliveryId\":\"DLV-" + (100000 + n % 900000) + "\"}";
+    }
+
+    private static Iterator<Map<String, Object>> roundRobin(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            throw new IllegalStateException("no tokens");
+        }
+        AtomicLong next = new AtomicLong();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                return Map.of("token", tokens.get((int) (next.getAndIncrement() % tokens.size())));
+            }
+        };
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}

@@ -1,0 +1,756 @@
+package com.logishift.support.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Turns the raw outputs of one deploy/bench/run (a run directory) into the results: OUT.json (every
+ * number), OUT.md (the tables, the targets, what limits each number) and OUT.png (latency
+ * percentiles over the offered rate).
+ *
+ * <p>Usage: Report RUN_DIR OUT_PREFIX
+ */
+public final class Report {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] PROCESSES = {"gateway", "ticket-service", "notification-service", "agent-service",
+            "faq-service", "kafka", "postgresql"};
+
+    private final Path run;
+    private final Properties env;
+    private final ObjectNode root = JSON.createObjectNode();
+    private final StringBuilder md = new StringBuilder();
+
+    private Report(Path run) throws IOException {
+        this.run = run;
+        this.env = properties(run.resolve("env.properties"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Report r = new Report(Path.of(args[0]));
+        r.build();
+        Path prefix = Path.of(args[1]);
+        Files.writeString(Path.of(prefix + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(r.root));
+        Files.writeString(Path.of(prefix + ".md"), r.md.toString());
+        r.chart(Path.of(prefix + ".png"));
+        System.out.println(r.md);
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private void build() throws IOException {
+        ObjectNode environment = root.putObject("environment");
+        env.stringPropertyNames().stream().sorted().forEach(k -> environment.put(k, env.getProperty(k)));
+
+        ObjectNode creation = root.putObject("ticketCreation");
+        ArrayNode saturation = creation.putArray("saturation");
+        for (String c : env.getProperty("satConns").trim().split("\\s+")) {
+            saturation.add(wrk("create-gateway-c" + c, "gateway"));
+            saturation.add(wrk("create-direct-c" + c, "ticket-service direct"));
+        }
+        creation.set("saturationCpuShare", cpuShare("sat-before", "sat-after"));
+        ArrayNode rates = creation.putArray("constantRate");
+        Map<String, ObjectNode> steps = gatling("create");
+        for (String r : env.getProperty("rates").trim().split("\\s+")) {
+            rates.add(step(steps, "create-gateway-r" + r, "gateway", Double.parseDouble(r)));
+            rates.add(step(steps, "create-direct-r" + r, "ticket-service direct", Double.parseDouble(r)));
+        }
+        creation.set("warmup", gatling("warmup").get("warmup"));
+        creation.put("constantRateLoadGeneratorCpuSeconds", gatlingCpu("create"));
+        creation.set("gatewayOverhead", overhead(saturation, rates));
+
+        root.set("eventDelivery", readJson(run.resolve("events.json")));
+        root.set("eventDeliveryCpuShare", cpuShare("events-before", "events-after"));
+
+        ArrayNode reads = root.putArray("reads");
+        for (String size : env.getProperty("sizes").trim().split("\\s+")) {
+            ObjectNode set = reads.addObject();
+            set.put("targetTickets", Long.parseLong(size));
+            Properties seed = properties(run.resolve("seed-" + size + ".properties"));
+            ObjectNode s = set.putObject("seed");
+            seed.stringPropertyNames().forEach(k -> s.put(k, seed.getProperty(k)));
+            Map<String, ObjectNode> readSteps = gatling("reads-" + size);
+            ArrayNode endpoints = set.putArray("endpoints");
+            for (String what : List.of("customer-list", "agent-queue", "admin-open")) {
+                ObjectNode e = endpoints.addObject();
+                e.put("endpoint", what);
+                e.set("constantRate", step(readSteps, "read-" + what + "-" + size, "gateway",
+                        Double.parseDouble(env.getProperty("readRate"))));
+                e.set("saturation", wrk("read-" + what + "-" + size + "-c" + env.getProperty("readSatConns"), "gateway"));
+            }
+            set.set("saturationCpuShare", cpuShare("reads-" + size + "-before", "reads-" + size + "-after"));
+            set.put("constantRateLoadGeneratorCpuSeconds", gatlingCpu("reads-" + size));
+        }
+
+        ObjectNode footprint = root.putObject("footprint");
+        footprint.set("startToReady", startToReady());
+        footprint.set("idle", footprint("idle"));
+        footprint.set("afterCreationLoad", footprint("after-create"));
+        footprint.set("afterAllLoad", footprint("after-all"));
+
+        Properties pg = properties(run.resolve("pgbench.properties"));
+        ObjectNode pgb = root.putObject("pgbench");
+        pg.stringPropertyNames().stream().sorted().forEach(k -> pgb.put(k, num(pg.getProperty(k))));
+        pgb.put("transaction", "BEGIN; INSERT ticket (ticket-service schema, all indexes); INSERT outbox_event; COMMIT");
+
+        ArrayNode phases = root.putArray("phases");
+        for (String line : Files.readAllLines(run.resolve("phases.tsv"))) {
+            String[] f = line.split("\t");
+            phases.addObject().put("phase", f[0]).put("seconds", Double.parseDouble(f[1]));
+        }
+        root.set("targets", targets());
+        markdown();
+    }
+
+    // --- raw inputs -----------------------------------------------------------------------------
+
+    private ObjectNode wrk(String label, String target) throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        Path json = run.resolve("wrk/" + label + ".json");
+        Properties meta = properties(run.resolve("wrk/" + label + ".meta"));
+        n.put("label", label);
+        n.put("target", target);
+        n.put("tool", "wrk (closed model)");
+        n.put("connections", Integer.parseInt(meta.getProperty("connections")));
+        if (!Files.exists(json)) {
+            n.put("missing", true);
+            return n;
+        }
+        JsonNode w = readJson(json);
+        double secs = w.get("durationUs").asDouble() / 1e6;
+        JsonNode e = w.get("errors");
+        long errors = e.get("connect").asLong() + e.get("read").asLong() + e.get("write").asLong()
+                + e.get("status").asLong() + e.get("timeout").asLong();
+        long requests = w.get("requests").asLong();
+        long ok = requests - e.get("status").asLong();
+        n.put("seconds", round(secs));
+        n.put("requests", requests);
+        n.put("ok", ok);
+        n.put("errors", errors);
+        n.set("errorDetail", e);
+        n.put("throughput", round(ok / secs));
+        JsonNode l = w.get("latencyUs");
+        n.put("p50", ms(l.get("p50").asDouble()));
+        n.put("p90", ms(l.get("p90").asDouble()));
+        n.put("p99", ms(l.get("p99").asDouble()));
+        n.put("max", ms(l.get("max").asDouble()));
+        n.put("loadGeneratorCpuSeconds", num(meta.getProperty("cpuSeconds")));
+        n.put("loadGeneratorCpuShare", round(num(meta.getProperty("cpuSeconds")) / secs / cores() * 100));
+        return n;
+    }
+
+    /** Per-request-name statistics of one Gatling run (js/stats.json of its report). */
+    private Map<String, ObjectNode> gatling(String group) throws IOException {
+        Map<String, ObjectNode> out = new LinkedHashMap<>();
+        Path dir = run.resolve("gatling/" + group);
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        Path stats;
+        try (Stream<Path> s = Files.walk(dir)) {
+            stats = s.filter(p -> p.endsWith(Path.of("js", "stats.json"))).findFirst().orElse(null);
+        }
+        if (stats == null) {
+            return out;
+        }
+        Map<String, String[]> plan = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(run.resolve("gatling/" + group + ".plan"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 6 && !f[0].startsWith("#")) {
+                plan.put(f[0], f);
+            }
+        }
+        JsonNode contents = readJson(stats).path("contents");
+        contents.fields().forEachRemaining(entry -> {
+            JsonNode st = entry.getValue().path("stats");
+            String name = st.path("name").asText();
+            ObjectNode n = JSON.createObjectNode();
+            n.put("name", name);
+            n.put("tool", "Gatling (open model, constant rate)");
+            String[] f = plan.get(name);
+            int seconds = f == null ? 0 : Integer.parseInt(f[5]);
+            n.put("url", f == null ? "" : f[2]);
+            n.put("offeredRate", f == null ? 0 : Double.parseDouble(f[4]));
+            n.put("seconds", seconds);
+            long total = st.path("numberOfRequests").path("total").asLong();
+            long ok = st.path("numberOfRequests").path("ok").asLong();
+            long ko = st.path("numberOfRequests").path("ko").asLong();
+            n.put("requests", total);
+            n.put("ok", ok);
+            n.put("errors", ko);
+            n.put("throughput", seconds == 0 ? 0 : round((double) ok / seconds));
+            // "total" = every request, errors and timeouts (charged at the 5 s timeout) included
+            n.put("p50", st.path("percentiles1").path("total").asDouble());
+            n.put("p90", st.path("percentiles2").path("total").asDouble());
+            n.put("p99", st.path("percentiles3").path("total").asDouble());
+            n.put("p999", st.path("percentiles4").path("total").asDouble());
+            n.put("max", st.path("maxResponseTime").path("total").asDouble());
+            n.put("okP99", st.path("percentiles3").path("ok").asDouble());
+            out.put(name, n);
+        });
+        return out;
+    }
+
+    private double gatlingCpu(String group) throws IOException {
+        Path p = run.resolve("gatling/" + group + ".cpu.json");
+        return Files.exists(p) ? readJson(p).path("cpuSeconds").asDouble() : -1;
+    }
+
+    private ObjectNode step(Map<String, ObjectNode> steps, String name, String target, double rate) {
+        ObjectNode n = steps.get(name);
+        if (n == null) {
+            n = JSON.createObjectNode().put("name", name).put("missing", true).put("offeredRate", rate);
+        }
+        n.put("target", target);
+        return n;
+    }
+
+    /** The CPU each process used between two footprint snapshots, as a share of the machine. */
+    private ObjectNode cpuShare(String before, String after) throws IOException {
+        Map<String, double[]> a = snapshot(before);
+        Map<String, double[]> b = snapshot(after);
+        ObjectNode n = JSON.createObjectNode();
+        if (a.isEmpty() || b.isEmpty()) {
+            return n;
+        }
+        double wall = b.get("#time")[0] - a.get("#time")[0];
+        n.put("wallSeconds", round(wall));
+        ObjectNode share = n.putObject("percentOfMachine");
+        double sum = 0;
+        for (String p : PROCESSES) {
+            if (a.containsKey(p) && b.containsKey(p)) {
+                double pct = (b.get(p)[2] - a.get(p)[2]) / wall / cores() * 100;
+                share.put(p, round(pct));
+                sum += pct;
+            }
+        }
+        n.put("systemUnderTestPercent", round(sum));
+        return n;
+    }
+
+    /** name -> {rssKB, pssKB, cpuSeconds}; "#time" -> {epoch seconds}. */
+    private Map<String, double[]> snapshot(String label) throws IOException {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        Path p = run.resolve("footprint-" + label + ".tsv");
+        if (!Files.exists(p)) {
+            return m;
+        }
+        for (String line : Files.readAllLines(p)) {
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("#time")) {
+                m.put("#time", new double[] {num(f[1])});
+            } else if (f.length >= 5) {
+                m.put(f[0], new double[] {num(f[2]), num(f[3]), num(f[4])});
+            }
+        }
+        return m;
+    }
+
+    private ArrayNode footprint(String label) throws IOException {
+        ArrayNode a = JSON.createArrayNode();
+        snapshot(label).forEach((name, v) -> {
+            if (!name.equals("#time")) {
+                a.addObject().put("process", name).put("rssMiB", round(v[0] / 1024)).put("pssMiB", round(v[1] / 1024));
+            }
+        });
+        return a;
+    }
+
+    private ArrayNode startToReady() throws IOException {
+        ArrayNode a = JSON.createArrayNode();
+        Map<String, Double> ready = new LinkedHashMap<>();
+        if (Files.exists(run.resolve("ready.tsv"))) {
+            for (String line : Files.readAllLines(run.resolve("ready.tsv"))) {
+                String[] f = line.split("\t");
+                ready.put(f[0], num(f[1]));
+            }
+        }
+        if (Files.exists(run.resolve("started.tsv"))) {
+            for (String line : Files.readAllLines(run.resolve("started.tsv"))) {
+                String[] f = line.split("\t", -1);
+                ObjectNode n = a.addObject().put("service", f[0]);
+                Double r = ready.get(f[0]);
+                if (r != null) {
+                    n.put("processStartToReadySeconds", round(r - num(f[1])));
+                }
+                if (f.length > 2 && !f[2].isEmpty()) {
+                    n.put("quarkusStartedInSeconds", num(f[2]));
+                }
+            }
+        }
+        return a;
+    }
+
+    private ObjectNode overhead(ArrayNode saturation, ArrayNode rates) {
+        ObjectNode n = JSON.createObjectNode();
+        double bestGw = 0;
+        double bestDirect = 0;
+        for (JsonNode s : saturation) {
+            if (s.path("target").asText().equals("gateway")) {
+                bestGw = Math.max(bestGw, s.path("throughput").asDouble());
+            } else {
+                bestDirect = Math.max(bestDirect, s.path("throughput").asDouble());
+            }
+        }
+        n.put("bestThroughputGateway", bestGw);
+        n.put("bestThroughputDirect", bestDirect);
+        n.put("gatewayToDirectThroughputRatio", bestDirect == 0 ? 0 : round(bestGw / bestDirect));
+        n.put("throughputOverheadPercent", bestGw == 0 ? 0 : round((bestDirect / bestGw - 1) * 100));
+        ArrayNode lat = n.putArray("latencyAtConstantRate");
+        for (int i = 0; i + 1 < rates.size(); i += 2) {
+            JsonNode gw = rates.get(i);
+            JsonNode d = rates.get(i + 1);
+            double dp50 = d.path("p50").asDouble();
+            lat.addObject().put("offeredRate", gw.path("offeredRate").asDouble())
+                    .put("gatewayP50", gw.path("p50").asDouble()).put("directP50", dp50)
+                    .put("p50Ratio", dp50 == 0 ? 0 : round(gw.path("p50").asDouble() / dp50))
+                    .put("gatewayErrors", gw.path("errors").asLong()).put("directErrors", d.path("errors").asLong());
+        }
+        return n;
+    }
+
+    // --- targets -------------------------------------------------------------------------------
+
+    private ArrayNode targets() {
+        ArrayNode t = JSON.createArrayNode();
+        JsonNode creation = root.get("ticketCreation");
+        JsonNode ov = creation.get("gatewayOverhead");
+        double bestGw = ov.path("bestThroughputGateway").asDouble();
+        target(t, "ticket creation through the gateway at saturation", ">= 1000/s", bestGw >= 1000,
+                fmt(bestGw) + "/s (best of c=" + env.getProperty("satConns").trim().replace(' ', ',') + ")");
+        JsonNode at300 = null;
+        for (JsonNode r : creation.get("constantRate")) {
+            if (r.path("target").asText().equals("gateway") && r.path("offeredRate").asDouble() == 300) {
+                at300 = r;
+            }
+        }
+        if (at300 != null) {
+            target(t, "ticket creation through the gateway, p99 at 300/s", "<= 50 ms",
+                    at300.path("p99").asDouble() <= 50 && at300.path("errors").asLong() == 0,
+                    fmt(at300.path("p99").asDouble()) + " ms, " + at300.path("errors").asLong() + " errors of "
+                            + at300.path("requests").asLong());
+        }
+        double overhead = ov.path("throughputOverheadPercent").asDouble();
+        target(t, "gateway overhead (throughput at saturation, direct vs gateway)", "<= 20 %",
+                bestGw > 0 && overhead <= 20, fmt(overhead) + " %");
+        JsonNode reads = root.get("reads");
+        JsonNode largest = reads.get(reads.size() - 1);
+        for (JsonNode e : largest.get("endpoints")) {
+            if (e.path("endpoint").asText().equals("admin-open")) {
+                JsonNode c = e.get("constantRate");
+                target(t, "admin list filtered by status, p99 at " + largest.path("seed").path("tickets").asText()
+                        + " tickets (" + fmt(c.path("offeredRate").asDouble()) + "/s)", "<= 30 ms",
+                        c.path("p99").asDouble() <= 30 && c.path("errors").asLong() == 0,
+                        fmt(c.path("p99").asDouble()) + " ms, " + c.path("errors").asLong() + " errors");
+            }
+        }
+        JsonNode ev = root.get("eventDelivery");
+        target(t, "create -> notification on the live stream, p99 at " + fmt(ev.path("offeredRate").asDouble()) + "/s",
+                "<= 250 ms", ev.path("createToNotification").path("p99").asDouble() <= 250
+                        && ev.path("missingNotifications").asLong() == 0 && ev.path("createErrors").asLong() == 0,
+                fmt(ev.path("createToNotification").path("p99").asDouble()) + " ms, "
+                        + ev.path("missingNotifications").asLong() + " missing, " + ev.path("createErrors").asLong()
+                        + " create errors");
+        double maxRss = 0;
+        String maxRssName = "";
+        for (JsonNode f : root.get("footprint").get("afterAllLoad")) {
+            String p = f.path("process").asText();
+            if (!p.equals("kafka") && !p.equals("postgresql") && f.path("rssMiB").asDouble() > maxRss) {
+                maxRss = f.path("rssMiB").asDouble();
+                maxRssName = p;
+            }
+        }
+        target(t, "every service's RSS after the load", "<= 256 MB", maxRss <= 256,
+                "largest: " + maxRssName + " " + fmt(maxRss) + " MiB");
+        double maxReady = 0;
+        String maxReadyName = "";
+        for (JsonNode f : root.get("footprint").get("startToReady")) {
+            if (f.path("processStartToReadySeconds").asDouble() > maxReady) {
+                maxReady = f.path("processStartToReadySeconds").asDouble();
+                maxReadyName = f.path("service").asText();
+            }
+        }
+        target(t, "every service's process start -> ready", "<= 3 s", maxReady <= 3,
+                "slowest: " + maxReadyName + " " + fmt(maxReady) + " s (all five started at once)");
+        return t;
+    }
+
+    private static void target(ArrayNode t, String what, String goal, boolean met, String measured) {
+        t.addObject().put("target", what).put("goal", goal).put("measured", measured).put("met", met);
+    }
+
+    // --- Markdown --------------------------------------------------------------------------------
+
+    private void markdown() {
+        JsonNode creation = root.get("ticketCreation");
+        line("# logiShift Support benchmark (" + env.getProperty("mode") + " run)");
+        line("");
+        line("Written by `deploy/bench/run" + (env.getProperty("mode").equals("quick") ? " --quick" : "")
+                + "` (see `deploy/bench/README.md`). Every process on one machine: five services, Kafka, "
+                + "PostgreSQL and the load generator share the cores.");
+        line("");
+        line("| | |");
+        line("|---|---|");
+        row("measured commit", "`" + env.getProperty("commit") + "` (" + env.getProperty("commitSubject") + ")"
+                + (env.getProperty("dirtyServiceFiles", "0").equals("0") ? "" : "; " + env.getProperty("dirtyServiceFiles")
+                        + " uncommitted changes in service dirs"));
+        row("date (UTC)", env.getProperty("date"));
+        row("machine", env.getProperty("cores") + " cores (" + env.getProperty("cpuModel") + "), "
+                + env.getProperty("memTotalMiB") + " MiB, Linux " + env.getProperty("kernel"));
+        row("Java", env.getProperty("java") + " — " + env.getProperty("javaRuntime"));
+        row("tools", env.getProperty("wrk") + "; Gatling " + env.getProperty("gatling") + "; "
+                + env.getProperty("pgbench") + "; " + env.getProperty("postgres"));
+        row("stack", "`deploy/local/stack up` with its own state dir and ports " + env.getProperty("ports")
+                + "; services `java -Xms64m -Xmx256m -jar`; PostgreSQL with fsync on (the stack's defaults)");
+        row("changed for the bench stack", "`" + env.getProperty("overrides").replace(" ", "`, `") + "` — bcrypt cost "
+                + "and token lifetime only affect sign-up/sign-in (not measured), the per-account limit lets the "
+                + "single admin read faster than 50/s; the limiter still runs on every request");
+        row("accounts", env.getProperty("customers") + " customers and " + env.getProperty("agents")
+                + " approved agents, created straight against agent-service (the gateway allows 20 sign-ins/min per IP); "
+                + "every ticket-creation request uses the next customer's own token");
+        row("warm-up", env.getProperty("warmup"));
+        row("run time", env.getProperty("total") + " s in total (phases at the end)");
+        line("");
+
+        line("## Targets");
+        line("");
+        line("Goals to report against on this 2-core machine with everything co-located (not timed tests).");
+        line("");
+        line("| target | goal | measured | met |");
+        line("|---|---|---|---|");
+        for (JsonNode t : root.get("targets")) {
+            line("| " + t.path("target").asText() + " | " + t.path("goal").asText() + " | "
+                    + t.path("measured").asText() + " | " + (t.path("met").asBoolean() ? "yes" : "**no**") + " |");
+        }
+        line("");
+
+        line("## 1–2. Ticket creation: gateway vs ticket-service direct");
+        line("");
+        line("`POST /api/support/tickets/create/`, a fresh body each time, the token of the next of "
+                + env.getProperty("customers") + " customers. Latencies in ms.");
+        line("");
+        line("**At saturation** (wrk, closed model: each connection sends again when answered; the latencies are "
+                + "what a closed loop sees, not a service level at a given rate):");
+        line("");
+        line("| target | connections | seconds | requests | errors | throughput/s | p50 | p90 | p99 | max | wrk CPU |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (JsonNode s : creation.get("saturation")) {
+            wrkRow(s);
+        }
+        line("");
+        cpuLine(creation.get("saturationCpuShare"), "during the saturation runs");
+        line("");
+        line("**At constant rates** (Gatling, open model: requests are sent on schedule whether or not earlier ones "
+                + "were answered; latency from the send; no answer in 5 s = error, charged at 5 s; gateway and direct "
+                + "steps alternate):");
+        line("");
+        line("| target | offered/s | seconds | requests | errors | ok/s | p50 | p90 | p99 | p99.9 | max |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (JsonNode r : creation.get("constantRate")) {
+            line("| " + r.path("target").asText() + " | " + fmt(r.path("offeredRate").asDouble()) + " | "
+                    + r.path("seconds").asInt() + " | " + r.path("requests").asLong() + " | " + r.path("errors").asLong()
+                    + " | " + fmt(r.path("throughput").asDouble()) + " | " + fmt(r.path("p50").asDouble()) + " | "
+                    + fmt(r.path("p90").asDouble()) + " | " + fmt(r.path("p99").asDouble()) + " | "
+                    + fmt(r.path("p999").asDouble()) + " | " + fmt(r.path("max").asDouble()) + " |");
+        }
+        line("");
+        line("Gatling's own CPU over all constant-rate steps: " + fmt(creation.path("constantRateLoadGeneratorCpuSeconds").asDouble())
+                + " s.");
+        line("");
+        JsonNode ov = creation.get("gatewayOverhead");
+        line("**Gateway overhead**: best saturation throughput " + fmt(ov.path("bestThroughputGateway").asDouble())
+                + "/s through the gateway vs " + fmt(ov.path("bestThroughputDirect").asDouble())
+                + "/s direct → gateway/direct = " + fmt(ov.path("gatewayToDirectThroughputRatio").asDouble())
+                + " (direct is " + fmt(ov.path("throughputOverheadPercent").asDouble())
+                + " % faster). Median latency gateway/direct at each constant rate: "
+                + String.join(", ", iter(ov.get("latencyAtConstantRate"), x -> fmt(x.path("offeredRate").asDouble())
+                        + "/s: " + fmt(x.path("p50Ratio").asDouble()))) + ".");
+        line("");
+
+        line("## 3. Reading as the data grows");
+        line("");
+        line("Tickets seeded with SQL (`deploy/bench/sql/seed-tickets.sql`: `generate_series` into ticket-service's "
+                + "own table, references from its sequence, every ticket owned by one of the bench customers, "
+                + "assignees among the approved bench agents, 10 % OPEN of which half unassigned, then `VACUUM ANALYZE`). "
+                + "All reads through the gateway, page size 20: a customer's own list (tokens round-robin), an agent's "
+                + "queue (`scope=queue`, oldest first), the admin list `status=OPEN` (newest first). Each list also "
+                + "returns the `total` count.");
+        line("");
+        line("| tickets | seed s | endpoint | model | offered/s | requests | errors | throughput/s | p50 | p90 | p99 | max |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (JsonNode set : root.get("reads")) {
+            String tickets = set.path("seed").path("tickets").asText();
+            String seedSecs = set.path("seed").path("seconds").asText();
+            for (JsonNode e : set.get("endpoints")) {
+                JsonNode c = e.get("constantRate");
+                JsonNode s = e.get("saturation");
+                line("| " + tickets + " | " + seedSecs + " | " + e.path("endpoint").asText() + " | Gatling constant | "
+                        + fmt(c.path("offeredRate").asDouble()) + " | " + c.path("requests").asLong() + " | "
+                        + c.path("errors").asLong() + " | " + fmt(c.path("throughput").asDouble()) + " | "
+                        + fmt(c.path("p50").asDouble()) + " | " + fmt(c.path("p90").asDouble()) + " | "
+                        + fmt(c.path("p99").asDouble()) + " | " + fmt(c.path("max").asDouble()) + " |");
+                line("| " + tickets + " | | " + e.path("endpoint").asText() + " | wrk c=" + s.path("connections").asInt()
+                        + " | saturation | " + s.path("requests").asLong() + " | " + s.path("errors").asLong() + " | "
+                        + fmt(s.path("throughput").asDouble()) + " | " + fmt(s.path("p50").asDouble()) + " | "
+                        + fmt(s.path("p90").asDouble()) + " | " + fmt(s.path("p99").asDouble()) + " | "
+                        + fmt(s.path("max").asDouble()) + " |");
+            }
+        }
+        line("");
+        for (JsonNode set : root.get("reads")) {
+            JsonNode seed = set.get("seed");
+            line("- " + seed.path("tickets").asText() + " tickets: " + seed.path("open").asText() + " OPEN ("
+                    + seed.path("openUnassigned").asText() + " in the queue), ~" + seed.path("perCustomer").asText()
+                    + " per customer, table + indexes " + seed.path("tableMiB").asText() + " MiB.");
+            cpuLine(set.get("saturationCpuShare"), "during the wrk read runs at " + seed.path("tickets").asText() + " tickets");
+        }
+        line("");
+
+        JsonNode ev = root.get("eventDelivery");
+        line("## 4. Event delivery: create → notification on an open live stream");
+        line("");
+        line("A Java client (`EventLatency`) opens the admin's live stream through the gateway (one-time stream "
+                + "ticket, as a browser's EventSource does), then creates tickets as the customers at "
+                + fmt(ev.path("offeredRate").asDouble()) + "/s for " + ev.path("seconds").asInt()
+                + " s. The n-th request is due at start + n/rate and both latencies are measured from that due time "
+                + "(client clock), so a stalled send is charged in full. Path: gateway → ticket-service (outbox) → "
+                + "relay → Kafka → notification-service (stores one row per recipient, pg_notify) → SSE → gateway → client.");
+        line("");
+        line("| | count | p50 | p90 | p99 | max |");
+        line("|---|---|---|---|---|---|");
+        JsonNode n = ev.get("createToNotification");
+        JsonNode c = ev.get("createResponse");
+        line("| create → notification | " + n.path("count").asLong() + " | " + fmt(n.path("p50").asDouble()) + " | "
+                + fmt(n.path("p90").asDouble()) + " | " + fmt(n.path("p99").asDouble()) + " | "
+                + fmt(n.path("max").asDouble()) + " |");
+        line("| create response | " + c.path("count").asLong() + " | " + fmt(c.path("p50").asDouble()) + " | "
+                + fmt(c.path("p90").asDouble()) + " | " + fmt(c.path("p99").asDouble()) + " | "
+                + fmt(c.path("max").asDouble()) + " |");
+        line("");
+        line("Sent " + ev.path("sent").asLong() + " (achieved send rate " + fmt(ev.path("achievedSendRate").asDouble())
+                + "/s), created " + ev.path("created").asLong() + ", create errors " + ev.path("createErrors").asLong()
+                + ", notifications missing after a " + ev.path("drainSeconds").asInt() + " s drain: "
+                + ev.path("missingNotifications").asLong() + ". Client CPU " + fmt(ev.path("clientCpuSeconds").asDouble())
+                + " s.");
+        cpuLine(root.get("eventDeliveryCpuShare"), "during the event-delivery run");
+        line("");
+
+        line("## 5. Footprint");
+        line("");
+        line("RSS in MiB (PostgreSQL: the postmaster and all its backends; PSS counts shared memory once). "
+                + "Start → ready: from the process's start (`/proc`) to the first 200 from `/q/health/ready`, with all "
+                + "five services (and Kafka's start just before) competing for the cores.");
+        line("");
+        line("| process | start → ready s | Quarkus \"started in\" s | RSS idle | RSS after creation load | RSS after all load | PSS after all load |");
+        line("|---|---|---|---|---|---|---|");
+        JsonNode fp = root.get("footprint");
+        for (String p : PROCESSES) {
+            JsonNode ready = find(fp.get("startToReady"), "service", p);
+            JsonNode idle = find(fp.get("idle"), "process", p);
+            JsonNode afterCreate = find(fp.get("afterCreationLoad"), "process", p);
+            JsonNode after = find(fp.get("afterAllLoad"), "process", p);
+            line("| " + p + " | " + (ready == null ? "" : fmt(ready.path("processStartToReadySeconds").asDouble())) + " | "
+                    + (ready == null ? "" : fmt(ready.path("quarkusStartedInSeconds").asDouble())) + " | "
+                    + (idle == null ? "" : fmt(idle.path("rssMiB").asDouble())) + " | "
+                    + (afterCreate == null ? "" : fmt(afterCreate.path("rssMiB").asDouble())) + " | "
+                    + (after == null ? "" : fmt(after.path("rssMiB").asDouble())) + " | "
+                    + (after == null ? "" : fmt(after.path("pssMiB").asDouble())) + " |");
+        }
+        line("");
+
+        JsonNode pg = root.get("pgbench");
+        line("## 6. The database alone (pgbench)");
+        line("");
+        line("Same PostgreSQL, a scratch database with ticket-service's own schema (its Flyway V1 script), one "
+                + "transaction = `BEGIN; INSERT ticket; INSERT outbox_event; COMMIT` (`deploy/bench/sql/pgbench-ticket-insert.sql`), "
+                + pg.path("clients").asText() + " clients, 2 threads, " + pg.path("seconds").asText()
+                + " s, prepared statements, fsync on. Latencies in ms from pgbench's per-transaction log.");
+        line("");
+        line("| tps | transactions | failed | p50 | p90 | p99 | max |");
+        line("|---|---|---|---|---|---|---|");
+        line("| " + fmt(pg.path("tps").asDouble()) + " | " + pg.path("count").asLong() + " | " + pg.path("failed").asText()
+                + " | " + fmt(pg.path("p50").asDouble()) + " | " + fmt(pg.path("p90").asDouble()) + " | "
+                + fmt(pg.path("p99").asDouble()) + " | " + fmt(pg.path("max").asDouble()) + " |");
+        line("");
+        double tps = pg.path("tps").asDouble();
+        if (tps > 0) {
+            line("Ticket creation through the gateway reaches " + fmt(100 * ov.path("bestThroughputGateway").asDouble() / tps)
+                    + " % of what the database alone does with the same two rows per transaction (direct to "
+                    + "ticket-service: " + fmt(100 * ov.path("bestThroughputDirect").asDouble() / tps) + " %).");
+            line("");
+        }
+
+        line("## Run phases");
+        line("");
+        line("| phase | seconds |");
+        line("|---|---|");
+        for (JsonNode p : root.get("phases")) {
+            line("| " + p.path("phase").asText() + " | " + fmt(p.path("seconds").asDouble()) + " |");
+        }
+        line("");
+        line("Configuration: rates " + env.getProperty("rates") + " for " + env.getProperty("rateSecs")
+                + " s each; saturation with " + env.getProperty("satConns") + " connections for "
+                + env.getProperty("satSecs") + " s; reads at " + env.getProperty("readRate") + "/s for "
+                + env.getProperty("readSecs") + " s and with " + env.getProperty("readSatConns") + " connections for "
+                + env.getProperty("readSatSecs") + " s. Raw outputs (Gatling HTML reports, wrk output, logs) stay in "
+                + "`deploy/bench/target/run-*` (not committed).");
+    }
+
+    private void wrkRow(JsonNode s) {
+        line("| " + s.path("target").asText() + " | " + s.path("connections").asInt() + " | "
+                + fmt(s.path("seconds").asDouble()) + " | " + s.path("requests").asLong() + " | " + s.path("errors").asLong()
+                + " | " + fmt(s.path("throughput").asDouble()) + " | " + fmt(s.path("p50").asDouble()) + " | "
+                + fmt(s.path("p90").asDouble()) + " | " + fmt(s.path("p99").asDouble()) + " | "
+                + fmt(s.path("max").asDouble()) + " | " + fmt(s.path("loadGeneratorCpuShare").asDouble()) + " % |");
+    }
+
+    private void cpuLine(JsonNode share, String when) {
+        if (share == null || !share.has("percentOfMachine")) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        share.get("percentOfMachine").fields().forEachRemaining(e -> parts.add(e.getKey() + " " + fmt(e.getValue().asDouble()) + " %"));
+        line("CPU " + when + " (share of all " + cores() + " cores over " + fmt(share.path("wallSeconds").asDouble())
+                + " s): " + String.join(", ", parts) + "; system under test together "
+                + fmt(share.path("systemUnderTestPercent").asDouble()) + " %, the rest is the load generator, "
+                + "the other engineers' processes and idle.");
+    }
+
+    // --- chart -----------------------------------------------------------------------------------
+
+    private void chart(Path png) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<String, XYSeries> series = new LinkedHashMap<>();
+        for (String target : List.of("gateway", "ticket-service direct")) {
+            for (String p : List.of("p50", "p90", "p99")) {
+                series.put(target + " " + p, new XYSeries(target + " " + p));
+            }
+        }
+        for (JsonNode r : root.get("ticketCreation").get("constantRate")) {
+            for (String p : List.of("p50", "p90", "p99")) {
+                XYSeries s = series.get(r.path("target").asText() + " " + p);
+                if (s != null && r.has(p)) {
+                    s.add(r.path("offeredRate").asDouble(), Math.max(0.5, r.path(p).asDouble()));
+                }
+            }
+        }
+        series.values().forEach(data::addSeries);
+        LogAxis y = new LogAxis("latency (ms, log scale; timeouts count as 5000)");
+        y.setSmallestValue(0.5);
+        NumberAxis x = new NumberAxis("offered rate (ticket creations per second, open model)");
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        Color gw = new Color(0xC0392B);
+        Color direct = new Color(0x2471A3);
+        float[][] dashes = {{1f, 0f}, {6f, 4f}, {2f, 3f}};
+        for (int i = 0; i < 6; i++) {
+            renderer.setSeriesPaint(i, i < 3 ? gw : direct);
+            renderer.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    dashes[i % 3], 0f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart("Ticket creation latency over load — " + env.getProperty("cores")
+                + " cores, commit " + env.getProperty("commit").substring(0, 8) + ", " + env.getProperty("date"),
+                JFreeChart.DEFAULT_TITLE_FONT.deriveFont(14f), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 600);
+    }
+
+    // --- small helpers ----------------------------------------------------------------------------
+
+    private interface Fmt {
+        String apply(JsonNode n);
+    }
+
+    private static List<String> iter(JsonNode array, Fmt f) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(f.apply(n)));
+        return out;
+    }
+
+    private static JsonNode find(JsonNode array, String key, String value) {
+        if (array == null) {
+            return null;
+        }
+        for (JsonNode n : array) {
+            if (n.path(key).asText().equals(value)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private void line(String s) {
+        md.append(s).append('\n');
+    }
+
+    private void row(String k, String v) {
+        line("| " + k + " | " + v + " |");
+    }
+
+    private int cores() {
+        return Integer.parseInt(env.getProperty("cores", "2"));
+    }
+
+    private static JsonNode readJson(Path p) throws IOException {
+        return Files.exists(p) ? JSON.readTree(p.toFile()) : JSON.createObjectNode();
+    }
+
+    private static Properties properties(Path p) throws IOException {
+        Properties props = new Properties();
+        if (Files.exists(p)) {
+            try (Reader r = Files.newBufferedReader(p)) {
+                props.load(r);
+            }
+        }
+        return props;
+    }
+
+    private static double num(String s) {
+        try {
+            return s == null || s.isBlank() ? 0 : Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static double ms(double micros) {
+        return round(micros / 1000);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    static String fmt(double v) {
+        if (v >= 100 || v == Math.rint(v)) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v);
+    }
+}
