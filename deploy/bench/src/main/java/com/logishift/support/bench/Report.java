@@ -36,6 +36,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class Report {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper LENIENT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA).build();
     private static final String[] PROCESSES = {"gateway", "ticket-service", "notification-service", "agent-service",
             "faq-service", "kafka", "postgresql"};
 
@@ -134,7 +137,7 @@ public final class Report {
         n.put("label", label);
         n.put("target", target);
         n.put("tool", "wrk (closed model)");
-        n.put("connections", Integer.parseInt(meta.getProperty("connections")));
+        n.put("connections", (int) num(meta.getProperty("connections")));
         if (!Files.exists(json)) {
             n.put("missing", true);
             return n;
@@ -171,11 +174,17 @@ public final class Report {
         }
         Path stats;
         try (Stream<Path> s = Files.walk(dir)) {
-            stats = s.filter(p -> p.endsWith(Path.of("js", "stats.json"))).findFirst().orElse(null);
+            stats = s.filter(p -> p.endsWith(Path.of("js", "stats.js"))).findFirst().orElse(null);
         }
         if (stats == null) {
             return out;
         }
+        // Gatling 3.13's report keeps its numbers in js/stats.js: "var stats = {...}" (a JavaScript
+        // object literal with some unquoted keys), followed by functions.
+        String js = Files.readString(stats);
+        int from = js.indexOf('{');
+        int to = js.indexOf("\nfunction ");
+        JsonNode statsRoot = LENIENT.readTree(js.substring(from, to < 0 ? js.length() : to).trim());
         Map<String, String[]> plan = new LinkedHashMap<>();
         for (String line : Files.readAllLines(run.resolve("gatling/" + group + ".plan"))) {
             String[] f = line.trim().split("\\s+");
@@ -183,7 +192,7 @@ public final class Report {
                 plan.put(f[0], f);
             }
         }
-        JsonNode contents = readJson(stats).path("contents");
+        JsonNode contents = statsRoot.path("contents");
         contents.fields().forEachRemaining(entry -> {
             JsonNode st = entry.getValue().path("stats");
             String name = st.path("name").asText();
@@ -541,8 +550,8 @@ public final class Report {
         line("");
         line("| | count | p50 | p90 | p99 | max |");
         line("|---|---|---|---|---|---|");
-        JsonNode n = ev.get("createToNotification");
-        JsonNode c = ev.get("createResponse");
+        JsonNode n = ev.path("createToNotification");
+        JsonNode c = ev.path("createResponse");
         line("| create → notification | " + n.path("count").asLong() + " | " + fmt(n.path("p50").asDouble()) + " | "
                 + fmt(n.path("p90").asDouble()) + " | " + fmt(n.path("p99").asDouble()) + " | "
                 + fmt(n.path("max").asDouble()) + " |");
