@@ -1,5 +1,4 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { useNavigate } from 'react-router'
 import { api, configureApi } from './api'
 import type { Role } from './types'
 
@@ -26,6 +25,7 @@ interface AuthState {
 }
 
 const STORAGE_KEY = 'logishift.session'
+const NOTICE_KEY = 'logishift.notice'
 const AuthContext = createContext<AuthState | null>(null)
 
 function decode(token: string): Session | null {
@@ -62,8 +62,11 @@ function restore(): Session | null {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(restore)
-  const [notice, setNotice] = useState<string | null>(null)
-  const navigate = useNavigate()
+  const [notice, setNotice] = useState<string | null>(() => {
+    const flash = sessionStorage.getItem(NOTICE_KEY)
+    sessionStorage.removeItem(NOTICE_KEY)
+    return flash
+  })
   const sessionRef = useRef(session)
   sessionRef.current = session
 
@@ -72,11 +75,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       sessionStorage.removeItem(STORAGE_KEY)
       const wasSignedIn = sessionRef.current !== null
       sessionRef.current = null
+      if (wasSignedIn) {
+        // a fresh page: nothing of the session (token, live stream, cached data) survives in memory
+        if (message) sessionStorage.setItem(NOTICE_KEY, message)
+        window.location.replace('/login')
+        return
+      }
       setSession(null)
       if (message) setNotice(message)
-      if (wasSignedIn) navigate('/login', { replace: true })
     },
-    [navigate],
+    [],
   )
 
   useEffect(() => {

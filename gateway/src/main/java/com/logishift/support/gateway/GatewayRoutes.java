@@ -105,6 +105,11 @@ public class GatewayRoutes {
                 headers.set("Content-Security-Policy", UI_CONTENT_SECURITY_POLICY);
                 headers.set("Cross-Origin-Opener-Policy", "same-origin");
                 headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+                String type = headers.get(HttpHeaders.CONTENT_TYPE);
+                if (type != null && type.startsWith("text/html")) {
+                    // the page names the current hashed bundles: always ask whether it changed
+                    headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
+                }
             }
         });
         rc.next();
