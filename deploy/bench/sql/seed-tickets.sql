@@ -10,15 +10,13 @@
 --     resolution_count 1; CLOSED have closed_at;
 --   * creation times spread over the past year, older than anything the benchmark created.
 -- Historic rows get no outbox events (they stand for events published long ago).
--- Variables: :target (row count wanted), :customers and :agents (TSV files from Setup: id, name, email).
+-- Variable: :target (row count wanted).
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 SET maintenance_work_mem = '256MB';
 
-CREATE TEMP TABLE bench_customer (id uuid, name text, email text);
-CREATE TEMP TABLE bench_agent (id uuid, name text, email text);
-\copy bench_customer FROM :'customers'
-\copy bench_agent FROM :'agents'
+-- bench_customer and bench_agent (temp tables: id, name, email) are created and filled by the run
+-- script just before this file, in the same session (\copy cannot take a psql variable).
 CREATE TEMP TABLE bc AS SELECT row_number() OVER (ORDER BY id) - 1 AS i, id, name, email FROM bench_customer;
 CREATE TEMP TABLE ba AS SELECT row_number() OVER (ORDER BY id) - 1 AS i, id FROM bench_agent;
 

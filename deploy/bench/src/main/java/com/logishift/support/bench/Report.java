@@ -81,7 +81,7 @@ public final class Report {
             rates.add(step(steps, "create-gateway-r" + r, "gateway", Double.parseDouble(r)));
             rates.add(step(steps, "create-direct-r" + r, "ticket-service direct", Double.parseDouble(r)));
         }
-        creation.set("warmup", gatling("warmup").get("warmup"));
+        creation.set("warmup", wrk("warmup", "gateway"));
         creation.put("constantRateLoadGeneratorCpuSeconds", gatlingCpu("create"));
         creation.set("gatewayOverhead", overhead(saturation, rates));
 
