@@ -1,0 +1,429 @@
+package com.logishift.support.systemtests.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.logishift.support.systemtests.client.Gateway;
+import com.logishift.support.systemtests.client.Json;
+import com.logishift.support.systemtests.client.Person;
+import com.logishift.support.systemtests.client.Poll;
+import com.logishift.support.systemtests.harness.SupportSystem;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The seed's three user flows, clicked through the web UI in a real Chromium as a person would, at
+ * one viewport (the subclasses pick desktop or phone). Only what the flow under test needs as
+ * context is prepared through the API: a second approved agent who works the customer's ticket in
+ * flow 1, and a fresh ticket in the queue for flow 2. After each step the test asserts what the
+ * person would see; screenshots go to target/screenshots/&lt;viewport&gt;/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class WebUiFlows {
+
+    private static final Pattern TICKET_URL = Pattern.compile("/support/tickets/([0-9a-f-]{36})$");
+
+    private final Viewport viewport;
+    private Gateway gateway;
+    private Chromium chromium;
+    private Person apiAdmin;
+    private Person helperAgent;
+    private final List<Screen> screens = new ArrayList<>();
+
+    /** Flow 2's agent (registered in the UI), later a reassignment target in flow 3. */
+    private Person uiAgent;
+    private String flow2Reference;
+
+    WebUiFlows(Viewport viewport) {
+        this.viewport = viewport;
+    }
+
+    @BeforeAll
+    void start(Gateway gateway) {
+        this.gateway = gateway;
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        chromium = Chromium.launch();
+        apiAdmin = gateway.admin();
+        helperAgent = gateway.registerAgent("Helper Agent " + viewport.dir());
+        gateway.approve(apiAdmin, helperAgent);
+        gateway.signIn(helperAgent);
+        gateway.awaitApprovedInTicketService(apiAdmin, helperAgent);
+    }
+
+    @AfterEach
+    void closeScreens() {
+        for (Screen screen : screens) {
+            List<String> problems = screen.problems();
+            screen.close();
+            assertTrue(problems.isEmpty(), "the page reported errors: " + problems);
+        }
+        screens.clear();
+    }
+
+    @AfterAll
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private Screen open(String who) {
+        Screen screen = new Screen(chromium.browser(), viewport, gateway.url(), who);
+        screens.add(screen);
+        return screen;
+    }
+
+    /** Signs in through the login page and waits for the role's start page. */
+    private void signIn(Screen screen, Person person, String expectedPath) {
+        Page page = screen.page();
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(person.email());
+        page.getByLabel("Password").fill(person.password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        page.waitForURL("**" + expectedPath);
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static Locator link(Page page, String name) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static Locator heading(Page page, String name) {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static Locator statusBadge(Page page) {
+        return page.locator("main [data-status]").first();
+    }
+
+    private static String ticketIdFrom(Page page) {
+        Matcher m = TICKET_URL.matcher(page.url());
+        assertTrue(m.find(), "a ticket page: " + page.url());
+        return m.group(1);
+    }
+
+    @Test
+    @Order(1)
+    void customerSignsUpOpensATicketFollowsItLiveAndRatesIt() {
+        Person customer = gateway.newPerson("Cleo Customer " + viewport.dir());
+        Screen screen = open("customer");
+        Page page = screen.page();
+
+        // the start page, as a stranger sees it: no staff pages in the navigation
+        page.navigate("/");
+        assertThat(heading(page, "How can we help?")).isVisible();
+        Locator nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+        assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("FAQ"))).isVisible();
+        assertThat(nav.getByText("Agent dashboard")).hasCount(0);
+        screen.shot("home");
+
+        // sign-up: the form checks before sending, and shows the server's answer at the field
+        link(page, "Create an account").click();
+        assertThat(heading(page, "Create your account")).isVisible();
+        button(page, "Create account").click();
+        assertThat(page.getByText("Enter your name.")).isVisible();
+        assertThat(page.getByText("Choose a password.")).isVisible();
+        assertThat(page.getByLabel("Full name")).isFocused();
+        page.getByLabel("Full name").fill(customer.name());
+        page.getByLabel("E-mail").fill(SupportSystem.ADMIN_EMAIL); // taken: the server says so (409)
+        page.getByLabel("Password").fill(customer.password());
+        button(page, "Create account").click();
+        assertThat(page.getByText("An account with this email already exists.")).isVisible();
+        assertThat(page.getByLabel("E-mail")).hasAttribute("aria-invalid", "true");
+        screen.shot("signup-errors");
+        page.getByLabel("E-mail").fill(customer.email());
+        button(page, "Create account").click();
+        page.waitForURL("**/support");
+        assertThat(heading(page, "Support")).isVisible();
+        assertThat(page.getByText("You have no tickets yet.")).isVisible();
+        assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("My tickets"))).isVisible();
+        assertThat(nav.getByText("Support management")).hasCount(0);
+        screen.shot("support-hub-empty");
+
+        // a new ticket: subject, category, priority, delivery id, description
+        button(page, "Create new ticket").click();
+        button(page, "Submit ticket").click();
+        assertThat(page.getByText("Choose what the problem is about.")).isVisible();
+        String subject = "Parcel arrived crushed (" + viewport.dir() + ")";
+        page.getByLabel("Subject").fill(subject);
+        page.getByLabel("Category").selectOption("DAMAGED");
+        page.getByLabel("Priority").selectOption("HIGH");
+        page.getByLabel("Delivery ID").fill("DLV-1001");
+        page.getByLabel("Description").fill("The box was flat and the vase inside is broken.");
+        assertThat(page.getByText("Maybe already answered:")).isVisible();
+        screen.shot("create-ticket-form");
+        button(page, "Submit ticket").click();
+        Locator created = page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("created"));
+        assertThat(created).containsText("SUP-");
+        Locator row = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets"))
+                .getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText(subject));
+        assertThat(row).hasCount(1);
+        assertThat(row).containsText("Open");
+        assertThat(row).containsText("High priority");
+        screen.shot("ticket-created");
+
+        // the ticket's page: timeline and assignment
+        row.getByRole(AriaRole.LINK).click();
+        page.waitForURL(TICKET_URL);
+        String ticketId = ticketIdFrom(page);
+        assertThat(heading(page, subject)).isVisible();
+        assertThat(statusBadge(page)).hasText("Open");
+        assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Status timeline"))).isVisible();
+        assertThat(page.getByText("Internal notes")).hasCount(0);
+        screen.shot("ticket-detail-open");
+
+        // an agent takes it and works it (through the API): the open page follows live, from the stream
+        gateway.as(helperAgent).post("/api/support/tickets/" + ticketId + "/assign-self/").then().statusCode(200);
+        assertThat(statusBadge(page)).hasText("In progress");
+        assertThat(page.getByTestId("assignee")).hasText(helperAgent.name());
+        Locator bell = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^Notifications: [1-9][0-9]* unread$")));
+        assertThat(bell).isVisible();
+        screen.shot("ticket-in-progress-live");
+        gateway.as(helperAgent).body(Map.of("status", "RESOLVED"))
+                .put("/api/support/tickets/" + ticketId + "/update-status/").then().statusCode(200);
+        assertThat(statusBadge(page)).hasText("Resolved");
+        assertThat(heading(page, "How did we do?")).isVisible();
+
+        // the bell lists what happened
+        bell.click();
+        Locator panel = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Notifications"));
+        assertThat(panel).containsText(Pattern.compile("is now resolved", Pattern.CASE_INSENSITIVE));
+        screen.shot("notifications-panel");
+        button(page, "Mark all as read").click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notifications: 0 unread"))).isVisible();
+        page.keyboard().press("Escape");
+        assertThat(panel).isHidden();
+
+        // feedback: a rating is required; sending it closes the ticket
+        button(page, "Send feedback").click();
+        assertThat(page.getByText("Choose 1 to 5 stars.")).isVisible();
+        page.locator("label:has(input[name=rating][value='5'])").click();
+        assertThat(page.getByLabel("5 stars")).isChecked();
+        page.getByLabel("Comment").fill("Refund arrived quickly, thank you!");
+        screen.shot("feedback-form");
+        button(page, "Send feedback").click();
+        assertThat(page.getByText("Thank you for your feedback! The ticket is now closed.")).isVisible();
+        assertThat(statusBadge(page)).hasText("Closed");
+        assertThat(page.getByText("“Refund arrived quickly, thank you!”")).isVisible();
+        screen.shot("ticket-closed-with-feedback");
+
+        JsonNode ticket = Json.of(gateway.as(apiAdmin)
+                .get("/api/support/tickets/" + ticketId + "/").then().statusCode(200).extract().response());
+        assertEquals("CLOSED", ticket.path("status").asText(), "the ticket on the server");
+        assertEquals(5, ticket.path("feedback").path("rating").asInt(), "the rating on the server");
+
+        // signing out ends the session: the token is gone, and the pages need a new sign-in
+        button(page, "Sign out").click();
+        page.waitForURL("**/login");
+        assertEquals("null", String.valueOf(page.evaluate("() => sessionStorage.getItem('logishift.session')")));
+        page.navigate("/support");
+        page.waitForURL("**/login?next=%2Fsupport");
+        assertThat(heading(page, "Sign in")).isVisible();
+        screen.shot("signed-out");
+    }
+
+    @Test
+    @Order(2)
+    void agentRegistersIsApprovedTakesATicketFromTheQueueNotesAndResolvesIt() {
+        uiAgent = gateway.newPerson("Ada Agent " + viewport.dir());
+        Screen agentScreen = open("agent");
+        Page agentPage = agentScreen.page();
+
+        // registration ends in a clear "awaiting approval"
+        agentPage.navigate("/");
+        link(agentPage, "Become a support agent").click();
+        assertThat(heading(agentPage, "Become a support agent")).isVisible();
+        agentPage.getByLabel("Full name").fill(uiAgent.name());
+        agentPage.getByLabel("E-mail").fill(uiAgent.email());
+        agentPage.getByLabel("Password").fill("short");
+        button(agentPage, "Register as agent").click();
+        assertThat(agentPage.getByText("The password must be 8 to 72 characters.")).isVisible();
+        agentPage.getByLabel("Password").fill(uiAgent.password());
+        agentPage.getByLabel("Phone").fill("+49 30 1234567");
+        agentScreen.shot("agent-registration-form");
+        button(agentPage, "Register as agent").click();
+        assertThat(agentPage.getByText("Awaiting approval")).isVisible();
+        assertThat(agentPage.getByRole(AriaRole.STATUS)).containsText(uiAgent.email());
+        agentScreen.shot("awaiting-approval");
+
+        // signing in before approval is refused, with the reason
+        link(agentPage, "Go to sign in").click();
+        agentPage.getByLabel("E-mail").fill(uiAgent.email());
+        agentPage.getByLabel("Password").fill(uiAgent.password());
+        button(agentPage, "Sign in").click();
+        assertThat(agentPage.getByRole(AriaRole.ALERT)).containsText("awaiting approval");
+        assertThat(agentPage).hasURL(Pattern.compile("/login$"));
+        agentScreen.shot("pending-sign-in-refused");
+
+        // the admin approves on the admin page
+        Screen adminScreen = open("admin");
+        Page adminPage = adminScreen.page();
+        signIn(adminScreen, gateway.admin(), "/admin/support");
+        Locator pending = adminPage.locator("[data-agent='" + uiAgent.email() + "']");
+        assertThat(pending).containsText(uiAgent.name());
+        adminScreen.shot("pending-approvals");
+        pending.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve " + uiAgent.name())).click();
+        assertThat(adminPage.getByText(uiAgent.name() + " approved.")).isVisible();
+        assertThat(pending).hasCount(0);
+        adminScreen.shot("agent-approved");
+
+        // context for the queue: a customer's ticket, put back in the unassigned queue by the admin
+        String agentId = agentAccountId(uiAgent.email());
+        Poll.until("ticket-service to know " + uiAgent.name() + " as approved", () -> gateway.stats(apiAdmin),
+                stats -> stats.path("agentLoad").findValuesAsText("agentId").contains(agentId));
+        Person customer = gateway.registerCustomer("Queue Customer " + viewport.dir());
+        gateway.signIn(customer);
+        String subject = "Delivery three days late (" + viewport.dir() + ")";
+        JsonNode ticket = Gateway.expect(gateway.as(customer).body(Map.of("subject", subject, "category", "LATE",
+                "description", "Promised for Monday, still not here.", "deliveryId", "DLV-2002"))
+                .post("/api/support/tickets/create/"), 201);
+        String ticketId = ticket.path("id").asText();
+        flow2Reference = ticket.path("reference").asText();
+        if (!ticket.path("assigneeName").isMissingNode() && !ticket.path("assigneeName").isNull()) {
+            gateway.as(apiAdmin).body(Map.of("unassign", true)).post("/api/support/tickets/" + ticketId + "/reassign/")
+                    .then().statusCode(200);
+        }
+
+        // the approved agent signs in and sees the dashboard with the queue
+        signIn(agentScreen, uiAgent, "/agent/dashboard");
+        assertThat(heading(agentPage, "Agent dashboard")).isVisible();
+        Locator agentNav = agentPage.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+        assertThat(agentNav.getByText("Support management")).hasCount(0);
+        assertThat(agentPage.getByText("No tickets assigned to you. Take one from the queue.")).isVisible();
+        Locator queued = agentPage.locator("[data-ticket='" + flow2Reference + "']");
+        assertThat(queued).containsText(subject);
+        agentScreen.shot("agent-dashboard-queue");
+        queued.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Assign " + flow2Reference + " to me")).click();
+
+        // the ticket is the agent's and in progress
+        agentPage.waitForURL("**/support/tickets/" + ticketId);
+        assertThat(heading(agentPage, subject)).isVisible();
+        assertThat(statusBadge(agentPage)).hasText("In progress");
+        assertThat(agentPage.getByTestId("assignee")).hasText(uiAgent.name());
+        agentScreen.shot("ticket-taken");
+
+        // an internal note: required, then listed
+        button(agentPage, "Add note").click();
+        assertThat(agentPage.getByText("Write the note first.")).isVisible();
+        agentPage.getByLabel("New internal note").fill("Carrier confirmed the delay; new date Thursday.");
+        button(agentPage, "Add note").click();
+        Locator notes = agentPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Internal notes"));
+        assertThat(notes).containsText("Carrier confirmed the delay; new date Thursday.");
+        assertThat(notes).containsText(uiAgent.name());
+        agentScreen.shot("internal-note-added");
+
+        // only the moves allowed from the current status are offered
+        Locator controls = agentPage.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Change status"));
+        assertThat(controls.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Put on hold", "Mark resolved"});
+        button(agentPage, "Put on hold").click();
+        assertThat(statusBadge(agentPage)).hasText("On hold");
+        assertThat(controls.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Resume work", "Mark resolved"});
+        button(agentPage, "Mark resolved").click();
+        assertThat(statusBadge(agentPage)).hasText("Resolved");
+        assertThat(agentPage.getByText("Status changed to Resolved.")).isVisible();
+        assertThat(controls.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Reopen", "Close ticket"});
+        agentScreen.shot("ticket-resolved");
+
+        JsonNode onServer = Json.of(gateway.as(apiAdmin).get("/api/support/tickets/" + ticketId + "/")
+                .then().statusCode(200).extract().response());
+        assertEquals("RESOLVED", onServer.path("status").asText());
+        assertEquals(agentId, onServer.path("assigneeId").asText());
+        assertEquals(1, onServer.path("notes").size());
+    }
+
+    @Test
+    @Order(3)
+    void adminFiltersAllTicketsReassignsOneAndReadsTheStats() {
+        assertTrue(uiAgent != null && flow2Reference != null, "flow 2 ran first");
+        // context: a fresh open ticket, auto-assigned to someone
+        Person customer = gateway.registerCustomer("Reassign Customer " + viewport.dir());
+        gateway.signIn(customer);
+        String subject = "Wrong size delivered (" + viewport.dir() + ")";
+        JsonNode ticket = Gateway.expect(gateway.as(customer).body(Map.of("subject", subject, "category", "QUALITY",
+                "description", "Ordered 40 x 60, got 30 x 40.", "priority", "LOW")).post("/api/support/tickets/create/"), 201);
+        String reference = ticket.path("reference").asText();
+        String currentAssignee = ticket.path("assigneeName").asText("");
+        String target = uiAgent.name().equals(currentAssignee) ? helperAgent.name() : uiAgent.name();
+
+        Screen screen = open("admin");
+        Page page = screen.page();
+        signIn(screen, gateway.admin(), "/admin/support");
+        assertThat(heading(page, "Support management")).isVisible();
+
+        // the stats, with the chart
+        Locator figures = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Key figures"));
+        assertThat(figures).containsText("Tickets");
+        assertThat(figures).containsText("Average rating");
+        Locator chart = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName(Pattern.compile("^Tickets by status: ")));
+        assertThat(chart).isVisible();
+        assertThat(chart).hasAttribute("aria-label", Pattern.compile("Resolved [1-9]"));
+        screen.shot("admin-stats");
+
+        // filters: only resolved tickets, among them flow 2's
+        Locator all = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"));
+        assertThat(all.locator("[data-ticket='" + reference + "']")).hasCount(1);
+        page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Ticket filters")).getByLabel("Status")
+                .selectOption("RESOLVED");
+        assertThat(all.locator("[data-ticket='" + reference + "']")).hasCount(0);
+        assertThat(all.locator("[data-ticket='" + flow2Reference + "']")).hasCount(1);
+        List<String> statuses = all.locator("[data-status]").allTextContents();
+        assertFalse(statuses.isEmpty());
+        statuses.forEach(s -> assertEquals("Resolved", s, "every listed ticket is resolved: " + statuses));
+        screen.shot("admin-filter-resolved");
+
+        // back to open tickets: reassign the new one
+        page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Ticket filters")).getByLabel("Status")
+                .selectOption("OPEN");
+        Locator row = all.locator("[data-ticket='" + reference + "']");
+        assertThat(row).containsText(subject);
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reassign " + reference)).click();
+        row.getByLabel("New agent for " + reference).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(target));
+        screen.shot("admin-reassign");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText(reference + " reassigned to " + target + ".")).isVisible();
+        assertThat(row.getByTestId("assignee")).hasText("Assigned to " + target);
+        screen.shot("admin-reassigned");
+
+        JsonNode onServer = Json.of(gateway.as(apiAdmin).get("/api/support/tickets/" + ticket.path("id").asText() + "/")
+                .then().statusCode(200).extract().response());
+        assertEquals(target, onServer.path("assigneeName").asText());
+        assertNotEquals("", onServer.path("assigneeId").asText());
+
+        // the agent load table names the agents
+        Locator load = page.getByRole(AriaRole.TABLE);
+        assertThat(load).containsText(target);
+        screen.shot("admin-agent-load");
+    }
+
+    private String agentAccountId(String email) {
+        JsonNode agents = Gateway.expect(gateway.as(apiAdmin).get("/api/admin/agents/?status=APPROVED&size=100"), 200);
+        for (JsonNode agent : agents.path("items")) {
+            if (email.equals(agent.path("email").asText())) {
+                return agent.path("id").asText();
+            }
+        }
+        throw new AssertionError("no approved agent " + email + " in " + agents);
+    }
+}
