@@ -4,7 +4,6 @@ import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.ticket.agent.Agent;
 import com.logishift.support.ticket.event.TicketEvents;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -12,12 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Hands tickets to approved agents: each new ticket on creation, and the waiting queue whenever an
- * agent is approved. Must be called inside the caller's transaction.
+ * Hands the waiting queue to approved agents whenever an agent is approved (a new ticket is
+ * assigned by {@link com.logishift.support.ticket.service.TicketCreation}, with the same policy).
+ * Must be called inside the caller's transaction.
  */
 @ApplicationScoped
 public class AssignmentService {
@@ -29,20 +27,6 @@ public class AssignmentService {
 
     public AssignmentService(TicketEvents events) {
         this.events = events;
-    }
-
-    /** Assigns a just-created ticket to the least-loaded approved agent, if there is one. */
-    public Uni<Optional<UUID>> autoAssign(Ticket ticket, Instant now) {
-        return approvedAgentLoads().flatMap(loads -> {
-            Optional<AgentLoad> chosen = AssignmentPolicy.choose(loads);
-            if (chosen.isEmpty()) {
-                return Uni.createFrom().item(Optional.<UUID>empty()); // waits in the queue
-            }
-            UUID agentId = chosen.get().agentId();
-            ticket.assignTo(agentId, now);
-            return events.assigned(ticket, null, TicketEvents.AssignmentMode.AUTO, null)
-                    .replaceWith(Optional.of(agentId));
-        });
     }
 
     /** Hands queued (unassigned OPEN) tickets out, oldest first; returns how many were assigned. */
@@ -68,23 +52,9 @@ public class AssignmentService {
         });
     }
 
-    /**
-     * Approved agents with their count of unresolved tickets and when they last received one —
-     * read from the tickets themselves (indexed), so assigning never writes to a shared row.
-     */
+    /** Approved agents with their unresolved-ticket count and last assignment (kept on the agent row). */
     private Uni<List<AgentLoad>> approvedAgentLoads() {
-        return Panache.getSession().flatMap(session -> session.createSelectionQuery("""
-                        select a.id,
-                               (select max(t.assignedAt) from Ticket t where t.assigneeId = a.id),
-                               a.approvedAt,
-                               (select count(t) from Ticket t where t.assigneeId = a.id and t.status in (:unresolved))
-                          from Agent a
-                         where a.status = :approved""", Object[].class)
-                .setParameter("unresolved", TicketStatus.UNRESOLVED)
-                .setParameter("approved", Agent.Status.APPROVED)
-                .getResultList())
-                .map(rows -> rows.stream()
-                        .map(row -> new AgentLoad((UUID) row[0], (Long) row[3], (Instant) row[1], (Instant) row[2]))
-                        .toList());
+        return Agent.<Agent>list("status", Agent.Status.APPROVED)
+                .map(agents -> agents.stream().map(AgentLoad::of).toList());
     }
 }

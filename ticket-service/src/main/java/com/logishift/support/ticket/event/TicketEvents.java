@@ -52,14 +52,20 @@ public class TicketEvents {
             Instant submittedAt) {
     }
 
-    public Uni<Void> created(Ticket t) {
-        return append(TicketEventType.CREATED, t, new Created(t.id, t.reference, t.subject, t.category.name(),
+    /** The created event, not yet stored (ticket creation writes it with plain SQL). */
+    public OutboxEvent createdEvent(Ticket t) {
+        return event(TicketEventType.CREATED, t, new Created(t.id, t.reference, t.subject, t.category.name(),
                 t.priority.name(), t.status.name(), t.customerId, t.deliveryId, t.createdAt), t.createdAt);
     }
 
-    public Uni<Void> assigned(Ticket t, UUID previousAssignee, AssignmentMode mode, UUID by) {
-        return append(TicketEventType.ASSIGNED, t, new Assigned(t.id, t.reference, t.customerId, t.assigneeId,
+    /** The assigned event, not yet stored. */
+    public OutboxEvent assignedEvent(Ticket t, UUID previousAssignee, AssignmentMode mode, UUID by) {
+        return event(TicketEventType.ASSIGNED, t, new Assigned(t.id, t.reference, t.customerId, t.assigneeId,
                 previousAssignee, mode, by, t.status.name(), t.updatedAt), t.updatedAt);
+    }
+
+    public Uni<Void> assigned(Ticket t, UUID previousAssignee, AssignmentMode mode, UUID by) {
+        return assignedEvent(t, previousAssignee, mode, by).persist().replaceWithVoid();
     }
 
     public Uni<Void> unassigned(Ticket t, UUID previousAssignee, UUID by) {
@@ -83,6 +89,10 @@ public class TicketEvents {
     }
 
     private Uni<Void> append(TicketEventType type, Ticket ticket, Object data, Instant occurredAt) {
+        return event(type, ticket, data, occurredAt).persist().replaceWithVoid();
+    }
+
+    private OutboxEvent event(TicketEventType type, Ticket ticket, Object data, Instant occurredAt) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.aggregateType = "ticket";
@@ -92,8 +102,8 @@ public class TicketEvents {
         try {
             event.payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+            throw new IllegalStateException("Cannot serialise a " + type.type() + " event", e);
         }
-        return event.persist().replaceWithVoid();
+        return event;
     }
 }

@@ -6,7 +6,6 @@ import com.logishift.support.ticket.TicketFeedback;
 import com.logishift.support.ticket.TicketNote;
 import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.ticket.agent.Agent;
-import com.logishift.support.ticket.assignment.AssignmentService;
 import com.logishift.support.ticket.common.Page;
 import com.logishift.support.ticket.common.ProblemException;
 import com.logishift.support.ticket.event.OutboxRelay;
@@ -39,27 +38,20 @@ public class TicketService {
     private static final Sort OLDEST_FIRST = Sort.ascending("createdAt").and("id");
 
     private final TicketEvents events;
-    private final AssignmentService assignment;
+    private final TicketCreation creation;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public TicketService(TicketEvents events, AssignmentService assignment, OutboxRelay relay, Clock clock) {
+    public TicketService(TicketEvents events, TicketCreation creation, OutboxRelay relay, Clock clock) {
         this.events = events;
-        this.assignment = assignment;
+        this.creation = creation;
         this.relay = relay;
         this.clock = clock;
     }
 
+    /** Ticket creation is the hot path and lives in {@link TicketCreation} (plain SQL). */
     public Uni<TicketDetails> create(Actor customer, CreateTicketRequest request) {
-        return inTransaction(() -> nextReferenceNumber().flatMap(number -> {
-            Instant now = clock.instant();
-            Ticket ticket = Ticket.open(number, customer, request.subject(), request.description(),
-                    request.category(), request.priority(), request.deliveryId(), now);
-            return ticket.persist()
-                    .flatMap(saved -> events.created(ticket))
-                    .flatMap(ignored -> assignment.autoAssign(ticket, now))
-                    .flatMap(ignored -> details(ticket, false));
-        }));
+        return creation.create(customer, request).invoke(relay::wakeUpSoon);
     }
 
     /** One ticket as the caller may see it; 404 for a customer's view of someone else's ticket. */
@@ -188,12 +180,6 @@ public class TicketService {
         return Agent.<Agent>list("id in ?1", ids).map(agents -> agents.stream()
                 .filter(a -> a.name != null)
                 .collect(Collectors.toMap(a -> a.id, a -> a.name)));
-    }
-
-    private static Uni<Long> nextReferenceNumber() {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT nextval('ticket_reference_seq')", Long.class)
-                .getSingleResult());
     }
 
     /** The caller's role decides which tickets {@code /api/agent/tickets/} lists. */

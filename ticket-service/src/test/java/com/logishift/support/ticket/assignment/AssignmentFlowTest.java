@@ -65,6 +65,53 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void theLoadKeptOnEachAgentRowMatchesTheirTicketsAfterEveryKindOfChange() {
+        resetDatabase(pool);
+        Person customer = Tokens.customer();
+        Person admin = Tokens.admin();
+        String queued = openTicket(customer);
+        Person first = approvedAgent(pool);
+        await(() -> first.id().toString().equals(assignee(queued)), "the queue drains to the approved agent");
+        Person second = approvedAgent(pool);
+        String a = openTicket(customer);
+        String b = openTicket(customer);
+        assertLoadsMatchTickets("after the drain and two auto-assignments");
+
+        as(second).post("/api/support/tickets/" + queued + "/assign-self/").then().statusCode(200);
+        assertLoadsMatchTickets("after assign-self took a ticket from another agent");
+        as(admin).body(java.util.Map.of("agentId", first.id().toString()))
+                .post("/api/support/tickets/" + a + "/reassign/").then().statusCode(200);
+        as(admin).body(java.util.Map.of("unassign", true))
+                .post("/api/support/tickets/" + b + "/reassign/").then().statusCode(200);
+        assertLoadsMatchTickets("after an admin reassigned one ticket and unassigned another");
+
+        as(second).body(java.util.Map.of("status", "ON_HOLD")).put("/api/support/tickets/" + queued + "/update-status/")
+                .then().statusCode(200);
+        as(second).body(java.util.Map.of("status", "RESOLVED")).put("/api/support/tickets/" + queued + "/update-status/")
+                .then().statusCode(200);
+        assertLoadsMatchTickets("after on-hold and resolution");
+        as(customer).body(java.util.Map.of("rating", 4)).post("/api/support/tickets/" + queued + "/feedback/")
+                .then().statusCode(201);
+        assertLoadsMatchTickets("after the customer's feedback closed the ticket");
+        assertEquals(0, openTickets(second.id()), "second's only ticket is closed");
+    }
+
+    private void assertLoadsMatchTickets(String when) {
+        pool.query("""
+                        SELECT a.id, a.open_tickets,
+                               (SELECT count(*) FROM ticket t WHERE t.assignee_id = a.id
+                                   AND t.status IN ('OPEN', 'IN_PROGRESS', 'ON_HOLD')) AS actual
+                          FROM agent a""").execute().await().indefinitely()
+                .forEach(row -> assertEquals(row.getLong("actual"), row.getInteger("open_tickets").longValue(),
+                        "open_tickets of agent " + row.getUUID("id") + " " + when));
+    }
+
+    private int openTickets(UUID agentId) {
+        return pool.preparedQuery("SELECT open_tickets FROM agent WHERE id = $1").execute(Tuple.of(agentId))
+                .await().indefinitely().iterator().next().getInteger("open_tickets");
+    }
+
+    @Test
     void exactlyOneOfManyConcurrentSelfAssignsWins() throws Exception {
         String ticket = openTicket(Tokens.customer());
         int contenders = 8;
