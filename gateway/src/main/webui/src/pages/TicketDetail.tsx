@@ -303,7 +303,8 @@ export function TicketDetail() {
           )}
           {staff && <Notes ticket={ticket} onAdded={() => { setMessage('Note added.'); load() }} />}
         </div>
-        <div className="space-y-6">
+        {/* on a phone the assignment and the status controls come first, above the long texts */}
+        <div className="order-first space-y-6 lg:order-none">
           <Card>
             <h2 className="mb-3 text-lg font-semibold">Details</h2>
             <dl className="space-y-2 text-sm">

@@ -234,6 +234,29 @@ abstract class WebUiFlows {
         assertEquals("CLOSED", ticket.path("status").asText(), "the ticket on the server");
         assertEquals(5, ticket.path("feedback").path("rating").asInt(), "the rating on the server");
 
+        // the FAQ: search as you type, open an answer, vote, filter by category
+        link(page, "FAQ").click();
+        assertThat(heading(page, "Frequently asked questions")).isVisible();
+        page.getByLabel("Search the FAQ").pressSequentially("parcel damaged");
+        Locator answers = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Answers"));
+        Locator entry = answers.getByRole(AriaRole.LISTITEM)
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("arrived damaged", Pattern.CASE_INSENSITIVE)))
+                .first();
+        assertThat(entry).isVisible();
+        entry.locator("summary").click();
+        Locator yes = entry.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Yes \\(\\d+\\)$")));
+        yes.click();
+        assertThat(entry.getByText("Thanks for your vote.")).isVisible();
+        assertThat(yes).hasAttribute("aria-pressed", "true");
+        screen.shot("faq-search-and-vote");
+        page.getByLabel("Search the FAQ").fill("");
+        Locator late = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Categories"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Late").setExact(true));
+        late.click();
+        assertThat(late).hasAttribute("aria-pressed", "true");
+        assertThat(page).hasURL(Pattern.compile("category=LATE"));
+        assertThat(answers.getByRole(AriaRole.LISTITEM).first()).isVisible();
+
         // signing out ends the session: the token is gone, and the pages need a new sign-in
         button(page, "Sign out").click();
         page.waitForURL("**/login");
@@ -415,6 +438,42 @@ abstract class WebUiFlows {
         Locator load = page.getByRole(AriaRole.TABLE);
         assertThat(load).containsText(target);
         screen.shot("admin-agent-load");
+    }
+
+    @Test
+    @Order(4)
+    void aRefusedOrExpiredTokenEndsTheSessionCleanly() {
+        Screen screen = open("session");
+        Page page = screen.page();
+        page.navigate("/support/faq");
+        assertThat(heading(page, "Frequently asked questions")).isVisible();
+
+        // a token the API refuses (here: a forged signature) ends the session at the first request
+        long now = System.currentTimeMillis() / 1000;
+        page.evaluate("token => sessionStorage.setItem('logishift.session', token)", fakeToken(now + 600));
+        page.navigate("/support");
+        page.waitForURL("**/login");
+        assertThat(page.getByText("Your session has expired. Please sign in again.")).isVisible();
+        assertEquals("null", String.valueOf(page.evaluate("() => sessionStorage.getItem('logishift.session')")));
+        assertThat(link(page, "Sign up")).isVisible();
+        screen.shot("session-refused");
+
+        // a token past its exp is dropped before anything is sent
+        page.evaluate("token => sessionStorage.setItem('logishift.session', token)", fakeToken(now - 60));
+        page.navigate("/support");
+        page.waitForURL("**/login?next=%2Fsupport");
+        assertEquals("null", String.valueOf(page.evaluate("() => sessionStorage.getItem('logishift.session')")));
+        assertThat(heading(page, "Sign in")).isVisible();
+    }
+
+    /** A JWT with the right shape and claims but a signature no key made. */
+    private static String fakeToken(long exp) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"sub\":\"" + java.util.UUID.randomUUID() + "\",\"groups\":[\"customer\"],"
+                + "\"name\":\"Old Session\",\"email\":\"old.session@system.test\",\"iss\":\"https://support.logishift.com\","
+                + "\"exp\":" + exp + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return header + "." + payload + "." + b64.encodeToString("not a signature".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private String agentAccountId(String email) {

@@ -204,6 +204,8 @@ public final class SupportSystem {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database));
             env.put("QUARKUS_DATASOURCE_USERNAME", infra.pgUser());
             env.put("QUARKUS_DATASOURCE_PASSWORD", infra.pgPassword());
+            // Flyway's first connection at start-up: on two busy cores the 5 s default was seen to run out
+            env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "PT30S");
         }
         String jwks = "http://127.0.0.1:" + ports.get("agent-service") + "/api/auth/jwks";
         switch (service) {
