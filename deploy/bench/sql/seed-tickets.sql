@@ -27,6 +27,11 @@ FROM ticket \gset
 SELECT greatest(:target - :existing, 0) AS missing \gset
 \echo seeding :missing tickets (table has :existing, target :target)
 
+-- Row triggers (ticket-service V2+ keeps each agent's open-ticket count on the agent row) would
+-- update the same few agent rows once per seeded ticket; they are off for this bulk insert and the
+-- counters are recomputed below exactly as the migration that introduced them does.
+SET session_replication_role = replica;
+
 INSERT INTO ticket (id, reference, subject, description, category, priority, status, customer_id,
                     customer_name, customer_email, delivery_id, assignee_id, assigned_at, resolution_count,
                     created_at, updated_at, first_response_at, resolved_at, closed_at, version)
@@ -60,6 +65,16 @@ FROM (
 ) s
 JOIN bc c ON c.i = s.g % :nc
 JOIN ba a ON a.i = s.g % :na;
+
+SET session_replication_role = DEFAULT;
+SELECT EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_name = 'agent' AND column_name = 'open_tickets') AS has_load_counters \gset
+\if :has_load_counters
+UPDATE agent a
+   SET open_tickets = (SELECT count(*) FROM ticket t
+                        WHERE t.assignee_id = a.id AND t.status IN ('OPEN', 'IN_PROGRESS', 'ON_HOLD')),
+       last_assigned_at = (SELECT max(t.assigned_at) FROM ticket t WHERE t.assignee_id = a.id);
+\endif
 
 -- What autovacuum would have done to a table that grew over a year: statistics and the visibility map.
 VACUUM (ANALYZE) ticket;

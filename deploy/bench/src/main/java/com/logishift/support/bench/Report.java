@@ -438,6 +438,12 @@ public final class Report {
                 + (env.getProperty("dirtyServiceFiles", "0").equals("0") ? "" : "; " + env.getProperty("dirtyServiceFiles")
                         + " uncommitted changes in service dirs"));
         row("date (UTC)", env.getProperty("date"));
+        List<String> jars = new ArrayList<>();
+        env.stringPropertyNames().stream().filter(k -> k.startsWith("jar.")).sorted()
+                .forEach(k -> jars.add(k.substring(4) + " " + env.getProperty(k)));
+        if (!jars.isEmpty()) {
+            row("service jars measured", String.join("; ", jars));
+        }
         row("machine", env.getProperty("cores") + " cores (" + env.getProperty("cpuModel") + "), "
                 + env.getProperty("memTotalMiB") + " MiB, Linux " + env.getProperty("kernel"));
         row("Java", env.getProperty("java") + " — " + env.getProperty("javaRuntime"));
