@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Screen implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final AtomicInteger STEP = new AtomicInteger();
+    private static final java.util.Map<Viewport, AtomicInteger> STEPS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Viewport viewport;
     private final String who;
@@ -49,10 +49,24 @@ public final class Screen implements AutoCloseable {
 
     /** Saves a full-page screenshot as target/screenshots/&lt;viewport&gt;/&lt;nn&gt;-&lt;who&gt;-&lt;step&gt;.png. */
     public Path shot(String step) {
-        String name = String.format(Locale.ROOT, "%03d-%s-%s.png", STEP.incrementAndGet(), slug(who), slug(step));
+        String name = String.format(Locale.ROOT, "%03d-%s-%s.png", STEPS.computeIfAbsent(viewport, v -> new AtomicInteger()).incrementAndGet(), slug(who), slug(step));
         Path file = SCREENSHOTS.resolve(viewport.dir()).resolve(name);
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
+    }
+
+    /** Empties target/screenshots/&lt;viewport&gt;/, so that it holds this run's screenshots only. */
+    public static void clear(Viewport viewport) {
+        Path dir = SCREENSHOTS.resolve(viewport.dir());
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // nothing from an earlier run
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Errors the page logged (a CSP violation, an uncaught exception) since it opened. */

@@ -61,6 +61,7 @@ abstract class WebUiFlows {
         this.gateway = gateway;
         PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         chromium = Chromium.launch();
+        Screen.clear(viewport);
         apiAdmin = gateway.admin();
         helperAgent = gateway.registerAgent("Helper Agent " + viewport.dir());
         gateway.approve(apiAdmin, helperAgent);
