@@ -34,12 +34,4 @@ public class Agent extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    /** Unresolved tickets assigned to this agent; kept by a database trigger, never written here. */
-    @Column(name = "open_tickets", insertable = false, updatable = false)
-    public int openTickets;
-
-    /** When this agent last received a ticket; kept by the same trigger. */
-    @Column(name = "last_assigned_at", insertable = false, updatable = false)
-    public Instant lastAssignedAt;
 }

@@ -1,15 +1,10 @@
 package com.logishift.support.ticket.assignment;
 
-import com.logishift.support.ticket.agent.Agent;
 import java.time.Instant;
 import java.util.UUID;
 
 /** An approved agent and the unresolved tickets they hold right now. */
 public record AgentLoad(UUID agentId, long openTickets, Instant lastAssignedAt, Instant approvedAt) {
-
-    public static AgentLoad of(Agent agent) {
-        return new AgentLoad(agent.id, agent.openTickets, agent.lastAssignedAt, agent.approvedAt);
-    }
 
     public AgentLoad withOneMore(Instant assignedAt) {
         return new AgentLoad(agentId, openTickets + 1, assignedAt, approvedAt);

@@ -2,7 +2,6 @@ package com.logishift.support.ticket.assignment;
 
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketStatus;
-import com.logishift.support.ticket.agent.Agent;
 import com.logishift.support.ticket.event.TicketEvents;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
@@ -24,14 +23,16 @@ public class AssignmentService {
     static final int DRAIN_CHUNK = 500;
 
     private final TicketEvents events;
+    private final AgentLoads agentLoads;
 
-    public AssignmentService(TicketEvents events) {
+    public AssignmentService(TicketEvents events, AgentLoads agentLoads) {
         this.events = events;
+        this.agentLoads = agentLoads;
     }
 
     /** Hands queued (unassigned OPEN) tickets out, oldest first; returns how many were assigned. */
     public Uni<Integer> drainQueue(Instant now) {
-        return approvedAgentLoads().flatMap(initialLoads -> {
+        return agentLoads.approvedInSession().flatMap(initialLoads -> {
             if (initialLoads.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
@@ -50,11 +51,5 @@ public class AssignmentService {
                             .collect().asList()
                             .map(List::size));
         });
-    }
-
-    /** Approved agents with their unresolved-ticket count and last assignment (kept on the agent row). */
-    private Uni<List<AgentLoad>> approvedAgentLoads() {
-        return Agent.<Agent>list("status", Agent.Status.APPROVED)
-                .map(agents -> agents.stream().map(AgentLoad::of).toList());
     }
 }

@@ -3,13 +3,13 @@ package com.logishift.support.ticket.service;
 import com.logishift.support.ticket.Actor;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.assignment.AgentLoad;
+import com.logishift.support.ticket.assignment.AgentLoads;
 import com.logishift.support.ticket.assignment.AssignmentPolicy;
 import com.logishift.support.ticket.event.OutboxEvent;
 import com.logishift.support.ticket.event.TicketEvents;
 import com.logishift.support.ticket.rest.CreateTicketRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -17,9 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,7 +25,7 @@ import java.util.UUID;
  * Ticket creation, the system's hottest write, in plain SQL: three statements and no ORM session.
  * The ticket and its outbox events (created, and assigned when an approved agent exists) go into
  * the database in one statement, so they commit together exactly as in the other use cases; the
- * trigger of migration V2 counts the ticket into its agent's load in that same statement. Through
+ * trigger of migration V2 records the agent's new load in that same statement. Through
  * Hibernate Reactive the same work took nine round trips and several times the CPU (measured in
  * the benchmark notes), so this one use case trades the ORM for speed.
  */
@@ -45,11 +43,13 @@ public class TicketCreation {
                                  $20::timestamptz[])""";
 
     private final Pool pool;
+    private final AgentLoads agentLoads;
     private final TicketEvents events;
     private final Clock clock;
 
-    public TicketCreation(Pool pool, TicketEvents events, Clock clock) {
+    public TicketCreation(Pool pool, AgentLoads agentLoads, TicketEvents events, Clock clock) {
         this.pool = pool;
+        this.agentLoads = agentLoads;
         this.events = events;
         this.clock = clock;
     }
@@ -58,39 +58,23 @@ public class TicketCreation {
     public Uni<TicketDetails> create(Actor customer, CreateTicketRequest request) {
         return pool.query("SELECT nextval('ticket_reference_seq') AS number").execute()
                 .map(rows -> rows.iterator().next().getLong("number"))
-                .flatMap(number -> approvedAgents().flatMap(agents -> {
+                .flatMap(number -> agentLoads.approved().flatMap(agents -> {
                     Instant now = clock.instant();
                     Ticket ticket = Ticket.open(number, customer, request.subject(), request.description(),
                             request.category(), request.priority(), request.deliveryId(), now);
                     List<OutboxEvent> outbox = new ArrayList<>(2);
                     outbox.add(events.createdEvent(ticket));
-                    Optional<AgentLoad> chosen = AssignmentPolicy.choose(new ArrayList<>(agents.keySet()));
+                    Optional<AgentLoad> chosen = AssignmentPolicy.choose(agents.loads());
                     String assigneeName = null;
                     if (chosen.isPresent()) {
                         ticket.assignTo(chosen.get().agentId(), now);
                         outbox.add(events.assignedEvent(ticket, null, TicketEvents.AssignmentMode.AUTO, null));
-                        assigneeName = agents.get(chosen.get());
+                        assigneeName = agents.names().get(chosen.get().agentId());
                     }
                     String name = assigneeName;
                     return pool.preparedQuery(INSERT_TICKET_AND_EVENTS).execute(parameters(ticket, outbox))
                             .map(ignored -> new TicketDetails(ticket, name, null, null));
                 }));
-    }
-
-    /** Approved agents' loads (kept on their rows by the V2 trigger) with their display names. */
-    private Uni<Map<AgentLoad, String>> approvedAgents() {
-        return pool.query("""
-                        SELECT id, name, open_tickets, last_assigned_at, approved_at
-                          FROM agent WHERE status = 'APPROVED'""").execute()
-                .map(rows -> {
-                    Map<AgentLoad, String> agents = new HashMap<>();
-                    for (Row row : rows) {
-                        agents.put(new AgentLoad(row.getUUID("id"), row.getInteger("open_tickets"),
-                                instant(row.getOffsetDateTime("last_assigned_at")),
-                                instant(row.getOffsetDateTime("approved_at"))), row.getString("name"));
-                    }
-                    return agents;
-                });
     }
 
     private static Tuple parameters(Ticket t, List<OutboxEvent> outbox) {
@@ -124,7 +108,4 @@ public class TicketCreation {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 }

@@ -37,6 +37,9 @@ class AssignmentFlowTest {
     @Inject
     Pool pool;
 
+    @Inject
+    AgentLoads agentLoads;
+
     @Test
     void ticketsWaitWithoutAgentsAndGoToTheLeastLoadedOneAfterApprovals() {
         resetDatabase(pool);
@@ -93,22 +96,32 @@ class AssignmentFlowTest {
         as(customer).body(java.util.Map.of("rating", 4)).post("/api/support/tickets/" + queued + "/feedback/")
                 .then().statusCode(201);
         assertLoadsMatchTickets("after the customer's feedback closed the ticket");
-        assertEquals(0, openTickets(second.id()), "second's only ticket is closed");
+        assertEquals(0L, openTickets(second.id()), "second's only ticket is closed");
     }
 
+    /** The load read for assignment (row + ledger) and, once folded, the row alone equal the tickets. */
     private void assertLoadsMatchTickets(String when) {
+        java.util.Map<UUID, Long> actual = new java.util.HashMap<>();
         pool.query("""
-                        SELECT a.id, a.open_tickets,
-                               (SELECT count(*) FROM ticket t WHERE t.assignee_id = a.id
-                                   AND t.status IN ('OPEN', 'IN_PROGRESS', 'ON_HOLD')) AS actual
-                          FROM agent a""").execute().await().indefinitely()
-                .forEach(row -> assertEquals(row.getLong("actual"), row.getInteger("open_tickets").longValue(),
-                        "open_tickets of agent " + row.getUUID("id") + " " + when));
+                        SELECT a.id, (SELECT count(*) FROM ticket t WHERE t.assignee_id = a.id
+                                          AND t.status IN ('OPEN', 'IN_PROGRESS', 'ON_HOLD')) AS actual
+                          FROM agent a WHERE a.status = 'APPROVED'""").execute().await().indefinitely()
+                .forEach(row -> actual.put(row.getUUID("id"), row.getLong("actual")));
+        java.util.Map<UUID, Long> read = new java.util.HashMap<>();
+        agentLoads.approved().await().indefinitely().loads()
+                .forEach(load -> read.put(load.agentId(), load.openTickets()));
+        assertEquals(actual, read, "loads read for assignment " + when);
+
+        agentLoads.fold().await().indefinitely();
+        java.util.Map<UUID, Long> folded = new java.util.HashMap<>();
+        pool.query("SELECT id, open_tickets FROM agent WHERE status = 'APPROVED'").execute().await().indefinitely()
+                .forEach(row -> folded.put(row.getUUID("id"), row.getLong("open_tickets")));
+        assertEquals(actual, folded, "loads on the agent rows after folding the ledger " + when);
     }
 
-    private int openTickets(UUID agentId) {
-        return pool.preparedQuery("SELECT open_tickets FROM agent WHERE id = $1").execute(Tuple.of(agentId))
-                .await().indefinitely().iterator().next().getInteger("open_tickets");
+    private long openTickets(UUID agentId) {
+        return agentLoads.approved().await().indefinitely().loads().stream()
+                .filter(load -> load.agentId().equals(agentId)).findFirst().orElseThrow().openTickets();
     }
 
     @Test
