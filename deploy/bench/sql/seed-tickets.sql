@@ -27,9 +27,9 @@ FROM ticket \gset
 SELECT greatest(:target - :existing, 0) AS missing \gset
 \echo seeding :missing tickets (table has :existing, target :target)
 
--- Row triggers (ticket-service V2+ keeps each agent's open-ticket count on the agent row) would
--- update the same few agent rows once per seeded ticket; they are off for this bulk insert and the
--- counters are recomputed below exactly as the migration that introduced them does.
+-- Row triggers (ticket-service V2+ keeps each agent's open-ticket count, V3+ through a ledger)
+-- would fire once per seeded ticket; they are off for this bulk insert and the counters are
+-- recomputed below exactly as V2 does, with the ledger emptied in the same transaction.
 SET session_replication_role = replica;
 
 INSERT INTO ticket (id, reference, subject, description, category, priority, status, customer_id,
@@ -69,11 +69,18 @@ JOIN ba a ON a.i = s.g % :na;
 SET session_replication_role = DEFAULT;
 SELECT EXISTS (SELECT 1 FROM information_schema.columns
                WHERE table_name = 'agent' AND column_name = 'open_tickets') AS has_load_counters \gset
+SELECT to_regclass('agent_load_change') IS NOT NULL AS has_load_ledger \gset
 \if :has_load_counters
+BEGIN;
+-- V3+: the recount below includes every change still waiting in the ledger
+\if :has_load_ledger
+DELETE FROM agent_load_change;
+\endif
 UPDATE agent a
    SET open_tickets = (SELECT count(*) FROM ticket t
                         WHERE t.assignee_id = a.id AND t.status IN ('OPEN', 'IN_PROGRESS', 'ON_HOLD')),
        last_assigned_at = (SELECT max(t.assigned_at) FROM ticket t WHERE t.assignee_id = a.id);
+COMMIT;
 \endif
 
 -- What autovacuum would have done to a table that grew over a year: statistics and the visibility map.
