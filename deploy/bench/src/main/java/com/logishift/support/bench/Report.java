@@ -74,19 +74,25 @@ public final class Report {
             saturation.add(wrk("create-gateway-c" + c, "gateway"));
             saturation.add(wrk("create-direct-c" + c, "ticket-service direct"));
         }
-        creation.set("saturationCpuShare", cpuShare("sat-before", "sat-after"));
+        long satOk = 0;
+        for (JsonNode x : saturation) {
+            satOk += x.path("ok").asLong();
+        }
+        creation.set("saturationCpuShare", cpuShare("sat-before", "sat-after", satOk));
         ArrayNode rates = creation.putArray("constantRate");
         Map<String, ObjectNode> steps = gatling("create");
         for (String r : env.getProperty("rates").trim().split("\\s+")) {
             rates.add(step(steps, "create-gateway-r" + r, "gateway", Double.parseDouble(r)));
             rates.add(step(steps, "create-direct-r" + r, "ticket-service direct", Double.parseDouble(r)));
         }
-        creation.set("warmup", wrk("warmup", "gateway"));
+        creation.set("warmup", Files.exists(run.resolve("wrk/warmup.json")) ? wrk("warmup", "gateway")
+                : gatling("warmup").get("warmup"));
         creation.put("constantRateLoadGeneratorCpuSeconds", gatlingCpu("create"));
         creation.set("gatewayOverhead", overhead(saturation, rates));
 
         root.set("eventDelivery", readJson(run.resolve("events.json")));
-        root.set("eventDeliveryCpuShare", cpuShare("events-before", "events-after"));
+        root.set("eventDeliveryCpuShare", cpuShare("events-before", "events-after",
+                root.get("eventDelivery").path("created").asLong()));
 
         ArrayNode reads = root.putArray("reads");
         for (String size : env.getProperty("sizes").trim().split("\\s+")) {
@@ -104,7 +110,11 @@ public final class Report {
                         Double.parseDouble(env.getProperty("readRate"))));
                 e.set("saturation", wrk("read-" + what + "-" + size + "-c" + env.getProperty("readSatConns"), "gateway"));
             }
-            set.set("saturationCpuShare", cpuShare("reads-" + size + "-before", "reads-" + size + "-after"));
+            long readOk = 0;
+            for (JsonNode x : endpoints) {
+                readOk += x.path("saturation").path("ok").asLong();
+            }
+            set.set("saturationCpuShare", cpuShare("reads-" + size + "-before", "reads-" + size + "-after", readOk));
             set.put("constantRateLoadGeneratorCpuSeconds", gatlingCpu("reads-" + size));
         }
 
@@ -239,6 +249,14 @@ public final class Report {
 
     /** The CPU each process used between two footprint snapshots, as a share of the machine. */
     private ObjectNode cpuShare(String before, String after) throws IOException {
+        return cpuShare(before, after, 0);
+    }
+
+    /**
+     * As above, plus each process's CPU milliseconds per successful request of the window (robust
+     * against other load on the machine, unlike throughput): the sum bounds what the cores can do.
+     */
+    private ObjectNode cpuShare(String before, String after, long requests) throws IOException {
         Map<String, double[]> a = snapshot(before);
         Map<String, double[]> b = snapshot(after);
         ObjectNode n = JSON.createObjectNode();
@@ -257,6 +275,20 @@ public final class Report {
             }
         }
         n.put("systemUnderTestPercent", round(sum));
+        if (requests > 0) {
+            n.put("requests", requests);
+            ObjectNode per = n.putObject("cpuMsPerRequest");
+            double total = 0;
+            for (String p : PROCESSES) {
+                if (a.containsKey(p) && b.containsKey(p)) {
+                    double ms = (b.get(p)[2] - a.get(p)[2]) * 1000 / requests;
+                    per.put(p, round(ms));
+                    total += ms;
+                }
+            }
+            n.put("cpuMsPerRequestTotal", round(total));
+            n.put("ceilingPerSecondOnAllCores", total <= 0 ? 0 : round(cores() * 1000 / total));
+        }
         if (a.containsKey("#cpu") && b.containsKey("#cpu")) {
             double busy = b.get("#cpu")[0] - a.get("#cpu")[0];
             double total = b.get("#cpu")[1] - a.get("#cpu")[1];
@@ -288,7 +320,7 @@ public final class Report {
     private ArrayNode footprint(String label) throws IOException {
         ArrayNode a = JSON.createArrayNode();
         snapshot(label).forEach((name, v) -> {
-            if (!name.equals("#time")) {
+            if (!name.startsWith("#")) {
                 a.addObject().put("process", name).put("rssMiB", round(v[0] / 1024)).put("pssMiB", round(v[1] / 1024));
             }
         });
@@ -613,7 +645,7 @@ public final class Report {
         JsonNode pg = root.get("pgbench");
         line("## 6. The database alone (pgbench)");
         line("");
-        line("Same PostgreSQL, a scratch database with ticket-service's own schema (its Flyway V1 script), one "
+        line("Same PostgreSQL, a scratch database with ticket-service's own schema (its Flyway migrations), one "
                 + "transaction = `BEGIN; INSERT ticket; INSERT outbox_event; COMMIT` (`deploy/bench/sql/pgbench-ticket-insert.sql`), "
                 + fmt(pg.path("clients").asDouble()) + " clients, 2 threads, " + fmt(pg.path("seconds").asDouble())
                 + " s, prepared statements, fsync on. Latencies in ms from pgbench's per-transaction log.");
@@ -668,6 +700,16 @@ public final class Report {
                 + (share.has("machineBusyPercent") ? "; the machine was busy " + fmt(share.path("machineBusyPercent").asDouble())
                         + " % of the time, the difference being the load generator and any other process on the machine"
                         : "") + ".");
+        if (share.has("cpuMsPerRequest")) {
+            List<String> per = new ArrayList<>();
+            share.get("cpuMsPerRequest").fields().forEachRemaining(e -> per.add(e.getKey() + " " + fmt(e.getValue().asDouble())));
+            line("");
+            line("CPU milliseconds per successful request in that window (" + share.path("requests").asLong()
+                    + " requests; includes the background work each request causes: events, notifications, JIT): "
+                    + String.join(", ", per) + " — **" + fmt(share.path("cpuMsPerRequestTotal").asDouble())
+                    + " ms in total, so " + cores() + " cores could do at most ~"
+                    + fmt(share.path("ceilingPerSecondOnAllCores").asDouble()) + " per second** with nothing else running.");
+        }
     }
 
     // --- chart -----------------------------------------------------------------------------------
