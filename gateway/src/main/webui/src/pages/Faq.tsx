@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { api, errorMessage, qs } from '../api'
 import { useAuth } from '../auth'
+import { Markdown } from '../Markdown'
 import { CATEGORY_SHORT, type FaqEntry, type Page } from '../types'
 import { Alert, Empty, Loading, PageTitle, useTitle } from '../ui'
 
@@ -42,8 +43,10 @@ function Entry({ entry, signedIn }: { entry: FaqEntry; signedIn: boolean }) {
           </span>
         </summary>
         <div className="border-t border-slate-100 px-4 py-3">
-          {/* plain text: the answer is never rendered as HTML */}
-          <p className="whitespace-pre-line text-slate-800">{entry.answer}</p>
+          {/* a safe subset of Markdown as React elements: the answer is never inserted as HTML */}
+          <div className="text-slate-800">
+            <Markdown text={entry.answer} />
+          </div>
           <div className="mt-3 flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Was this helpful?">
             <span className="text-slate-700">Was this helpful?</span>
             {signedIn ? (

@@ -240,7 +240,7 @@ abstract class WebUiFlows {
         assertThat(heading(page, "Frequently asked questions")).isVisible();
         page.getByLabel("Search the FAQ").pressSequentially("parcel damaged");
         Locator answers = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Answers"));
-        Locator entry = answers.getByRole(AriaRole.LISTITEM)
+        Locator entry = answers.locator(":scope > li") // the answers, not the lists inside an answer
                 .filter(new Locator.FilterOptions().setHasText(Pattern.compile("arrived damaged", Pattern.CASE_INSENSITIVE)))
                 .first();
         assertThat(entry).isVisible();
@@ -248,6 +248,9 @@ abstract class WebUiFlows {
         Locator yes = entry.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Yes \\(\\d+\\)$")));
         yes.click();
         assertThat(entry.getByText("Thanks for your vote.")).isVisible();
+        // the answer's Markdown is shown as formatted text, not as raw markup
+        assertThat(entry.locator("ol > li").first()).isVisible();
+        assertThat(entry).not().containsText("**");
         assertThat(yes).hasAttribute("aria-pressed", "true");
         screen.shot("faq-search-and-vote");
         page.getByLabel("Search the FAQ").fill("");
@@ -256,7 +259,7 @@ abstract class WebUiFlows {
         late.click();
         assertThat(late).hasAttribute("aria-pressed", "true");
         assertThat(page).hasURL(Pattern.compile("category=LATE"));
-        assertThat(answers.getByRole(AriaRole.LISTITEM).first()).isVisible();
+        assertThat(answers.locator(":scope > li").first()).isVisible();
 
         // signing out ends the session: the token is gone, and the pages need a new sign-in
         button(page, "Sign out").click();
