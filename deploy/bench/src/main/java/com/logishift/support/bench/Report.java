@@ -482,7 +482,8 @@ public final class Report {
         row("tools", env.getProperty("wrk") + "; Gatling " + env.getProperty("gatling") + "; "
                 + env.getProperty("pgbench") + "; " + env.getProperty("postgres"));
         row("stack", "`deploy/local/stack up` with its own state dir and ports " + env.getProperty("ports")
-                + "; services `java -Xms64m -Xmx256m -jar`; PostgreSQL with fsync on (the stack's defaults)");
+                + "; services `java " + env.getProperty("serviceJvmFlags", "-Xms64m -Xmx256m").trim()
+                + " -jar`; PostgreSQL with fsync on (the stack's defaults)");
         row("changed for the bench stack", "`" + env.getProperty("overrides").replace(" ", "`, `") + "` — bcrypt cost "
                 + "and token lifetime only affect sign-up/sign-in (not measured), the per-account limit lets the "
                 + "single admin read faster than 50/s; the limiter still runs on every request");
