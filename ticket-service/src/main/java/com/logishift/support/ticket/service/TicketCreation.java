@@ -25,7 +25,8 @@ import java.util.UUID;
  * Ticket creation, the system's hottest write, in plain SQL: three statements and no ORM session.
  * The ticket and its outbox events (created, and assigned when an approved agent exists) go into
  * the database in one statement, so they commit together exactly as in the other use cases; the
- * trigger of migration V2 records the agent's new load in that same statement. Through
+ * trigger of migrations V2/V3 appends the agent's new load to the ledger in that same statement
+ * ({@link AgentLoads}). Through
  * Hibernate Reactive the same work took nine round trips and several times the CPU (measured in
  * the benchmark notes), so this one use case trades the ORM for speed.
  */
