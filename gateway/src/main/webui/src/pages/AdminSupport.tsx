@@ -178,8 +178,8 @@ function PendingAgents({ onDecided }: { onDecided: () => void }) {
           <ul className="space-y-3" aria-label="Pending agents">
             {pending.map((a) => (
               <li key={a.id} data-agent={a.email} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                <p className="font-semibold">{a.name}</p>
-                <p className="text-sm break-all text-slate-700">{a.email}</p>
+                <p className="font-semibold wrap-anywhere">{a.name}</p>
+                <p className="text-sm wrap-anywhere text-slate-700">{a.email}</p>
                 {a.phone && <p className="text-sm text-slate-700">{a.phone}</p>}
                 <p className="text-xs text-slate-500">Registered {formatDate(a.createdAt)}</p>
                 {rejecting === a.id ? (
