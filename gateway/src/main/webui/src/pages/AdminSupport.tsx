@@ -87,8 +87,8 @@ function StatsPanel({ stats, error, agents }: { stats: Stats | null; error: stri
                 <thead>
                   <tr className="text-left text-slate-600">
                     <th scope="col" className="py-1">Agent</th>
-                    <th scope="col" className="py-1 text-right">Not resolved</th>
-                    <th scope="col" className="py-1 text-right">Resolved</th>
+                    <th scope="col" className="py-1 pl-3 text-right">Not resolved</th>
+                    <th scope="col" className="py-1 pl-3 text-right">Resolved</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -98,8 +98,8 @@ function StatsPanel({ stats, error, agents }: { stats: Stats | null; error: stri
                         {a.name}
                         {emails.get(a.agentId) && <span className="block text-xs text-slate-600">{emails.get(a.agentId)}</span>}
                       </td>
-                      <td className="py-1 text-right">{a.openTickets}</td>
-                      <td className="py-1 text-right">{a.resolvedTickets}</td>
+                      <td className="py-1 pl-3 text-right">{a.openTickets}</td>
+                      <td className="py-1 pl-3 text-right">{a.resolvedTickets}</td>
                     </tr>
                   ))}
                 </tbody>
