@@ -183,7 +183,7 @@ function FeedbackForm({ ticket, onSent }: { ticket: Ticket; onSent: () => void }
     e.preventDefault()
     const found: FieldErrors = {}
     if (rating < 1 || rating > 5) found.rating = 'Choose 1 to 5 stars.'
-    if (comment.trim().length > MAX.comment) found.comment = 'At most 2,000 characters.'
+    if (comment.length > MAX.comment) found.comment = 'At most 2,000 characters.'
     setErrors(found)
     setFormError(null)
     if (Object.keys(found).length) return
@@ -262,7 +262,10 @@ export function TicketDetail() {
   )
 
   useEffect(() => {
+    // another ticket: nothing said about the previous one stays
     setTicket(null)
+    setMessage(null)
+    setActionError(null)
     load()
   }, [load])
 
