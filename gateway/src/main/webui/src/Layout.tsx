@@ -118,11 +118,11 @@ function Bell() {
                       if (n.ticketId) navigate(`/support/tickets/${n.ticketId}`)
                     }}
                   >
-                    <span className="block text-sm font-semibold">
+                    <span className="block text-sm font-semibold wrap-anywhere">
                       {!n.read && <span className="sr-only">Unread: </span>}
                       {n.title}
                     </span>
-                    <span className="block text-sm text-slate-700">{n.body}</span>
+                    <span className="block text-sm wrap-anywhere text-slate-700">{n.body}</span>
                     <span className="block text-xs text-slate-500">{formatDate(n.createdAt)}</span>
                   </button>
                 </li>

@@ -1,3 +1,5 @@
+import { STATUS_LABEL, type Status } from './types'
+
 /**
  * The only way the UI talks to the system: same-origin calls to the gateway's public API. The bearer
  * token goes in the Authorization header, never in a URL, and is never logged.
@@ -67,10 +69,10 @@ export async function api<T>(method: Method, path: string, body?: unknown, opts:
     // the token expired or was revoked: end the session cleanly
     sessionExpired()
   }
-  throw toError(response, json)
+  throw toError(response, json, path)
 }
 
-function toError(response: Response, json: unknown): ApiError {
+function toError(response: Response, json: unknown, path: string): ApiError {
   const problem = (json ?? {}) as {
     title?: string
     detail?: string
@@ -83,13 +85,29 @@ function toError(response: Response, json: unknown): ApiError {
     fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${e.message}` : e.message
   }
   const retryAfter = response.headers.get('Retry-After') ?? undefined
-  let detail = problem.detail ?? ''
-  if (!detail) {
-    if (response.status === 429) detail = `Too many requests. Try again in ${retryAfter ?? 'a few'} seconds.`
-    else if (response.status >= 500) detail = 'The service is not available right now. Please try again shortly.'
+  let detail = humanStatuses(problem.detail ?? '')
+  if (response.status === 429) {
+    // the API says how long to wait (Retry-After, in seconds): say it in words
+    detail = `Too many ${path.startsWith('/api/auth/') ? 'attempts' : 'requests'} — try again in ${waitText(retryAfter)}.`
+  } else if (!detail) {
+    if (response.status >= 500) detail = 'The service is not available right now. Please try again shortly.'
     else detail = response.statusText || `Request failed (${response.status})`
   }
   return new ApiError(response.status, problem.title ?? response.statusText, detail, fieldErrors, retryAfter)
+}
+
+/** "900" → "15 minutes", "30" → "30 seconds"; a missing or odd value → "a few minutes". */
+export function waitText(retryAfter: string | undefined): string {
+  const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter.trim()) : NaN
+  if (!Number.isFinite(seconds)) return 'a few minutes'
+  if (seconds < 90) return seconds === 1 ? '1 second' : `${Math.max(1, seconds)} seconds`
+  const minutes = Math.ceil(seconds / 60)
+  return `${minutes} minutes`
+}
+
+/** The API's messages name statuses by their codes (ON_HOLD); people read the labels (On hold). */
+export function humanStatuses(text: string): string {
+  return text.replace(/\b(OPEN|IN_PROGRESS|ON_HOLD|RESOLVED|CLOSED)\b/g, (code) => STATUS_LABEL[code as Status])
 }
 
 export function errorMessage(e: unknown): string {

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { api, configureApi } from './api'
 import type { Role } from './types'
 
@@ -60,47 +60,48 @@ function restore(): Session | null {
   return session
 }
 
+const EXPIRED = 'Your session has expired. Please sign in again.'
+
+/**
+ * The tab's session, read from sessionStorage when this module loads: the request code has the token
+ * before any component renders, so the first requests of a reloaded page or a deep link carry it
+ * (effects run child first: a page's first fetch happens before any effect of the AuthProvider).
+ */
+let current: Session | null = restore()
+
+/** Ends a signed-in session: a fresh page, so nothing of it (token, live stream, data) survives in memory. */
+function endSession(message?: string): boolean {
+  sessionStorage.removeItem(STORAGE_KEY)
+  if (current === null) return false
+  current = null
+  if (message) sessionStorage.setItem(NOTICE_KEY, message)
+  window.location.replace('/login')
+  return true
+}
+
+configureApi(
+  () => current?.token ?? null,
+  () => endSession(EXPIRED),
+)
+
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(restore)
+  const [session, setSession] = useState<Session | null>(() => current)
   const [notice, setNotice] = useState<string | null>(() => {
     const flash = sessionStorage.getItem(NOTICE_KEY)
     sessionStorage.removeItem(NOTICE_KEY)
     return flash
   })
-  const sessionRef = useRef(session)
-  sessionRef.current = session
 
-  const signOut = useCallback(
-    (message?: string) => {
-      sessionStorage.removeItem(STORAGE_KEY)
-      const wasSignedIn = sessionRef.current !== null
-      sessionRef.current = null
-      if (wasSignedIn) {
-        // a fresh page: nothing of the session (token, live stream, cached data) survives in memory
-        if (message) sessionStorage.setItem(NOTICE_KEY, message)
-        window.location.replace('/login')
-        return
-      }
-      setSession(null)
-      if (message) setNotice(message)
-    },
-    [],
-  )
-
-  useEffect(() => {
-    configureApi(
-      () => sessionRef.current?.token ?? null,
-      () => signOut('Your session has expired. Please sign in again.'),
-    )
-  }, [signOut])
+  const signOut = useCallback((message?: string) => {
+    if (endSession(message)) return
+    setSession(null)
+    if (message) setNotice(message)
+  }, [])
 
   // end the session when the token expires, even if the tab is idle
   useEffect(() => {
     if (!session) return
-    const timer = window.setTimeout(
-      () => signOut('Your session has expired. Please sign in again.'),
-      Math.max(0, session.expiresAt - Date.now()),
-    )
+    const timer = window.setTimeout(() => signOut(EXPIRED), Math.max(0, session.expiresAt - Date.now()))
     return () => window.clearTimeout(timer)
   }, [session, signOut])
 
@@ -111,7 +112,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const next = decode(answer.access_token)
     if (!next) throw new Error('The server sent a token this page cannot read.')
     sessionStorage.setItem(STORAGE_KEY, answer.access_token)
-    sessionRef.current = next
+    current = next
     setSession(next)
     setNotice(null)
     return next

@@ -13,9 +13,11 @@ interface FieldProps {
   error?: string
   hint?: string
   required?: boolean
+  /** The API's length limit: a counter under the field, and nothing is cut (the form refuses instead). */
+  maxChars?: number
 }
 
-function FieldShell({ id, label, error, hint, required, children }: FieldProps & { id: string; children: ReactNode }) {
+function FieldShell({ id, label, error, hint, required, count, children }: FieldProps & { id: string; count?: ReactNode; children: ReactNode }) {
   return (
     <div className="mb-4">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -23,6 +25,7 @@ function FieldShell({ id, label, error, hint, required, children }: FieldProps &
         {required ? <span aria-hidden="true" className="text-red-700"> *</span> : <span className="font-normal text-slate-500"> (optional)</span>}
       </label>
       {children}
+      {count}
       {hint && !error && (
         <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
           {hint}
@@ -37,19 +40,35 @@ function FieldShell({ id, label, error, hint, required, children }: FieldProps &
   )
 }
 
-function describedBy(id: string, error?: string, hint?: string) {
-  return error ? `${id}-error` : hint ? `${id}-hint` : undefined
+function describedBy(id: string, error?: string, hint?: string, maxChars?: number) {
+  const ids = [error ? `${id}-error` : hint ? `${id}-hint` : undefined, maxChars ? `${id}-count` : undefined].filter(Boolean)
+  return ids.length ? ids.join(' ') : undefined
 }
 
-export function TextField({ label, error, hint, required, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** "187 / 200 characters", red with how many are too many once over the limit. */
+function CharCount({ id, length, max }: { id: string; length: number; max?: number }) {
+  if (!max) return null
+  const over = length - max
+  return (
+    <p id={`${id}-count`} data-testid="char-count" className={`mt-1 text-right text-xs ${over > 0 ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
+      {length.toLocaleString('en')} / {max.toLocaleString('en')} characters{over > 0 ? ` — ${over.toLocaleString('en')} too many` : ''}
+    </p>
+  )
+}
+
+function lengthOf(value: unknown): number {
+  return typeof value === 'string' ? value.length : 0
+}
+
+export function TextField({ label, error, hint, required, maxChars, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId()
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required} count={<CharCount id={id} length={lengthOf(rest.value)} max={maxChars} />}>
       <input
         id={id}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        aria-describedby={describedBy(id, error, hint, maxChars)}
         className={`${inputClass} ${borderFor(error)}`}
         {...rest}
       />
@@ -57,15 +76,15 @@ export function TextField({ label, error, hint, required, ...rest }: FieldProps 
   )
 }
 
-export function TextArea({ label, error, hint, required, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ label, error, hint, required, maxChars, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId()
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required} count={<CharCount id={id} length={lengthOf(rest.value)} max={maxChars} />}>
       <textarea
         id={id}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        aria-describedby={describedBy(id, error, hint, maxChars)}
         className={`${inputClass} ${borderFor(error)}`}
         rows={4}
         {...rest}

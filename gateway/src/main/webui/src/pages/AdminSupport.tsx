@@ -43,9 +43,15 @@ function StatusChart({ stats }: { stats: Stats }) {
   )
 }
 
-function StatsPanel({ stats, error }: { stats: Stats | null; error: string | null }) {
+/** "Name (e-mail)": two agents may share a name, never an e-mail address. */
+function agentLabel(a: Account): string {
+  return `${a.name} (${a.email})`
+}
+
+function StatsPanel({ stats, error, agents }: { stats: Stats | null; error: string | null; agents: Account[] }) {
   if (error) return <Alert>{error}</Alert>
   if (!stats) return <Loading label="Loading statistics…" />
+  const emails = new Map(agents.map((a) => [a.id, a.email]))
   const tile = (label: string, value: string | number) => (
     <div className="rounded-lg border border-slate-200 bg-white p-3 text-center shadow-sm">
       <div className="text-2xl font-bold">{value}</div>
@@ -81,16 +87,19 @@ function StatsPanel({ stats, error }: { stats: Stats | null; error: string | nul
                 <thead>
                   <tr className="text-left text-slate-600">
                     <th scope="col" className="py-1">Agent</th>
-                    <th scope="col" className="py-1 text-right">Not resolved</th>
-                    <th scope="col" className="py-1 text-right">Resolved</th>
+                    <th scope="col" className="py-1 pl-3 text-right">Not resolved</th>
+                    <th scope="col" className="py-1 pl-3 text-right">Resolved</th>
                   </tr>
                 </thead>
                 <tbody>
                   {stats.agentLoad.map((a) => (
                     <tr key={a.agentId} className="border-t border-slate-100">
-                      <td className="py-1">{a.name}</td>
-                      <td className="py-1 text-right">{a.openTickets}</td>
-                      <td className="py-1 text-right">{a.resolvedTickets}</td>
+                      <td className="py-1 wrap-anywhere">
+                        {a.name}
+                        {emails.get(a.agentId) && <span className="block text-xs text-slate-600">{emails.get(a.agentId)}</span>}
+                      </td>
+                      <td className="py-1 pl-3 text-right">{a.openTickets}</td>
+                      <td className="py-1 pl-3 text-right">{a.resolvedTickets}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -169,8 +178,8 @@ function PendingAgents({ onDecided }: { onDecided: () => void }) {
           <ul className="space-y-3" aria-label="Pending agents">
             {pending.map((a) => (
               <li key={a.id} data-agent={a.email} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                <p className="font-semibold">{a.name}</p>
-                <p className="text-sm break-all text-slate-700">{a.email}</p>
+                <p className="font-semibold wrap-anywhere">{a.name}</p>
+                <p className="text-sm wrap-anywhere text-slate-700">{a.email}</p>
                 {a.phone && <p className="text-sm text-slate-700">{a.phone}</p>}
                 <p className="text-xs text-slate-500">Registered {formatDate(a.createdAt)}</p>
                 {rejecting === a.id ? (
@@ -269,7 +278,7 @@ function Reassign({ ticket, agents, onDone }: { ticket: Ticket; agents: Account[
           <option value="">Choose…</option>
           {choices.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.name}
+              {agentLabel(a)}
             </option>
           ))}
         </select>
@@ -373,7 +382,7 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
             <option value="none">Unassigned</option>
             {agents.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {agentLabel(a)}
               </option>
             ))}
           </select>
@@ -401,10 +410,10 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
                       <PriorityBadge priority={t.priority} />
                       <span className="text-xs text-slate-500">{CATEGORY_SHORT[t.category]}</span>
                     </div>
-                    <Link to={`/support/tickets/${t.id}`} className="block font-medium break-words text-blue-900 underline">
+                    <Link to={`/support/tickets/${t.id}`} className="block font-medium wrap-anywhere text-blue-900 underline">
                       {t.subject}
                     </Link>
-                    <p className="text-xs text-slate-600">
+                    <p className="text-xs wrap-anywhere text-slate-600">
                       {t.customerName} · <span data-testid="assignee">{t.assigneeName ? `Assigned to ${t.assigneeName}` : 'Unassigned'}</span> · {formatDate(t.updatedAt)}
                     </p>
                   </div>
@@ -480,7 +489,7 @@ export function AdminSupport() {
           <h2 id="stats-heading" className="mb-3 text-xl font-semibold">
             Statistics
           </h2>
-          <StatsPanel stats={stats} error={statsError} />
+          <StatsPanel stats={stats} error={statsError} agents={agents} />
         </section>
         <section aria-labelledby="approvals-heading">
           <h2 id="approvals-heading" className="mb-3 text-xl font-semibold">

@@ -74,68 +74,87 @@ export function AgentDashboard() {
       (category === '' || t.category === category),
   )
   const count = (s: string) => (assigned ?? []).filter((t) => t.status === s).length
+  const unresolved = (assigned ?? []).filter((t) => t.status !== 'RESOLVED' && t.status !== 'CLOSED').length
+  // an admin is never an assignee: the page is the queue only (all tickets are on Support management)
+  const admin = session?.role === 'admin'
 
   return (
     <>
-      <PageTitle>{session?.role === 'admin' ? 'Ticket queue' : 'Agent dashboard'}</PageTitle>
+      <PageTitle>{admin ? 'Ticket queue' : 'Agent dashboard'}</PageTitle>
       {error && <Alert>{error}</Alert>}
-      <section aria-label="Counts" className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-5">
-        <Count label="Assigned to me" value={assigned ? assigned.length : '…'} />
-        <Count label="Open" value={assigned ? count('OPEN') : '…'} />
-        <Count label="In progress" value={assigned ? count('IN_PROGRESS') : '…'} />
-        <Count label="On hold" value={assigned ? count('ON_HOLD') : '…'} />
+      {/* each number counts what its label says; "not yet resolved" is also what the list shows first */}
+      <section aria-label="Counts" className={`mb-6 grid gap-3 ${admin ? 'grid-cols-1 sm:max-w-56' : 'grid-cols-2 sm:grid-cols-5'}`}>
+        {!admin && (
+          <>
+            <Count label="Assigned to me, not yet resolved" value={assigned ? unresolved : '…'} />
+            <Count label="Open" value={assigned ? count('OPEN') : '…'} />
+            <Count label="In progress" value={assigned ? count('IN_PROGRESS') : '…'} />
+            <Count label="On hold" value={assigned ? count('ON_HOLD') : '…'} />
+          </>
+        )}
         <Count label="Unassigned queue" value={queue ? queueTotal : '…'} />
       </section>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="mine">
-          <h2 id="mine" className="mb-3 text-xl font-semibold">
-            My tickets
-          </h2>
-          <div className="mb-3 grid grid-cols-3 gap-2" role="group" aria-label="Filters">
-            <label className="text-sm">
-              Status
-              <select className={selectClass} value={status} onChange={(e) => setStatus(e.target.value)}>
-                <option value="ACTIVE">Not yet resolved</option>
-                <option value="">Any</option>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="text-sm">
-              Priority
-              <select className={selectClass} value={priority} onChange={(e) => setPriority(e.target.value)}>
-                <option value="">Any</option>
-                {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {PRIORITY_LABEL[p]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="text-sm">
-              Category
-              <select className={selectClass} value={category} onChange={(e) => setCategory(e.target.value)}>
-                <option value="">Any</option>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {CATEGORY_SHORT[c]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          {assigned === null && !error ? (
-            <Loading label="Loading your tickets…" />
-          ) : filtered.length === 0 ? (
-            <Empty>{assigned && assigned.length > 0 ? 'No tickets match these filters.' : 'No tickets assigned to you. Take one from the queue.'}</Empty>
-          ) : (
-            <TicketList tickets={filtered} showCustomer />
-          )}
-        </section>
-        <section aria-labelledby="queue">
+      {admin && (
+        <p className="mb-4 text-sm text-slate-700">
+          Every ticket, assigned or not, is listed on{' '}
+          <Link className="font-semibold text-blue-800 underline" to="/admin/support">
+            Support management
+          </Link>
+          .
+        </p>
+      )}
+      <div className={`grid gap-6 ${admin ? '' : 'lg:grid-cols-2'}`}>
+        {!admin && (
+          <section className="min-w-0" aria-labelledby="mine">
+            <h2 id="mine" className="mb-3 text-xl font-semibold">
+              My tickets
+            </h2>
+            <div className="mb-3 grid grid-cols-3 gap-2" role="group" aria-label="Filters">
+              <label className="text-sm">
+                Status
+                <select className={selectClass} value={status} onChange={(e) => setStatus(e.target.value)}>
+                  <option value="ACTIVE">Not yet resolved</option>
+                  <option value="">Any</option>
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {STATUS_LABEL[s]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="text-sm">
+                Priority
+                <select className={selectClass} value={priority} onChange={(e) => setPriority(e.target.value)}>
+                  <option value="">Any</option>
+                  {PRIORITIES.map((p) => (
+                    <option key={p} value={p}>
+                      {PRIORITY_LABEL[p]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="text-sm">
+                Category
+                <select className={selectClass} value={category} onChange={(e) => setCategory(e.target.value)}>
+                  <option value="">Any</option>
+                  {CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {CATEGORY_SHORT[c]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            {assigned === null && !error ? (
+              <Loading label="Loading your tickets…" />
+            ) : filtered.length === 0 ? (
+              <Empty>{assigned && assigned.length > 0 ? 'No tickets match these filters.' : 'No tickets assigned to you. Take one from the queue.'}</Empty>
+            ) : (
+              <TicketList tickets={filtered} showCustomer />
+            )}
+          </section>
+        )}
+        <section className="min-w-0" aria-labelledby="queue">
           <h2 id="queue" className="mb-3 text-xl font-semibold">
             Unassigned queue
           </h2>
@@ -155,10 +174,10 @@ export function AgentDashboard() {
                       <PriorityBadge priority={t.priority} />
                       <span className="text-xs text-slate-500">{CATEGORY_SHORT[t.category]}</span>
                     </div>
-                    <Link to={`/support/tickets/${t.id}`} className="mt-1 block font-medium text-blue-900 underline">
+                    <Link to={`/support/tickets/${t.id}`} className="mt-1 block font-medium wrap-anywhere text-blue-900 underline">
                       {t.subject}
                     </Link>
-                    <p className="text-xs text-slate-500">
+                    <p className="text-xs wrap-anywhere text-slate-500">
                       {t.customerName} · opened {formatDate(t.createdAt)}
                     </p>
                     {session?.role === 'agent' && (

@@ -63,7 +63,7 @@ export function AgentRegister() {
         <p className="mb-4 text-sm text-slate-700">Register for the support team. An admin reviews every registration; you can sign in after approval.</p>
         {formError && <Alert>{formError}</Alert>}
         <form ref={form} noValidate onSubmit={submit} aria-label="Agent registration">
-          <RegistrationFields values={values} errors={errors} set={setValues} />
+          <RegistrationFields values={values} errors={errors} set={setValues} setErrors={setErrors} />
           <Button type="submit" busy={busy} className="w-full">
             Register as agent
           </Button>

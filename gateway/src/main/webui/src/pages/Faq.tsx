@@ -34,7 +34,7 @@ function Entry({ entry, signedIn }: { entry: FaqEntry; signedIn: boolean }) {
     <li className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <details className="group">
         <summary className="flex cursor-pointer list-none items-start justify-between gap-3 px-4 py-3 font-medium">
-          <span>{entry.question}</span>
+          <span className="min-w-0 wrap-anywhere">{entry.question}</span>
           <span className="flex shrink-0 items-center gap-2">
             <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{CATEGORY_SHORT[entry.category] ?? entry.category}</span>
             <span aria-hidden="true" className="transition group-open:rotate-180">

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router'
 import { ApiError, errorMessage, type FieldErrors } from '../api'
 import { homeFor, useAuth } from '../auth'
 import { Alert, Button, Card, PageTitle, TextField, useTitle } from '../ui'
-import { EMAIL, focusFirstInvalid, hasErrors } from '../validation'
+import { EMAIL, MAX, focusFirstInvalid, hasErrors, withoutError } from '../validation'
 
 export function Login() {
   useTitle('Sign in')
@@ -21,6 +21,7 @@ export function Login() {
     e.preventDefault()
     const found: FieldErrors = {}
     if (!email.trim()) found.email = 'Enter your e-mail address.'
+    else if (email.trim().length > MAX.email) found.email = `At most ${MAX.email} characters.`
     else if (!EMAIL.test(email.trim())) found.email = 'Enter a valid e-mail address, like name@example.com.'
     if (!password) found.password = 'Enter your password.'
     setErrors(found)
@@ -57,8 +58,8 @@ export function Login() {
         )}
         {formError && <Alert>{formError}</Alert>}
         <form ref={form} noValidate onSubmit={submit} aria-label="Sign in">
-          <TextField label="E-mail" type="email" autoComplete="username" required value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} />
-          <TextField label="Password" type="password" autoComplete="current-password" required value={password} error={errors.password} onChange={(e) => setPassword(e.target.value)} />
+          <TextField label="E-mail" type="email" autoComplete="username" required value={email} error={errors.email} onChange={(e) => { setEmail(e.target.value); setErrors((errs) => withoutError(errs, 'email')) }} />
+          <TextField label="Password" type="password" autoComplete="current-password" required value={password} error={errors.password} onChange={(e) => { setPassword(e.target.value); setErrors((errs) => withoutError(errs, 'password')) }} />
           <Button type="submit" busy={busy} className="w-full">
             Sign in
           </Button>

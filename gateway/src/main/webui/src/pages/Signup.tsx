@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router'
 import { api, ApiError, errorMessage, type FieldErrors } from '../api'
 import { useAuth } from '../auth'
 import { Alert, Button, Card, PageTitle, TextField, useTitle } from '../ui'
-import { focusFirstInvalid, hasErrors, validateRegistration } from '../validation'
+import { MAX, focusFirstInvalid, hasErrors, validateRegistration, withoutError } from '../validation'
 
 export interface RegistrationValues {
   name: string
@@ -25,11 +25,16 @@ export function registrationErrors(err: unknown): { fields: FieldErrors; form: s
   return { fields: {}, form: errorMessage(err) }
 }
 
-export function RegistrationFields({ values, errors, set }: { values: RegistrationValues; errors: FieldErrors; set: (v: RegistrationValues) => void }) {
+export function RegistrationFields({ values, errors, set, setErrors }: { values: RegistrationValues; errors: FieldErrors; set: (v: RegistrationValues) => void; setErrors: (e: FieldErrors) => void }) {
+  // a changed field drops its old message: it is checked again on the next submit
+  const change = (field: keyof RegistrationValues, value: string) => {
+    set({ ...values, [field]: value })
+    setErrors(withoutError(errors, field))
+  }
   return (
     <>
-      <TextField label="Full name" autoComplete="name" required value={values.name} error={errors.name} onChange={(e) => set({ ...values, name: e.target.value })} />
-      <TextField label="E-mail" type="email" autoComplete="email" required value={values.email} error={errors.email} onChange={(e) => set({ ...values, email: e.target.value })} />
+      <TextField label="Full name" autoComplete="name" required maxChars={MAX.name} value={values.name} error={errors.name} onChange={(e) => change('name', e.target.value)} />
+      <TextField label="E-mail" type="email" autoComplete="email" required value={values.email} error={errors.email} onChange={(e) => change('email', e.target.value)} />
       <TextField
         label="Password"
         type="password"
@@ -38,9 +43,9 @@ export function RegistrationFields({ values, errors, set }: { values: Registrati
         hint="8 to 72 characters."
         value={values.password}
         error={errors.password}
-        onChange={(e) => set({ ...values, password: e.target.value })}
+        onChange={(e) => change('password', e.target.value)}
       />
-      <TextField label="Phone" type="tel" autoComplete="tel" value={values.phone} error={errors.phone} onChange={(e) => set({ ...values, phone: e.target.value })} />
+      <TextField label="Phone" type="tel" autoComplete="tel" value={values.phone} error={errors.phone} onChange={(e) => change('phone', e.target.value)} />
     </>
   )
 }
@@ -85,7 +90,7 @@ export function Signup() {
         <p className="mb-4 text-sm text-slate-700">A customer account lets you open support tickets about your deliveries and follow them.</p>
         {formError && <Alert>{formError}</Alert>}
         <form ref={form} noValidate onSubmit={submit} aria-label="Sign up">
-          <RegistrationFields values={values} errors={errors} set={setValues} />
+          <RegistrationFields values={values} errors={errors} set={setValues} setErrors={setErrors} />
           <Button type="submit" busy={busy} className="w-full">
             Create account
           </Button>

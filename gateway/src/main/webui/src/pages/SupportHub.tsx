@@ -4,7 +4,7 @@ import { api, ApiError, errorMessage, qs, type FieldErrors } from '../api'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_LABEL, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, type Category, type FaqEntry, type Page, type Priority, type Ticket } from '../types'
 import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, SelectField, StatusBadge, TextArea, TextField, formatDate, useTitle } from '../ui'
-import { DELIVERY_ID, focusFirstInvalid, hasErrors } from '../validation'
+import { DELIVERY_ID, MAX, focusFirstInvalid, hasErrors, withoutError } from '../validation'
 
 interface NewTicket {
   subject: string
@@ -20,12 +20,13 @@ function validate(v: NewTicket): FieldErrors {
   const e: FieldErrors = {}
   const subject = v.subject.trim()
   if (!subject) e.subject = 'Enter a subject.'
-  else if (subject.length < 3 || subject.length > 200) e.subject = 'The subject must be 3 to 200 characters.'
+  else if (subject.length < 3 || subject.length > MAX.subject) e.subject = `The subject must be 3 to ${MAX.subject} characters.`
   if (!v.category) e.category = 'Choose what the problem is about.'
   if (!v.description.trim()) e.description = 'Describe the problem.'
-  else if (v.description.length > 10000) e.description = 'At most 10,000 characters.'
+  else if (v.description.length > MAX.description) e.description = 'At most 10,000 characters.'
   const delivery = v.deliveryId.trim()
-  if (delivery && (delivery.length > 64 || !DELIVERY_ID.test(delivery))) e.deliveryId = 'A delivery reference has letters, digits and . _ : / - (at most 64).'
+  if (delivery.length > MAX.deliveryId) e.deliveryId = `At most ${MAX.deliveryId} characters.`
+  else if (delivery && !DELIVERY_ID.test(delivery)) e.deliveryId = 'A delivery reference has letters, digits and . _ : / - (at most 64).'
   return e
 }
 
@@ -73,6 +74,12 @@ function CreateTicketForm({ onCreated, onCancel }: { onCreated: (t: Ticket) => v
     form.current?.querySelector<HTMLElement>('input')?.focus()
   }, [])
 
+  // a changed field drops its old message: it is checked again on the next submit
+  const set = <K extends keyof NewTicket>(field: K, value: NewTicket[K]) => {
+    setValues((v) => ({ ...v, [field]: value }))
+    setErrors((e) => withoutError(e, field))
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault()
     const found = validate(values)
@@ -106,9 +113,9 @@ function CreateTicketForm({ onCreated, onCancel }: { onCreated: (t: Ticket) => v
       <h2 className="mb-4 text-xl font-semibold">New ticket</h2>
       {formError && <Alert>{formError}</Alert>}
       <form ref={form} noValidate onSubmit={submit} aria-label="Create new ticket">
-        <TextField label="Subject" required maxLength={200} value={values.subject} error={errors.subject} onChange={(e) => setValues({ ...values, subject: e.target.value })} />
+        <TextField label="Subject" required maxChars={MAX.subject} value={values.subject} error={errors.subject} onChange={(e) => set('subject', e.target.value)} />
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <SelectField label="Category" required value={values.category} error={errors.category} onChange={(e) => setValues({ ...values, category: e.target.value as Category })}>
+          <SelectField label="Category" required value={values.category} error={errors.category} onChange={(e) => set('category', e.target.value as Category)}>
             <option value="">Choose…</option>
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
@@ -116,7 +123,7 @@ function CreateTicketForm({ onCreated, onCancel }: { onCreated: (t: Ticket) => v
               </option>
             ))}
           </SelectField>
-          <SelectField label="Priority" required value={values.priority} error={errors.priority} onChange={(e) => setValues({ ...values, priority: e.target.value as Priority })}>
+          <SelectField label="Priority" required value={values.priority} error={errors.priority} onChange={(e) => set('priority', e.target.value as Priority)}>
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {PRIORITY_LABEL[p]}
@@ -128,11 +135,12 @@ function CreateTicketForm({ onCreated, onCancel }: { onCreated: (t: Ticket) => v
         <TextField
           label="Delivery ID"
           hint="The logiShift delivery this is about, e.g. DLV-1001."
+          maxChars={MAX.deliveryId}
           value={values.deliveryId}
           error={errors.deliveryId}
-          onChange={(e) => setValues({ ...values, deliveryId: e.target.value })}
+          onChange={(e) => set('deliveryId', e.target.value)}
         />
-        <TextArea label="Description" required rows={5} value={values.description} error={errors.description} onChange={(e) => setValues({ ...values, description: e.target.value })} />
+        <TextArea label="Description" required rows={5} maxChars={MAX.description} value={values.description} error={errors.description} onChange={(e) => set('description', e.target.value)} />
         <div className="flex flex-wrap gap-3">
           <Button type="submit" busy={busy}>
             Submit ticket
@@ -151,11 +159,12 @@ export function TicketList({ tickets, showCustomer = false }: { tickets: Ticket[
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label="Tickets">
       {tickets.map((t) => (
         <li key={t.id} data-ticket={t.reference}>
-          <Link to={`/support/tickets/${t.id}`} className="flex flex-col gap-1 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4">
+          <Link to={`/support/tickets/${t.id}`} className="flex min-w-0 flex-col gap-1 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4">
             <span className="w-28 shrink-0 font-mono text-sm text-slate-600">{t.reference}</span>
-            <span className="flex-1 font-medium text-slate-900">{t.subject}</span>
-            {showCustomer && t.customerName && <span className="text-sm text-slate-600">{t.customerName}</span>}
-            <span className="flex flex-wrap items-center gap-3">
+            {/* long unbroken words (a pasted tracking URL) wrap instead of widening the page */}
+            <span className="min-w-0 flex-1 font-medium wrap-anywhere text-slate-900">{t.subject}</span>
+            {showCustomer && t.customerName && <span className="min-w-0 text-sm wrap-anywhere text-slate-600">{t.customerName}</span>}
+            <span className="flex shrink-0 flex-wrap items-center gap-3">
               <PriorityBadge priority={t.priority} />
               <StatusBadge status={t.status} />
               <span className="text-xs text-slate-500">{formatDate(t.updatedAt)}</span>
@@ -229,7 +238,7 @@ export function SupportHub() {
         />
       )}
       <div className="grid gap-6 lg:grid-cols-3">
-        <section className="lg:col-span-2" aria-labelledby="my-tickets">
+        <section className="min-w-0 lg:col-span-2" aria-labelledby="my-tickets">
           <h2 id="my-tickets" className="mb-3 text-xl font-semibold">
             Your tickets {tickets && <span className="text-base font-normal text-slate-600">({total})</span>}
           </h2>

@@ -5,7 +5,7 @@ import { homeFor, useAuth } from '../auth'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORY_LABEL, STATUS_LABEL, type Status, type Ticket } from '../types'
 import { Alert, Button, Card, Loading, PriorityBadge, StatusBadge, TextArea, formatDate, useTitle } from '../ui'
-import { focusFirstInvalid } from '../validation'
+import { MAX, focusFirstInvalid, withoutError } from '../validation'
 
 const LIFECYCLE: Status[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED']
 
@@ -24,7 +24,11 @@ function transitionLabel(from: Status, to: Status): string {
   }
 }
 
-/** Where the ticket has been: the lifecycle steps with the moments each was reached. */
+/**
+ * Where the ticket has been: the lifecycle steps with the moments each was reached. While a ticket is
+ * on hold that is a step of its own, without a time (the API keeps no status history); the time under
+ * "In progress" is when work started.
+ */
 function Timeline({ ticket }: { ticket: Ticket }) {
   const reached = (s: Status) => {
     const order = ['OPEN', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED']
@@ -37,11 +41,12 @@ function Timeline({ ticket }: { ticket: Ticket }) {
     RESOLVED: ticket.resolvedAt,
     CLOSED: ticket.closedAt,
   }
+  const steps: Status[] = ticket.status === 'ON_HOLD' ? ['OPEN', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED'] : LIFECYCLE
   return (
     <ol aria-label="Status timeline" className="flex flex-col gap-3 sm:flex-row sm:gap-0">
-      {LIFECYCLE.map((s, i) => {
+      {steps.map((s, i) => {
         const done = reached(s)
-        const current = ticket.status === s || (s === 'IN_PROGRESS' && ticket.status === 'ON_HOLD')
+        const current = ticket.status === s
         return (
           <li key={s} className="flex items-start gap-3 sm:flex-1 sm:flex-col sm:items-center sm:text-center" aria-current={current ? 'step' : undefined}>
             <span
@@ -54,7 +59,7 @@ function Timeline({ ticket }: { ticket: Ticket }) {
             </span>
             <span>
               <span className={`block text-sm font-semibold ${done ? 'text-slate-900' : 'text-slate-500'}`}>
-                {s === 'IN_PROGRESS' && ticket.status === 'ON_HOLD' ? 'On hold' : STATUS_LABEL[s]}
+                {STATUS_LABEL[s]}
                 {current && <span className="sr-only"> (current status)</span>}
                 {!done && <span className="sr-only"> (not yet)</span>}
               </span>
@@ -83,7 +88,7 @@ function Notes({ ticket, onAdded }: { ticket: Ticket; onAdded: () => void }) {
       focusFirstInvalid(form.current)
       return
     }
-    if (body.length > 5000) {
+    if (body.length > MAX.note) {
       setError('At most 5,000 characters.')
       focusFirstInvalid(form.current)
       return
@@ -112,8 +117,8 @@ function Notes({ ticket, onAdded }: { ticket: Ticket; onAdded: () => void }) {
         <ul className="mb-4 space-y-3" aria-label="Internal notes">
           {notes.map((n) => (
             <li key={n.id} className="rounded-md border border-slate-200 bg-white p-3">
-              <p className="text-sm whitespace-pre-line">{n.body}</p>
-              <p className="mt-1 text-xs text-slate-500">
+              <p className="text-sm whitespace-pre-line wrap-anywhere">{n.body}</p>
+              <p className="mt-1 text-xs wrap-anywhere text-slate-500">
                 {n.authorName} ({n.authorRole}) · {formatDate(n.createdAt)}
               </p>
             </li>
@@ -122,7 +127,18 @@ function Notes({ ticket, onAdded }: { ticket: Ticket; onAdded: () => void }) {
       )}
       {formError && <Alert>{formError}</Alert>}
       <form ref={form} noValidate onSubmit={submit} aria-label="Add internal note">
-        <TextArea label="New internal note" required rows={3} value={body} error={error} onChange={(e) => setBody(e.target.value)} />
+        <TextArea
+          label="New internal note"
+          required
+          rows={3}
+          maxChars={MAX.note}
+          value={body}
+          error={error}
+          onChange={(e) => {
+            setBody(e.target.value)
+            setError(undefined)
+          }}
+        />
         <Button type="submit" busy={busy}>
           Add note
         </Button>
@@ -167,7 +183,7 @@ function FeedbackForm({ ticket, onSent }: { ticket: Ticket; onSent: () => void }
     e.preventDefault()
     const found: FieldErrors = {}
     if (rating < 1 || rating > 5) found.rating = 'Choose 1 to 5 stars.'
-    if (comment.length > 2000) found.comment = 'At most 2,000 characters.'
+    if (comment.length > MAX.comment) found.comment = 'At most 2,000 characters.'
     setErrors(found)
     setFormError(null)
     if (Object.keys(found).length) return
@@ -188,8 +204,25 @@ function FeedbackForm({ ticket, onSent }: { ticket: Ticket; onSent: () => void }
       <p className="mb-4 text-sm text-slate-700">Your ticket is resolved. Rate the help you got — sending your feedback closes the ticket.</p>
       {formError && <Alert>{formError}</Alert>}
       <form noValidate onSubmit={submit} aria-label="Feedback">
-        <Stars value={rating} onChange={setRating} error={errors.rating} />
-        <TextArea label="Comment" rows={3} value={comment} error={errors.comment} onChange={(e) => setComment(e.target.value)} />
+        <Stars
+          value={rating}
+          onChange={(n) => {
+            setRating(n)
+            setErrors((e) => withoutError(e, 'rating'))
+          }}
+          error={errors.rating}
+        />
+        <TextArea
+          label="Comment"
+          rows={3}
+          maxChars={MAX.comment}
+          value={comment}
+          error={errors.comment}
+          onChange={(e) => {
+            setComment(e.target.value)
+            setErrors((errs) => withoutError(errs, 'comment'))
+          }}
+        />
         <Button type="submit" busy={busy}>
           Send feedback
         </Button>
@@ -204,21 +237,35 @@ export function TicketDetail() {
   const [ticket, setTicket] = useState<Ticket | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  // a confirmation belongs to the status it confirms: once the ticket has moved on, it goes
+  const [message, setMessage] = useState<{ text: string; status: Status } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   useTitle(ticket ? `${ticket.reference} ${ticket.subject}` : 'Ticket')
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<Ticket | null> => {
     try {
-      setTicket(await api<Ticket>('GET', `/api/support/tickets/${ticketId}/`))
+      const loaded = await api<Ticket>('GET', `/api/support/tickets/${ticketId}/`)
+      setTicket(loaded)
       setLoadError(null)
+      return loaded
     } catch (err) {
       setLoadError(err instanceof ApiError && err.status === 404 ? 'There is no such ticket, or it is not yours.' : errorMessage(err))
+      return null
     }
   }, [ticketId])
+  const confirm = useCallback(
+    async (text: string) => {
+      const loaded = await load()
+      if (loaded) setMessage({ text, status: loaded.status })
+    },
+    [load],
+  )
 
   useEffect(() => {
+    // another ticket: nothing said about the previous one stays
     setTicket(null)
+    setMessage(null)
+    setActionError(null)
     load()
   }, [load])
 
@@ -235,8 +282,7 @@ export function TicketDetail() {
     setMessage(null)
     try {
       await call()
-      setMessage(done)
-      await load()
+      await confirm(done)
     } catch (err) {
       setActionError(errorMessage(err))
       if (err instanceof ApiError && err.status === 409) await load()
@@ -273,9 +319,9 @@ export function TicketDetail() {
           <StatusBadge status={ticket.status} />
           <PriorityBadge priority={ticket.priority} />
         </div>
-        <h1 className="mt-1 text-2xl font-bold tracking-tight break-words sm:text-3xl">{ticket.subject}</h1>
+        <h1 className="mt-1 text-2xl font-bold tracking-tight wrap-anywhere sm:text-3xl">{ticket.subject}</h1>
       </div>
-      {message && <Alert kind="success">{message}</Alert>}
+      {message && message.status === ticket.status && <Alert kind="success">{message.text}</Alert>}
       {actionError && <Alert>{actionError}</Alert>}
       <Card>
         <h2 className="sr-only">Status timeline</h2>
@@ -285,9 +331,9 @@ export function TicketDetail() {
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Description</h2>
-            <p className="whitespace-pre-line break-words">{ticket.description}</p>
+            <p className="whitespace-pre-line wrap-anywhere">{ticket.description}</p>
           </Card>
-          {session.role === 'customer' && ticket.feedbackAllowed && !ticket.feedback && <FeedbackForm ticket={ticket} onSent={() => { setMessage('Thank you for your feedback! The ticket is now closed.'); load() }} />}
+          {session.role === 'customer' && ticket.feedbackAllowed && !ticket.feedback && <FeedbackForm ticket={ticket} onSent={() => confirm('Thank you for your feedback! The ticket is now closed.')} />}
           {ticket.feedback && (
             <Card>
               <h2 className="mb-1 text-lg font-semibold">Feedback</h2>
@@ -298,10 +344,10 @@ export function TicketDetail() {
                 </span>{' '}
                 {ticket.feedback.rating}/5
               </p>
-              {ticket.feedback.comment && <p className="mt-1 text-slate-700">“{ticket.feedback.comment}”</p>}
+              {ticket.feedback.comment && <p className="mt-1 wrap-anywhere text-slate-700">“{ticket.feedback.comment}”</p>}
             </Card>
           )}
-          {staff && <Notes ticket={ticket} onAdded={() => { setMessage('Note added.'); load() }} />}
+          {staff && <Notes ticket={ticket} onAdded={() => confirm('Note added.')} />}
         </div>
         {/* on a phone the assignment and the status controls come first, above the long texts */}
         <div className="order-first space-y-6 lg:order-none">
@@ -310,7 +356,7 @@ export function TicketDetail() {
             <dl className="space-y-2 text-sm">
               <div>
                 <dt className="text-slate-600">Assigned to</dt>
-                <dd className="font-medium" data-testid="assignee">{ticket.assigneeName ?? 'Not assigned yet'}</dd>
+                <dd className="font-medium wrap-anywhere" data-testid="assignee">{ticket.assigneeName ?? 'Not assigned yet'}</dd>
               </div>
               <div>
                 <dt className="text-slate-600">Category</dt>
@@ -319,14 +365,14 @@ export function TicketDetail() {
               {ticket.deliveryId && (
                 <div>
                   <dt className="text-slate-600">Delivery</dt>
-                  <dd className="font-mono">{ticket.deliveryId}</dd>
+                  <dd className="font-mono wrap-anywhere">{ticket.deliveryId}</dd>
                 </div>
               )}
               {staff && ticket.customerName && (
                 <div>
                   <dt className="text-slate-600">Customer</dt>
-                  <dd>
-                    {ticket.customerName} <span className="break-all text-slate-600">{ticket.customerEmail}</span>
+                  <dd className="wrap-anywhere">
+                    {ticket.customerName} <span className="text-slate-600">{ticket.customerEmail}</span>
                   </dd>
                 </div>
               )}

@@ -392,7 +392,8 @@ abstract class WebUiFlows {
                 "description", "Ordered 40 x 60, got 30 x 40.", "priority", "LOW")).post("/api/support/tickets/create/"), 201);
         String reference = ticket.path("reference").asText();
         String currentAssignee = ticket.path("assigneeName").asText("");
-        String target = uiAgent.name().equals(currentAssignee) ? helperAgent.name() : uiAgent.name();
+        Person targetAgent = uiAgent.name().equals(currentAssignee) ? helperAgent : uiAgent;
+        String target = targetAgent.name();
 
         Screen screen = open("admin");
         Page page = screen.page();
@@ -426,7 +427,8 @@ abstract class WebUiFlows {
         Locator row = all.locator("[data-ticket='" + reference + "']");
         assertThat(row).containsText(subject);
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reassign " + reference)).click();
-        row.getByLabel("New agent for " + reference).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(target));
+        row.getByLabel("New agent for " + reference).selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel(target + " (" + targetAgent.email() + ")")); // agents are told apart by e-mail
         screen.shot("admin-reassign");
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
         assertThat(page.getByText(reference + " reassigned to " + target + ".")).isVisible();
