@@ -316,9 +316,9 @@ export function FaqAdmin() {
             <p className="mb-2 text-sm text-slate-700" aria-live="polite">
               {data.total} entr{data.total === 1 ? 'y' : 'ies'}
             </p>
-            <ul className="space-y-3" aria-label="FAQ entries">
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="FAQ entries">
               {data.items.map((entry) => (
-                <li key={entry.id} data-faq-entry={entry.topicKey + '/' + entry.language} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                <li key={entry.id} data-faq-entry={entry.topicKey + '/' + entry.language} className="px-4 py-3">
                   <div className="flex flex-wrap items-center gap-2 text-xs">
                     <span className={`rounded-full px-2 py-0.5 font-semibold ${entry.published ? 'bg-green-100 text-green-900' : 'bg-amber-100 text-amber-900'}`}>
                       {entry.published ? 'Published' : 'Draft'}
@@ -332,7 +332,7 @@ export function FaqAdmin() {
                     {entry.helpfulCount} helpful · {entry.notHelpfulCount} not helpful · position {entry.order} · updated {formatDate(entry.updatedAt)}
                   </p>
                   {deleting === entry.id ? (
-                    <div role="group" aria-label="Confirm deleting this entry" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3">
+                    <div role="group" aria-label="Confirm deleting this entry" className="mt-2 rounded-md border border-red-300 bg-red-50 p-3">
                       <p className="mb-2 text-sm text-red-900">Delete this {LANGUAGES[entry.language] ?? entry.language} entry and its votes? Its translations stay.</p>
                       <div className="flex flex-wrap gap-2">
                         <Button variant="danger" busy={busy === entry.id} onClick={() => remove(entry)}>
@@ -344,7 +344,7 @@ export function FaqAdmin() {
                       </div>
                     </div>
                   ) : (
-                    <div className="mt-3 flex flex-wrap gap-2">
+                    <div className="mt-2 flex flex-wrap gap-2">
                       <Button
                         variant="secondary"
                         className="min-h-8 px-2 py-1 text-xs"

@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * axe-core on every page of the web UI, as each role sees it, on the desktop and on the phone, in the
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * bell's accessible name says what its badge shows, "99+" included (WCAG 2.5.3 label in name).
  */
 @SystemTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(5) // after the seed's flows in the browser (their classes empty the screenshot folders first)
 class WebUiAccessibilityTest extends Browsing {
 
@@ -78,6 +81,13 @@ class WebUiAccessibilityTest extends Browsing {
             gateway.as(admin).body(Map.of("body", "Checked with the depot, round " + i + "."))
                     .post("/api/support/tickets/" + busyTicketId + "/add-note/").then().statusCode(201);
         }
+        // a ticket in the unassigned queue, so that the dashboards show "Assign to me"
+        String queued = createTicket(customer, "Parcel at the wrong depot").path("id").asText();
+        JsonNode queuedTicket = Gateway.expect(gateway.as(admin).get("/api/support/tickets/" + queued + "/"), 200);
+        if (!queuedTicket.path("assigneeId").isMissingNode() && !queuedTicket.path("assigneeId").isNull()) {
+            gateway.as(admin).body(Map.of("unassign", true)).post("/api/support/tickets/" + queued + "/reassign/")
+                    .then().statusCode(200);
+        }
         Poll.until(busyAgent.name() + " to have more than 99 unread notifications", Duration.ofSeconds(120),
                 () -> Gateway.expect(gateway.as(busyAgent).get("/api/notifications/unread-count/"), 200),
                 count -> count.path("count").asInt() > 99);
@@ -117,6 +127,23 @@ class WebUiAccessibilityTest extends Browsing {
         }
     }
 
+    /** The check itself: a page with known faults must fail it (else a broken set-up would pass everything). */
+    @Test
+    @Order(0)
+    void axeReportsKnownFaults() {
+        Screen screen = open(Viewport.DESKTOP, "a11y-canary");
+        Page page = screen.page();
+        page.navigate("/");
+        assertThat(heading(page, "How can we help?")).isVisible();
+        page.evaluate("() => { const img = document.createElement('img'); img.src = '/favicon.svg'; document.querySelector('main').append(img);"
+                + " const b = document.createElement('button'); document.querySelector('main').append(b);"
+                + " const p = document.createElement('p'); p.textContent = 'faint'; p.style.color = '#aaaaaa'; document.querySelector('main').append(p); }");
+        List<String> found = Axe.violations(page);
+        for (String rule : List.of("image-alt", "button-name", "color-contrast")) {
+            assertTrue(found.stream().anyMatch(v -> v.startsWith(rule + " ")), "axe reports " + rule + ": " + found);
+        }
+    }
+
     @Test
     @Order(1)
     void pagesEveryoneSees() {
@@ -141,6 +168,13 @@ class WebUiAccessibilityTest extends Browsing {
             page.navigate("/support-agent-register");
             assertThat(heading(page, "Become a support agent")).isVisible();
             audit.check(screen, "agent-registration");
+            Person applicant = gateway.newPerson("A11y Applicant " + viewport.dir());
+            page.getByLabel("Full name").fill(applicant.name());
+            page.getByLabel("E-mail").fill(applicant.email());
+            page.getByLabel("Password").fill(applicant.password());
+            button(page, "Register as agent").click();
+            assertThat(page.getByText("Awaiting approval")).isVisible();
+            audit.check(screen, "agent-registration-awaiting-approval");
 
             page.navigate("/support/faq");
             Locator answers = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Answers"));
@@ -164,7 +198,7 @@ class WebUiAccessibilityTest extends Browsing {
             Page page = screen.page();
             signIn(screen, customer, null, "/support");
             assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets")).getByRole(AriaRole.LISTITEM))
-                    .hasCount(2);
+                    .hasCount(3);
             audit.check(screen, "support-hub");
 
             button(page, "Create new ticket").click();
@@ -205,6 +239,8 @@ class WebUiAccessibilityTest extends Browsing {
             Page page = screen.page();
             signIn(screen, busyAgent, null, "/agent/dashboard");
             assertThat(page.getByText("Second parcel never arrived").first()).isVisible();
+            assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Unassigned tickets"))
+                    .getByRole(AriaRole.BUTTON).first()).isVisible();
             audit.check(screen, "dashboard");
 
             // the badge shows "99+": the button's accessible name must contain what is shown

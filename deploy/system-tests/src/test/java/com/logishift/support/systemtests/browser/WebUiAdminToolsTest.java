@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The admin's tools beyond the seed's flows, in the web UI: the admin page in sections with their own
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * deactivating / reactivating an agent. What the UI did is checked through the API too.
  */
 @SystemTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(6)
 class WebUiAdminToolsTest extends Browsing {
 

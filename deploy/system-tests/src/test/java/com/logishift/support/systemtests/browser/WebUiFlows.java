@@ -349,7 +349,7 @@ abstract class WebUiFlows {
         Locator queued = agentPage.locator("[data-ticket='" + flow2Reference + "']");
         assertThat(queued).containsText(subject);
         agentScreen.shot("agent-dashboard-queue");
-        queued.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Assign " + flow2Reference + " to me")).click();
+        queued.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Assign to me: " + flow2Reference)).click();
 
         // the ticket is the agent's and in progress
         agentPage.waitForURL("**/support/tickets/" + ticketId);
