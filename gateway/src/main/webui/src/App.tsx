@@ -67,7 +67,7 @@ export function App() {
             <Route path="/support" element={<RequireRole roles={['customer']}><SupportHub /></RequireRole>} />
             <Route path="/support/tickets/:ticketId" element={<RequireRole roles={['customer', 'agent', 'admin']}><TicketDetail /></RequireRole>} />
             <Route path="/agent/dashboard" element={<RequireRole roles={['agent', 'admin']}><AgentDashboard /></RequireRole>} />
-            <Route path="/admin/support" element={<RequireRole roles={['admin']}><AdminSupport /></RequireRole>} />
+            <Route path="/admin/support/:section?" element={<RequireRole roles={['admin']}><AdminSupport /></RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Layout>

@@ -63,7 +63,9 @@ function Bell() {
     }
   }, [open])
 
-  const label = `Notifications: ${unread} unread`
+  // the accessible name contains what the badge shows ("99+"), so speech users can say what they see
+  const shown = unread > 99 ? '99+' : String(unread)
+  const label = `Notifications: ${shown} unread`
   return (
     <div className="relative">
       <button
@@ -82,7 +84,7 @@ function Bell() {
         </svg>
         {unread > 0 && (
           <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-bold text-white">
-            {unread > 99 ? '99+' : unread}
+            {shown}
           </span>
         )}
       </button>
@@ -123,7 +125,7 @@ function Bell() {
                       {n.title}
                     </span>
                     <span className="block text-sm wrap-anywhere text-slate-700">{n.body}</span>
-                    <span className="block text-xs text-slate-500">{formatDate(n.createdAt)}</span>
+                    <span className="block text-xs text-slate-600">{formatDate(n.createdAt)}</span>
                   </button>
                 </li>
               ))}
@@ -188,7 +190,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <li key={item.to} className="shrink-0">
                 <NavLink
                   to={item.to}
-                  end
+                  end={item.to !== '/admin/support'}
                   className={({ isActive }) =>
                     `block border-b-4 px-3 py-2 text-sm font-medium ${isActive ? 'border-white text-white' : 'border-transparent text-blue-100 hover:text-white'}`
                   }

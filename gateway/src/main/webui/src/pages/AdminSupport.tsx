@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Link } from 'react-router'
+import { Link, useParams } from 'react-router'
+import { AdminSectionNav, adminSection } from './admin/AdminSections'
+import { AgentAccounts } from './admin/AgentAccounts'
+import { FaqAdmin } from './admin/FaqAdmin'
+import { PendingNotice } from './admin/PendingNotice'
+import { Unassign } from './admin/Unassign'
 import { api, errorMessage, qs } from '../api'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL, type Account, type Page, type Stats, type Status, type Ticket } from '../types'
@@ -426,6 +431,14 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
                       onChanged()
                     }}
                   />
+                  <Unassign
+                    ticket={t}
+                    onDone={(m) => {
+                      setMessage(m)
+                      load()
+                      onChanged()
+                    }}
+                  />
                 </li>
               ))}
             </ul>
@@ -450,7 +463,9 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
 }
 
 export function AdminSupport() {
-  useTitle('Support management')
+  const { section } = useParams()
+  const current = adminSection(section)
+  useTitle(current && current.key ? `${current.label} · Support management` : current ? 'Support management' : 'Not found')
   const [stats, setStats] = useState<Stats | null>(null)
   const [statsError, setStatsError] = useState<string | null>(null)
   const [agents, setAgents] = useState<Account[]>([])
@@ -481,33 +496,67 @@ export function AdminSupport() {
     setReloadKey((k) => k + 1)
   })
 
+  if (!current) {
+    return (
+      <Card>
+        <PageTitle>Page not found</PageTitle>
+        <Link className="font-semibold text-blue-800 underline" to="/admin/support">
+          Go to support management
+        </Link>
+      </Card>
+    )
+  }
+  const agentsChanged = () => {
+    loadAgents()
+    loadStats()
+  }
+
   return (
     <>
       <PageTitle>Support management</PageTitle>
+      <AdminSectionNav />
       <div className="space-y-8">
-        <section aria-labelledby="stats-heading">
-          <h2 id="stats-heading" className="mb-3 text-xl font-semibold">
-            Statistics
-          </h2>
-          <StatsPanel stats={stats} error={statsError} agents={agents} />
-        </section>
-        <section aria-labelledby="approvals-heading">
-          <h2 id="approvals-heading" className="mb-3 text-xl font-semibold">
-            Pending agent approvals
-          </h2>
-          <PendingAgents
-            onDecided={() => {
-              loadAgents()
-              loadStats()
-            }}
-          />
-        </section>
-        <section aria-labelledby="tickets-heading">
-          <h2 id="tickets-heading" className="mb-3 text-xl font-semibold">
-            All tickets
-          </h2>
-          <AllTickets agents={agents} reloadKey={reloadKey} onChanged={loadStats} />
-        </section>
+        {current.key === '' && (
+          <section aria-labelledby="stats-heading">
+            <h2 id="stats-heading" className="mb-3 text-xl font-semibold">
+              Statistics
+            </h2>
+            <PendingNotice reloadKey={reloadKey} />
+            <StatsPanel stats={stats} error={statsError} agents={agents} />
+          </section>
+        )}
+        {current.key === 'agents' && (
+          <>
+            <section aria-labelledby="approvals-heading">
+              <h2 id="approvals-heading" className="mb-3 text-xl font-semibold">
+                Pending agent approvals
+              </h2>
+              <PendingAgents onDecided={agentsChanged} />
+            </section>
+            <section aria-labelledby="accounts-heading">
+              <h2 id="accounts-heading" className="mb-3 text-xl font-semibold">
+                Agent accounts
+              </h2>
+              <AgentAccounts onChanged={agentsChanged} />
+            </section>
+          </>
+        )}
+        {current.key === 'tickets' && (
+          <section aria-labelledby="tickets-heading">
+            <h2 id="tickets-heading" className="mb-3 text-xl font-semibold">
+              All tickets
+            </h2>
+            <AllTickets agents={agents} reloadKey={reloadKey} onChanged={loadStats} />
+          </section>
+        )}
+        {current.key === 'faq' && (
+          <section aria-labelledby="faq-heading">
+            <h2 id="faq-heading" className="mb-3 text-xl font-semibold">
+              FAQ entries
+            </h2>
+            <FaqAdmin />
+          </section>
+        )}
       </div>
     </>
   )

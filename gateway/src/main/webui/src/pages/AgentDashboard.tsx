@@ -181,7 +181,7 @@ export function AgentDashboard() {
                       {t.customerName} · opened {formatDate(t.createdAt)}
                     </p>
                     {session?.role === 'agent' && (
-                      <Button className="mt-2" busy={taking === t.id} disabled={taking !== null} onClick={() => take(t)} aria-label={`Assign ${t.reference} to me`}>
+                      <Button className="mt-2" busy={taking === t.id} disabled={taking !== null} onClick={() => take(t)} aria-label={`Assign to me: ${t.reference}`}>
                         Assign to me
                       </Button>
                     )}

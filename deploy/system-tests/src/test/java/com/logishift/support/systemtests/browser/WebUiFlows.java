@@ -114,6 +114,12 @@ abstract class WebUiFlows {
         return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
+    /** The admin page's sections (Overview, Agents, Tickets, FAQ entries), each at its own URL. */
+    private static Locator adminSection(Page page, String name) {
+        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Support management sections"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
     private static Locator statusBadge(Page page) {
         return page.locator("main [data-status]").first();
     }
@@ -308,6 +314,7 @@ abstract class WebUiFlows {
         Screen adminScreen = open("admin");
         Page adminPage = adminScreen.page();
         signIn(adminScreen, gateway.admin(), "/admin/support");
+        adminSection(adminPage, "Agents").click();
         Locator pending = adminPage.locator("[data-agent='" + uiAgent.email() + "']");
         assertThat(pending).containsText(uiAgent.name());
         adminScreen.shot("pending-approvals");
@@ -342,7 +349,7 @@ abstract class WebUiFlows {
         Locator queued = agentPage.locator("[data-ticket='" + flow2Reference + "']");
         assertThat(queued).containsText(subject);
         agentScreen.shot("agent-dashboard-queue");
-        queued.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Assign " + flow2Reference + " to me")).click();
+        queued.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Assign to me: " + flow2Reference)).click();
 
         // the ticket is the agent's and in progress
         agentPage.waitForURL("**/support/tickets/" + ticketId);
@@ -410,6 +417,7 @@ abstract class WebUiFlows {
         screen.shot("admin-stats");
 
         // filters: only resolved tickets, among them flow 2's
+        adminSection(page, "Tickets").click();
         Locator all = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"));
         assertThat(all.locator("[data-ticket='" + reference + "']")).hasCount(1);
         page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Ticket filters")).getByLabel("Status")
@@ -441,6 +449,7 @@ abstract class WebUiFlows {
         assertNotEquals("", onServer.path("assigneeId").asText());
 
         // the agent load table names the agents
+        adminSection(page, "Overview").click();
         Locator load = page.getByRole(AriaRole.TABLE);
         assertThat(load).containsText(target);
         screen.shot("admin-agent-load");

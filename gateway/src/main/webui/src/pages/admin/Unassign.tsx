@@ -1,0 +1,40 @@
+import { useState } from 'react'
+import { api, errorMessage } from '../../api'
+import type { Ticket } from '../../types'
+import { Button } from '../../ui'
+
+/**
+ * Sends an assigned OPEN ticket back to the unassigned queue (POST …/reassign/ {unassign: true});
+ * the API refuses it for any other status, so the button is offered for OPEN tickets only.
+ */
+export function Unassign({ ticket, onDone }: { ticket: Ticket; onDone: (message: string) => void }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  if (ticket.status !== 'OPEN' || !ticket.assigneeId) return null
+
+  async function unassign() {
+    setBusy(true)
+    setError(null)
+    try {
+      await api('POST', `/api/support/tickets/${ticket.id}/reassign/`, { unassign: true })
+      onDone(`${ticket.reference} is back in the unassigned queue.`)
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-1">
+      <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" busy={busy} onClick={unassign} aria-label={`Return to queue: ${ticket.reference}`}>
+        Return to queue
+      </Button>
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
+    </div>
+  )
+}
