@@ -311,7 +311,7 @@ public class GatewayRoutes {
      */
     private void streamBody(RoutingContext rc, HttpClientRequest backendRequest, Exchange exchange) {
         HttpServerRequest request = rc.request();
-        long limit = config.gateway().maxBodyBytes();
+        long limit = limits.bodyLimit(rc);
         long[] received = {0};
         backendRequest.exceptionHandler(e -> exchange.bodyDone = true); // the response future reports it
         backendRequest.drainHandler(v -> request.resume());

@@ -52,11 +52,20 @@ public class RequestLimits {
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && tooLarge(length)) {
+        if (length != null && tooLarge(length, bodyLimit(rc))) {
             refuseBody(rc);
             return;
         }
         rc.next();
+    }
+
+    /**
+     * The largest body this request may have. The one place to decide it: a larger limit for some
+     * paths (uploads) would go here, and both the Content-Length check and the count of a streamed
+     * body would follow.
+     */
+    long bodyLimit(RoutingContext rc) {
+        return config.maxBodyBytes();
     }
 
     private static long headerBytes(HttpServerRequest request) {
@@ -67,9 +76,9 @@ public class RequestLimits {
         return bytes;
     }
 
-    private boolean tooLarge(String contentLength) {
+    private static boolean tooLarge(String contentLength, long limit) {
         try {
-            return Long.parseLong(contentLength.strip()) > config.maxBodyBytes();
+            return Long.parseLong(contentLength.strip()) > limit;
         } catch (NumberFormatException e) {
             return true; // Netty refuses malformed lengths before us; anything odd left is not passed on
         }
@@ -78,7 +87,7 @@ public class RequestLimits {
     /** 413 for a body over the limit, whether announced by Content-Length or found while streaming. */
     void refuseBody(RoutingContext rc) {
         refuse(rc, 413, "payload-too-large", "Payload too large",
-                "The request body is larger than " + config.maxBodyBytes() + " bytes.");
+                "The request body is larger than " + bodyLimit(rc) + " bytes.");
     }
 
     /**
