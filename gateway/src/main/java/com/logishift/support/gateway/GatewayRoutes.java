@@ -130,7 +130,7 @@ public class GatewayRoutes {
         HttpServerRequest request = rc.request();
         request.pause(); // the body is streamed to the service once we know where it goes
         // however the exchange is answered (401, 429, a service's early answer), what is left of the
-        // request is read to its end: until then Vert.x does not finish the exchange (no metrics)
+        // request is read (and dropped) to its end: a paused connection would read nothing more
         rc.addEndHandler(v -> {
             if (!request.isEnded()) {
                 request.resume();
