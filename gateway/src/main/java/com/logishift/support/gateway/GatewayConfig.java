@@ -32,9 +32,25 @@ public interface GatewayConfig {
         @WithDefault("PT30S")
         Duration responseTimeout();
 
-        /** Largest request body passed on (by Content-Length); larger is 413. */
-        @WithDefault("1048576")
+        /**
+         * Largest request body passed on; larger is 413, by Content-Length before anything is
+         * sent, or while streaming a chunked body. The services refuse more than 64 KiB themselves
+         * (notification-service 16 KiB): the gateway answers first, so a refusal never races a
+         * half-sent body. A per-path larger limit (uploads) would sit beside this one.
+         */
+        @WithDefault("65536")
         long maxBodyBytes();
+
+        /**
+         * Longest request target (path and query) passed on; longer is 414. Below the services'
+         * own request-line limit (4 KiB), so they never see one they would refuse.
+         */
+        @WithDefault("4000")
+        int maxUriLength();
+
+        /** Largest header section (names, values, separators) passed on; larger is 431. */
+        @WithDefault("16384")
+        int maxHeaderBytes();
 
         /** How long a backend health answer is reused for the gateway's readiness. */
         @WithDefault("PT2S")

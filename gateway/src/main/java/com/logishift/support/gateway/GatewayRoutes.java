@@ -1,9 +1,11 @@
 package com.logishift.support.gateway;
 
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
@@ -17,6 +19,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,6 +43,10 @@ public class GatewayRoutes {
     /** Headers that describe one connection, not the message: never passed on (RFC 9110 §7.6.1). */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    /** What a caller may claim about the way it came: never passed on; the gateway says it itself. */
+    private static final Set<String> FORWARDING = Set.of("forwarded", "x-forwarded-for", "x-forwarded-proto",
+            "x-forwarded-host", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-server", "x-forwarded-ssl",
+            "x-forwarded-trusted-proxy", "x-real-ip");
 
     /** For the pages of the web UI (served by Quinoa from the same origin as the API). */
     static final String UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -48,20 +56,23 @@ public class GatewayRoutes {
     private final HttpClient client;
     private final GatewayConfig config;
     private final EdgeAuthenticator authenticator;
+    private final RequestLimits limits;
     private final RateLimiter signInLimiter;
     private final RateLimiter publicLimiter;
     private final RateLimiter accountLimiter;
     private final boolean limitsEnabled;
 
-    public GatewayRoutes(HttpClient client, GatewayConfig config, EdgeAuthenticator authenticator) {
+    public GatewayRoutes(HttpClient client, GatewayConfig config, EdgeAuthenticator authenticator,
+            RequestLimits limits) {
         this.client = client;
         this.config = config;
         this.authenticator = authenticator;
-        GatewayConfig.RateLimit limits = config.gateway().rateLimit();
-        this.signInLimiter = new RateLimiter(limits.authPerMinute(), limits.authPerMinute() / 60d);
-        this.publicLimiter = new RateLimiter(limits.publicPerSecond() * 2d, limits.publicPerSecond());
-        this.accountLimiter = new RateLimiter(limits.accountBurst(), limits.accountPerSecond());
-        this.limitsEnabled = limits.enabled().orElse(true);
+        this.limits = limits;
+        GatewayConfig.RateLimit rates = config.gateway().rateLimit();
+        this.signInLimiter = new RateLimiter(rates.authPerMinute(), rates.authPerMinute() / 60d);
+        this.publicLimiter = new RateLimiter(rates.publicPerSecond() * 2d, rates.publicPerSecond());
+        this.accountLimiter = new RateLimiter(rates.accountBurst(), rates.accountPerSecond());
+        this.limitsEnabled = rates.enabled().orElse(true);
     }
 
     void install(@Observes Router router) {
@@ -118,20 +129,21 @@ public class GatewayRoutes {
     private void api(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         request.pause(); // the body is streamed to the service once we know where it goes
+        // however the exchange is answered (401, 429, a service's early answer), what is left of the
+        // request is read (and dropped) to its end: a paused connection would read nothing more
+        rc.addEndHandler(v -> {
+            if (!request.isEnded()) {
+                request.resume();
+            }
+        });
         String path = rc.normalizedPath();
         Optional<RouteTable.Match> match = RouteTable.match(request.method().name(), path);
         if (match.isEmpty()) {
             Problems.send(rc.response(), 404, "not-found", "Not found", "No API at this path.", path);
             return;
         }
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && tooLarge(length)) {
-            Problems.send(rc.response(), 413, "payload-too-large", "Payload too large",
-                    "The request body is larger than " + config.gateway().maxBodyBytes() + " bytes.", path);
-            return;
-        }
         RouteTable.Access access = match.get().access();
-        String clientIp = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        String clientIp = clientAddress(request);
         if (access == RouteTable.Access.PUBLIC_AUTH && !allowed(rc, signInLimiter, "ip:" + clientIp)) {
             return;
         }
@@ -171,12 +183,13 @@ public class GatewayRoutes {
         });
     }
 
-    private boolean tooLarge(String contentLength) {
-        try {
-            return Long.parseLong(contentLength.strip()) > config.gateway().maxBodyBytes();
-        } catch (NumberFormatException e) {
-            return true;
-        }
+    /**
+     * The caller's address: the peer's, or — only when the peer is a trusted proxy
+     * ({@code quarkus.http.proxy.*}: forwarding on, the peer in trusted-proxies) — the one it
+     * forwarded. Quarkus resolves it; this is the one place the gateway reads it.
+     */
+    static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     }
 
     /** Takes a token from the limiter, or answers 429 with Retry-After. */
@@ -212,11 +225,11 @@ public class GatewayRoutes {
                 // a live stream may be quiet for a while (it sends keep-alives); anything else may not
                 .setIdleTimeout(stream ? 0 : config.gateway().responseTimeout().toMillis());
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        copyHeaders(request.headers(), headers);
+        copyHeaders(request.headers(), headers, FORWARDING);
         headers.set(REQUEST_ID, (String) rc.get(REQUEST_ID));
-        String forwardedFor = request.getHeader("X-Forwarded-For");
-        String clientIp = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
-        headers.set("X-Forwarded-For", forwardedFor == null ? clientIp : forwardedFor + ", " + clientIp);
+        // what the services learn about the caller is what the gateway resolved, never what it claimed:
+        // one address (agent-service throttles sign-in per account and this address)
+        headers.set("X-Forwarded-For", clientAddress(request));
         headers.set("X-Forwarded-Proto", request.scheme());
         if (request.host() != null) {
             headers.set("X-Forwarded-Host", request.host());
@@ -228,25 +241,22 @@ public class GatewayRoutes {
                 unavailable(rc, backend, path, connected.cause());
                 return;
             }
-            var backendRequest = connected.result();
+            HttpClientRequest backendRequest = connected.result();
+            Exchange exchange = new Exchange();
             // the caller left mid-exchange (e.g. closed a live stream): stop the backend's work. The
             // check matters: this handler also fires when a keep-alive connection closes long after
             // the answer, when this backend connection may already serve someone else's request
             response.closeHandler(v -> {
                 if (!response.ended()) {
+                    exchange.bodyDone = true;
                     backendRequest.reset();
                 }
             });
             boolean bodiless = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
-            String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (bodiless) {
-                backendRequest.headers().remove(HttpHeaders.CONTENT_LENGTH);
-            } else if (contentLength != null) {
-                backendRequest.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
-            } else {
-                backendRequest.setChunked(true);
-            }
-            (bodiless ? backendRequest.send() : backendRequest.send(request)).onComplete(answered -> {
+            backendRequest.response().onComplete(answered -> {
+                if (exchange.refused) {
+                    return; // the caller already has its 413
+                }
                 if (answered.failed()) {
                     // a pooled keep-alive connection the service closed just as we reused it: a read
                     // without a body is safe to send once more on a fresh connection
@@ -258,21 +268,133 @@ public class GatewayRoutes {
                     unavailable(rc, backend, path, answered.cause());
                     return;
                 }
-                relay(answered.result(), response);
+                // a service may answer before it has read the whole body (e.g. its own 413): that
+                // answer is the caller's, and the rest of the body goes nowhere
+                boolean early = !bodiless && !exchange.bodyDone;
+                exchange.bodyDone = true;
+                if (early && !request.isEnded()) {
+                    request.resume(); // paused for back-pressure maybe: let the rest arrive, to be dropped
+                }
+                relay(answered.result(), request, response).onComplete(relayed -> {
+                    if (early) {
+                        backendRequest.reset(); // half a request on that connection: it cannot serve another
+                    }
+                });
             });
+            if (bodiless) {
+                backendRequest.headers().remove(HttpHeaders.CONTENT_LENGTH);
+                backendRequest.end();
+                return;
+            }
+            String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (contentLength != null) {
+                backendRequest.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
+            } else {
+                backendRequest.setChunked(true);
+            }
+            streamBody(rc, backendRequest, exchange);
         });
     }
 
-    private static void relay(HttpClientResponse answer, HttpServerResponse response) {
+    /** How far one exchange got; touched on the caller's event loop only. */
+    private static final class Exchange {
+        /** no more of the caller's body goes to the service (answered, refused, or one side gone) */
+        boolean bodyDone;
+        /** the gateway answered 413 itself */
+        boolean refused;
+    }
+
+    /**
+     * Streams the caller's body to the service, counting. A chunked body (no Content-Length; a
+     * declared one was checked by {@link RequestLimits}) that grows past the limit is cut off: the
+     * service's request is reset, so it never acts on half a body, and the caller gets 413.
+     */
+    private void streamBody(RoutingContext rc, HttpClientRequest backendRequest, Exchange exchange) {
+        HttpServerRequest request = rc.request();
+        long limit = limits.bodyLimit(rc);
+        long[] received = {0};
+        backendRequest.exceptionHandler(e -> exchange.bodyDone = true); // the response future reports it
+        backendRequest.drainHandler(v -> request.resume());
+        request.handler(chunk -> {
+            received[0] += chunk.length();
+            if (received[0] > limit) {
+                if (!exchange.refused) {
+                    exchange.bodyDone = true;
+                    exchange.refused = true;
+                    backendRequest.reset();
+                    if (rc.response().headWritten()) {
+                        request.connection().close(); // answered already; no reason to read on
+                    } else {
+                        limits.refuseBody(rc);
+                    }
+                }
+                return;
+            }
+            if (exchange.bodyDone) {
+                return; // dropped: nobody reads it any more
+            }
+            try {
+                backendRequest.write(chunk);
+                if (backendRequest.writeQueueFull()) {
+                    request.pause();
+                }
+            } catch (IllegalStateException complete) {
+                exchange.bodyDone = true; // the service's connection ended; its response future says how
+            }
+        });
+        request.endHandler(v -> {
+            if (!exchange.bodyDone) {
+                exchange.bodyDone = true;
+                backendRequest.end();
+            }
+        });
+        request.exceptionHandler(e -> {
+            // the caller's connection broke mid-body: the service must not act on what arrived
+            if (!exchange.bodyDone) {
+                exchange.bodyDone = true;
+                backendRequest.reset();
+            }
+        });
+        request.resume();
+    }
+
+    private static Future<Void> relay(HttpClientResponse answer, HttpServerRequest request, HttpServerResponse response) {
         response.setStatusCode(answer.statusCode());
-        copyHeaders(answer.headers(), response.headers());
+        copyHeaders(answer.headers(), response.headers(), Set.of());
+        String location = answer.getHeader(HttpHeaders.LOCATION);
+        if (location != null) {
+            response.headers().set(HttpHeaders.LOCATION, publicLocation(location, request));
+        }
         String length = answer.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             response.putHeader(HttpHeaders.CONTENT_LENGTH, length);
         } else {
             response.setChunked(true);
         }
-        response.send(answer).onFailure(e -> LOG.debugf("Response stream ended early: %s", e.getMessage()));
+        return response.send(answer).onFailure(e -> LOG.debugf("Response stream ended early: %s", e.getMessage()));
+    }
+
+    /**
+     * A service builds absolute URLs from the address the gateway reached it at (http://faq-service:8083/…):
+     * the caller gets the same path on the address it used — scheme and host as a trusted proxy
+     * forwarded them, else as it sent them. The services never point anywhere else; a relative
+     * reference is already public and stays.
+     */
+    static String publicLocation(String location, HttpServerRequest request) {
+        URI uri;
+        try {
+            uri = new URI(location);
+        } catch (URISyntaxException e) {
+            return location;
+        }
+        if (!uri.isAbsolute() || uri.getRawAuthority() == null) {
+            return location;
+        }
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+        String host = request.host();
+        return host == null || host.isBlank() ? path : request.scheme() + "://" + host + path;
     }
 
     private void unavailable(RoutingContext rc, Backend backend, String path, Throwable cause) {
@@ -290,12 +412,13 @@ public class GatewayRoutes {
         }
     }
 
-    private static void copyHeaders(MultiMap from, MultiMap to) {
+    private static void copyHeaders(MultiMap from, MultiMap to, Set<String> alsoDropped) {
         if (to == null) {
             return;
         }
         for (var entry : from) {
-            if (!HOP_BY_HOP.contains(entry.getKey().toLowerCase(Locale.ROOT))) {
+            String name = entry.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !alsoDropped.contains(name)) {
                 to.add(entry.getKey(), entry.getValue());
             }
         }

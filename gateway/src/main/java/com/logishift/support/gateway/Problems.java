@@ -1,5 +1,6 @@
 package com.logishift.support.gateway;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
@@ -11,11 +12,12 @@ final class Problems {
     private Problems() {
     }
 
-    static void send(HttpServerResponse response, int status, String slug, String title, String detail,
+    /** Completes once the answer is written (or failed, or the exchange was already answered and is reset). */
+    static Future<Void> send(HttpServerResponse response, int status, String slug, String title, String detail,
             String path) {
         if (response.ended() || response.headWritten()) {
             response.reset();
-            return;
+            return Future.succeededFuture();
         }
         String body = new JsonObject()
                 .put("type", TYPE_BASE + slug)
@@ -24,7 +26,7 @@ final class Problems {
                 .put("detail", detail)
                 .put("instance", path)
                 .encode();
-        response.setStatusCode(status)
+        return response.setStatusCode(status)
                 .putHeader("Content-Type", "application/problem+json")
                 .end(body);
     }

@@ -188,13 +188,6 @@ class GatewayTest {
     }
 
     @Test
-    void oversizedBodiesAreRefusedAtTheEdge() {
-        given().header("Authorization", Tokens.customer().bearer()).contentType(ContentType.JSON)
-                .body("x".repeat(1_100_000)).post("/api/support/tickets/create/")
-                .then().statusCode(413);
-    }
-
-    @Test
     void corsPreflightForTheFrontendOrigin() {
         given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
@@ -212,13 +205,6 @@ class GatewayTest {
                         "faq-service", "notification-service"));
         given().get("/api/docs/ticket-service/openapi").then().statusCode(200)
                 .body("backend", equalTo("ticket")).body("path", equalTo("/q/openapi"));
-    }
-
-    @Test
-    void readinessReportsEachBackend() {
-        // answered from the background poll's last results, never by waiting on a backend
-        given().get("/q/health/ready").then()
-                .body("checks.find { it.name == 'backends' }.data.'ticket-service'", notNullValue());
     }
 
     private static String unsigned() {

@@ -2,7 +2,6 @@ package com.logishift.support.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -62,6 +61,7 @@ class WebUiTest {
         given().get("/api/no-such-thing").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"))
                 .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        // Quarkus' own /q paths are not on this port at all (ManagementInterfaceTest), and not the app either
+        given().get("/q/health/live").then().statusCode(404).body(not(containsString("<div id=\"root\">")));
     }
 }

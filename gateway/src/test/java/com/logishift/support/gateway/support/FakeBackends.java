@@ -6,13 +6,17 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Four small HTTP servers standing in for the services: each answers with what it received
  * (method, path, query, headers, body) and its own name, so a test sees exactly what the gateway
- * passed on. {@code /slow} never answers in time, {@code /stream} is an SSE stream, and the agent
- * stand-in can be stopped to see a backend outage.
+ * passed on. {@code /slow} never answers in time, {@code /stream} is an SSE stream,
+ * {@code /refuse-early} answers 413 without reading the body, {@code POST /api/admin/faq} answers 201
+ * with an absolute Location of its own address, and the agent stand-in can be stopped to see a
+ * backend outage.
  */
 public class FakeBackends implements QuarkusTestResourceLifecycleManager {
 
@@ -20,6 +24,7 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
     private static Vertx vertx;
     private static final Map<String, HttpServer> SERVERS = new HashMap<>();
     private static final Map<String, Integer> PORTS = new HashMap<>();
+    private static final Map<String, Integer> RECEIVED = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -41,6 +46,15 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 if (path.endsWith("/slow")) {
                     return; // never answers
                 }
+                if (path.endsWith("/refuse-early")) {
+                    // what a Quarkus service does with a body over its limit: answers at once, without
+                    // reading it, and closes the connection
+                    request.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
+                            .putHeader("Connection", "close")
+                            .end("{\"type\":\"https://support.logishift.com/problems/payload-too-large\",\"status\":413}")
+                            .onComplete(v -> request.connection().close());
+                    return;
+                }
                 if (path.endsWith("/stream")) {
                     request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
                     request.response().write("event: ready\ndata: {}\n\n");
@@ -48,12 +62,19 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 request.body().onSuccess(body -> {
+                    RECEIVED.merge(request.path(), 1, Integer::sum);
                     JsonObject headers = new JsonObject();
                     request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
                     JsonObject echo = new JsonObject().put("backend", name).put("method", request.method().name())
                             .put("path", request.path()).put("query", request.query()).put("headers", headers)
                             .put("body", body.toString());
                     int status = request.path().endsWith("/teapot") ? 418 : 200;
+                    if ("POST".equals(request.method().name()) && "/api/admin/faq".equals(path)) {
+                        // faq-service names a created entry by the address it was reached at
+                        status = 201;
+                        request.response().putHeader("Location", "http://127.0.0.1:" + request.localAddress().port()
+                                + "/api/admin/faq/" + UUID.randomUUID() + "/?lang=de");
+                    }
                     request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                             .putHeader("X-Backend", name).end(echo.encode());
                 });
@@ -63,6 +84,11 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the fake " + name + "-service", e);
         }
+    }
+
+    /** How many requests to this path arrived with their whole body. */
+    public static int received(String path) {
+        return RECEIVED.getOrDefault(path, 0);
     }
 
     public static void stop(String name) throws Exception {

@@ -21,20 +21,22 @@ final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final int healthPort;
     private final Path log;
     private final Process process;
     private final long startedAt;
 
-    private ServiceProcess(String name, int port, Path log, Process process, long startedAt) {
+    private ServiceProcess(String name, int port, int healthPort, Path log, Process process, long startedAt) {
         this.name = name;
         this.port = port;
+        this.healthPort = healthPort;
         this.log = log;
         this.process = process;
         this.startedAt = startedAt;
     }
 
     static ServiceProcess start(String name, List<String> command, Path workDir, Map<String, String> environment,
-            int port, Path log) {
+            int port, int healthPort, Path log) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -44,7 +46,7 @@ final class ServiceProcess {
         builder.environment().putAll(environment);
         try {
             long startedAt = System.nanoTime();
-            return new ServiceProcess(name, port, log, builder.start(), startedAt);
+            return new ServiceProcess(name, port, healthPort, log, builder.start(), startedAt);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name + " (" + String.join(" ", command) + "): "
                     + e.getMessage(), e);
@@ -83,9 +85,12 @@ final class ServiceProcess {
         return Duration.ofNanos(System.nanoTime() - startedAt);
     }
 
-    /** {@code GET /q/health/ready} answers 200: its database, Kafka (and for the gateway, its backends) are up. */
+    /**
+     * {@code GET /q/health/ready} answers 200: its database, Kafka (and for the gateway, its backends)
+     * are up. The gateway answers it on its management port, not on the public one.
+     */
     boolean ready(HttpClient http) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

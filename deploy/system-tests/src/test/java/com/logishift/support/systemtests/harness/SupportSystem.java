@@ -47,6 +47,8 @@ public final class SupportSystem {
         SERVICES.put("gateway", null);
     }
 
+    private static final String GATEWAY_MANAGEMENT = "gateway-management";
+
     private static SupportSystem shared;
     private static RuntimeException startFailure;
 
@@ -170,14 +172,17 @@ public final class SupportSystem {
                 "support.account-events", 3, "support.ticket-events", 3, "support.notifications.dlq", 1));
         System.out.printf("[system] key pair and Kafka topics in %s%n", seconds(t));
 
-        Map<String, Integer> ports = freePorts(SERVICES.keySet());
+        List<String> portNames = new ArrayList<>(SERVICES.keySet());
+        portNames.add(GATEWAY_MANAGEMENT); // the gateway's health and metrics have a port of their own
+        Map<String, Integer> ports = freePorts(portNames);
         Runtime.getRuntime().addShutdownHook(shutdownHook); // before the first process exists
         for (String service : SERVICES.keySet()) {
             List<String> command = List.of(javaBinary(), "-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
                     "-jar", jars.get(service).toString());
             Path log = logs.resolve(service + ".log");
+            int healthPort = "gateway".equals(service) ? ports.get(GATEWAY_MANAGEMENT) : ports.get(service);
             ServiceProcess process = ServiceProcess.start(service, command, moduleDir,
-                    environment(service, ports, keys), ports.get(service), log);
+                    environment(service, ports, keys), ports.get(service), healthPort, log);
             processes.put(service, process);
             System.out.printf("[system] started %s on 127.0.0.1:%d (pid %d, log %s)%n", service,
                     process.port(), process.pid(), moduleDir.relativize(log));
@@ -236,6 +241,8 @@ public final class SupportSystem {
                 env.put("SUPPORT_TICKET_SERVICE_URL", "http://127.0.0.1:" + ports.get("ticket-service"));
                 env.put("SUPPORT_FAQ_SERVICE_URL", "http://127.0.0.1:" + ports.get("faq-service"));
                 env.put("SUPPORT_NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
+                env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.get(GATEWAY_MANAGEMENT)));
+                env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
                 // every test signs in from 127.0.0.1; the gateway's own tests cover the 429s
                 env.put("SUPPORT_GATEWAY_RATE_LIMIT_AUTH_PER_MINUTE", "10000");
                 env.put("SUPPORT_GATEWAY_RATE_LIMIT_ACCOUNT_PER_SECOND", "1000");

@@ -149,11 +149,42 @@ final class ConfigCheck {
     private static void port(Manifest workload, JsonNode container, Map<String, ContainerEnv.Variable> env, ServiceSources sources, Finding.Report report) {
         String listens = Optional.ofNullable(env.get("QUARKUS_HTTP_PORT")).map(ContainerEnv.Variable::value)
                 .or(() -> sources.value("quarkus.http.port")).orElse("8080");
+        // Quarkus' management interface (health, metrics), when the service turns it on
+        boolean managed = sources.value("quarkus.management.enabled").map(Boolean::parseBoolean).orElse(false);
+        String manages = Optional.ofNullable(env.get("QUARKUS_MANAGEMENT_PORT")).map(ContainerEnv.Variable::value)
+                .or(() -> sources.value("quarkus.management.port")).orElse("9000");
+        boolean declaresManagement = false;
         for (JsonNode port : Manifest.each(container.path("ports"))) {
             if ("http".equals(port.path("name").asText()) && !listens.equals(port.path("containerPort").asText())) {
                 report.add(CHECK, workload, "container " + container.path("name").asText() + " declares port http = "
                         + port.path("containerPort").asText() + ", but " + sources.service() + " listens on " + listens);
             }
+            if (NetworkCheck.MANAGEMENT_PORT.equals(port.path("name").asText())) {
+                declaresManagement = true;
+                if (!managed) {
+                    report.add(CHECK, workload, "container " + container.path("name").asText() + " declares port "
+                            + NetworkCheck.MANAGEMENT_PORT + ", but " + sources.service() + " has no management interface");
+                } else if (!manages.equals(port.path("containerPort").asText())) {
+                    report.add(CHECK, workload, "container " + container.path("name").asText() + " declares port "
+                            + NetworkCheck.MANAGEMENT_PORT + " = " + port.path("containerPort").asText() + ", but "
+                            + sources.service() + " serves health and metrics on " + manages);
+                }
+            }
+        }
+        if (managed) {
+            // with a management interface, /q/health is served there and nowhere else
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                JsonNode port = container.path(probe).path("httpGet").path("port");
+                if (!port.isMissingNode() && !port.asText().equals(NetworkCheck.MANAGEMENT_PORT) && !port.asText().equals(manages)) {
+                    report.add(CHECK, workload, "container " + container.path("name").asText() + ": " + probe + " uses port "
+                            + port.asText() + ", but " + sources.service() + " serves health on its management port " + manages);
+                }
+            }
+        }
+        if (managed && !declaresManagement) {
+            report.add(CHECK, workload, "container " + container.path("name").asText() + " declares no port "
+                    + NetworkCheck.MANAGEMENT_PORT + ", but " + sources.service() + " serves health and metrics on " + manages
+                    + " (its probes need it)");
         }
     }
 }

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * <li>every pod is under a default deny for ingress and egress;</li>
  * <li>every needed connection is allowed (egress of the client and ingress of the server), and so is DNS;</li>
  * <li>no other connection between the services, Kafka and PostgreSQL is allowed;</li>
- * <li>from outside the namespace only the ingress controller's namespace reaches only the pods behind the Ingress.</li>
+ * <li>from outside the namespace only the ingress controller's namespace reaches only the pods behind the Ingress;</li>
+ * <li>a container port named {@code management} (health, metrics) is reachable from Prometheus in the
+ * monitoring namespace and not from the ingress controller.</li>
  * </ul>
  * Strimzi writes the ingress policies of its brokers itself, from the listeners' networkPolicyPeers:
  * those are emulated here. ipBlock peers (the Kubernetes API) are not modelled.
@@ -30,6 +32,9 @@ final class NetworkCheck {
 
     static final String CHECK = "network";
     static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
+    static final String MONITORING_NAMESPACE = "monitoring";
+    /** The port name of Quarkus' management interface (health and metrics). */
+    static final String MANAGEMENT_PORT = "management";
 
     /** A pod (or a representative of an operator's pods) and its namespace. */
     record Pod(String id, String namespace, Map<String, String> namespaceLabels, Map<String, String> labels,
@@ -63,6 +68,9 @@ final class NetworkCheck {
                 Map.of(), Set.of(), null, null);
         Pod stranger = new Pod("a pod of another namespace", "elsewhere", Map.of("kubernetes.io/metadata.name", "elsewhere"),
                 Map.of("app", "something"), Map.of(), Set.of(), null, null);
+        Pod prometheus = new Pod("Prometheus", MONITORING_NAMESPACE,
+                Map.of("kubernetes.io/metadata.name", MONITORING_NAMESPACE), Map.of("app.kubernetes.io/name", "prometheus"),
+                Map.of(), Set.of(), null, null);
         Pod dns = new Pod("cluster DNS", "kube-system", Map.of("kubernetes.io/metadata.name", "kube-system"), Map.of("k8s-app", "kube-dns"),
                 Map.of("dns", 53), Set.of(53), null, null);
 
@@ -116,8 +124,23 @@ final class NetworkCheck {
             }
         }
         for (Pod server : everyone) {
+            Integer management = server.namedPorts().get(MANAGEMENT_PORT);
             for (int port : server.ports()) {
                 boolean fromController = verdict(ingressController, server, port, "TCP", policies) == null;
+                if (management != null && port == management) {
+                    if (fromController) {
+                        report.add(CHECK, server.id(), "is reachable on its management port " + port
+                                + " (health, metrics) from the ingress controller's namespace");
+                    }
+                    if (apps.contains(server) && verdict(prometheus, server, port, "TCP", policies) != null) {
+                        report.add(CHECK, server.id(), "cannot be scraped: Prometheus (namespace " + MONITORING_NAMESPACE
+                                + ") cannot reach its management port " + port);
+                    }
+                    if (verdict(stranger, server, port, "TCP", policies) == null) {
+                        report.add(CHECK, server.id(), "is reachable on port " + port + " from any pod of any other namespace");
+                    }
+                    continue;
+                }
                 if (fromController && !exposed.contains(server.id())) {
                     report.add(CHECK, server.id(), "is reachable on port " + port + " from the ingress controller's namespace, but is behind no Ingress");
                 }
