@@ -46,8 +46,11 @@ class StreamLimitTest {
             }
 
             HttpResponse<InputStream> sixth = connect(person);
+            if (sixth.statusCode() == 200) {
+                open.add(sixth); // closed below; its body never ends
+            }
+            assertEquals(429, sixth.statusCode(), "the sixth stream of one account");
             String body = new String(sixth.body().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(429, sixth.statusCode(), body);
             assertEquals("application/problem+json", sixth.headers().firstValue("Content-Type").orElse(""));
             assertTrue(sixth.headers().firstValue("Retry-After").orElse("").matches("\\d+"), "Retry-After");
             assertTrue(body.contains("\"status\":429"), body);
