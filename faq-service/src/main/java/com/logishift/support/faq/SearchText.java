@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -66,8 +67,32 @@ public record SearchText(String allWords, String anyWord) {
         if (normalized == null || normalized.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new SearchText(normalized, anyWordQuery(normalized)));
+        String text = rephrase(normalized);
+        return Optional.of(new SearchText(text, anyWordQuery(text)));
     }
+
+    /**
+     * Everyday phrasings whose meaning is in a negation or a stop word, which the stemmer drops:
+     * "hasn't arrived", "never came", "didn't get it" mean missing; "where is" asks for tracking;
+     * "another day" asks to change the date.
+     * (Single words are matched to the entries' words by the synonym groups in the database.)
+     */
+    static String rephrase(String text) {
+        String result = text;
+        for (Map.Entry<Pattern, String> phrase : PHRASES.entrySet()) {
+            result = phrase.getKey().matcher(result).replaceAll(phrase.getValue());
+        }
+        return result;
+    }
+
+    private static final int PHRASE_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final Map<Pattern, String> PHRASES = Map.of(
+            Pattern.compile("\\b(?:\\p{L}+n['’]t|not|never)\\s+(?:yet\\s+)?(?:been\\s+)?"
+                    + "(?:arrived?|come|came|received?|delivered|got|gotten|get|turned up|showed up|shown up)\\b",
+                    PHRASE_FLAGS), "missing",
+            Pattern.compile("\\bwhere(?:['’]s|\\s+is|\\s+are)\\b", PHRASE_FLAGS), "track delivery",
+            Pattern.compile("\\b(?:another|a different|other|later|new)\\s+(?:day|date|time)\\b", PHRASE_FLAGS),
+            "change date");
 
     /** Whether the any-word fallback can find more than the all-words query (two words or more). */
     public boolean hasFallback() {

@@ -70,4 +70,15 @@ class SearchTextTest {
         String[] words = SearchText.anyWordQuery(many.toString().strip()).split(" or ");
         assertEquals(SearchText.MAX_WORDS, words.length);
     }
+
+    @Test
+    void negatedArrivalMeansMissingAndWhereIsAsksForTracking() {
+        org.junit.jupiter.api.Assertions.assertEquals("package missing", SearchText.rephrase("package not arrived"));
+        org.junit.jupiter.api.Assertions.assertEquals("my parcel missing", SearchText.rephrase("my parcel hasn't arrived"));
+        org.junit.jupiter.api.Assertions.assertEquals("I missing it", SearchText.rephrase("I didn’t get it"));
+        org.junit.jupiter.api.Assertions.assertEquals("shipment missing", SearchText.rephrase("shipment NEVER came"));
+        org.junit.jupiter.api.Assertions.assertEquals("track delivery my package", SearchText.rephrase("Where is my package"));
+        org.junit.jupiter.api.Assertions.assertEquals("deliver it on change date", SearchText.rephrase("deliver it on another day"));
+        org.junit.jupiter.api.Assertions.assertEquals("arrived damaged", SearchText.rephrase("arrived damaged"));
+    }
 }

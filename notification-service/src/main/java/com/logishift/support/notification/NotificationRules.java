@@ -19,6 +19,7 @@ import java.util.UUID;
  * feedback submitted           the assignee, admins
  * agent registered             admins
  * agent approved / rejected    that agent
+ * agent (de/re)activated       admins, except the admin who did it
  * </pre>
  * Each person gets at most one notification per event, worded for their role.
  */
@@ -28,7 +29,7 @@ public final class NotificationRules {
     public static final Set<String> KNOWN_TYPES = Set.of(
             "ticket.created", "ticket.assigned", "ticket.unassigned", "ticket.status-changed",
             "ticket.note-added", "ticket.feedback-submitted",
-            "account.registered", "agent.approved", "agent.rejected");
+            "account.registered", "agent.approved", "agent.rejected", "agent.deactivated", "agent.reactivated");
 
     private NotificationRules() {
     }
@@ -114,6 +115,21 @@ public final class NotificationRules {
                 drafts.add(event.requiredUuid("accountId"), "Your agent registration was rejected",
                         reason == null || reason.isBlank() ? "An admin rejected your registration."
                                 : "An admin rejected your registration: " + reason, null);
+            }
+            case "agent.deactivated", "agent.reactivated" -> {
+                boolean deactivated = "agent.deactivated".equals(event.shortType());
+                UUID agent = event.requiredUuid("accountId");
+                UUID by = event.uuid(deactivated ? "deactivatedBy" : "reactivatedBy");
+                String name = event.text("name") != null && !event.text("name").isBlank() ? event.text("name")
+                        : directory.nameOf(agent, "An agent");
+                String admin = directory.nameOf(by, "an admin");
+                String title = "Agent " + name + (deactivated ? " deactivated" : " reactivated");
+                String body = deactivated
+                        ? name + " was deactivated by " + admin + ". They can no longer sign in; their open tickets "
+                                + "went to other agents or back to the queue."
+                        : name + " was reactivated by " + admin + " and receives tickets again.";
+                directory.admins().stream().filter(id -> !id.equals(by))
+                        .forEach(id -> drafts.add(id, title, body, null));
             }
             default -> throw new SupportEvent.MalformedEventException("unknown event type " + event.type());
         }

@@ -92,4 +92,18 @@ class NotificationRulesTest {
         assertEquals("On hold", NotificationRules.label("ON_HOLD"));
         assertTrue(NotificationRules.label("CLOSED").equals("Closed"));
     }
+
+    @Test
+    void aDeactivationOrReactivationGoesToTheAdminsExceptTheOneWhoDidIt() throws Exception {
+        UUID otherAdmin = UUID.randomUUID();
+        Directory twoAdmins = new Directory(Set.of(otherAgent), Set.of(admin, otherAdmin), Map.of(admin, "Root"));
+        for (String what : new String[] {"deactivated", "reactivated"}) {
+            SupportEvent event = new SupportEvent("e-" + what, "com.logishift.support.agent." + what + ".v1",
+                    JSON.readTree("{\"accountId\":\"" + agent + "\",\"name\":\"Ada\",\"" + what + "By\":\"" + admin + "\"}"));
+            var drafts = NotificationRules.draftsFor(event, twoAdmins);
+            assertEquals(Set.of(otherAdmin), drafts.stream().map(Draft::recipientId).collect(Collectors.toSet()), what);
+            assertEquals("Agent Ada " + what, drafts.get(0).title());
+            assertTrue(drafts.get(0).body().contains("by Root"), drafts.get(0).body());
+        }
+    }
 }

@@ -144,6 +144,23 @@ public class Ticket extends PanacheEntityBase {
     }
 
     /**
+     * The assignee was deactivated and no other agent can take over: the ticket goes back to the
+     * unassigned queue, where agents (and the next approval's hand-out) find only OPEN tickets, so a
+     * started ticket is OPEN again. Returns the status it had.
+     */
+    public TicketStatus returnToQueue(Instant now) {
+        if (!TicketStatus.UNRESOLVED.contains(status)) {
+            throw new IllegalStateException(reference + " is " + status + "; only unresolved tickets go back to the queue");
+        }
+        TicketStatus before = status;
+        assigneeId = null;
+        assignedAt = null;
+        status = TicketStatus.OPEN;
+        updatedAt = now;
+        return before;
+    }
+
+    /**
      * An agent takes an OPEN ticket (unassigned, or auto-assigned but not started) and starts work.
      * Returns false when they already have it in progress (taking it again is harmless).
      */

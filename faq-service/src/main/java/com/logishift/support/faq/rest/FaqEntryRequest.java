@@ -12,10 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Body of creating (POST) and replacing (PUT) an FAQ entry. */
 @Schema(name = "FaqEntryRequest")
 public record FaqEntryRequest(
-        @NotBlank(message = "is required") @Size(max = 80, message = "must be at most 80 characters")
+        @Size(max = 80, message = "must be at most 80 characters")
         @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$",
                 message = "must be lower-case letters and digits in words joined by '-', e.g. damaged-parcel")
-        @Schema(description = "the topic this entry belongs to; its translations use the same key", examples = "damaged-parcel")
+        @Schema(description = "the topic this entry belongs to; its translations use the same key. Optional: when "
+                + "absent, a create starts a new topic with a key made from the question (unique, at most 80 "
+                + "characters) and a replace keeps the entry's key", examples = "damaged-parcel")
         String topicKey,
         @NotBlank(message = "is required")
         @Pattern(regexp = "^[a-z]{2}$", message = "must be a two-letter lower-case ISO 639-1 code such as en, de or fr")

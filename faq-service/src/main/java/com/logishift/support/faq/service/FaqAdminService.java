@@ -2,6 +2,7 @@ package com.logishift.support.faq.service;
 
 import com.logishift.support.faq.FaqCategory;
 import com.logishift.support.faq.FaqEntry;
+import com.logishift.support.faq.TopicKeys;
 import com.logishift.support.faq.common.Page;
 import com.logishift.support.faq.common.ProblemException;
 import com.logishift.support.faq.rest.FaqEntryRequest;
@@ -71,17 +72,36 @@ public class FaqAdminService {
     /** A new entry (a draft unless published is true); category and order also apply to its translations. */
     public Uni<FaqEntry> create(FaqEntryRequest request) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> requireFree(request.topicKey(), request.language(), null)
-                        .flatMap(free -> topicOrder(request.topicKey()))
+        return Panache.withTransaction(() -> topicKeyFor(request).flatMap(topicKey ->
+                        requireFree(topicKey, request.language(), null)
+                        .flatMap(free -> topicOrder(topicKey))
                         .flatMap(topicOrder -> {
                             int order = request.order() != null ? request.order() : topicOrder.orElse(0);
-                            FaqEntry entry = FaqEntry.create(request.topicKey(), request.language(),
+                            FaqEntry entry = FaqEntry.create(topicKey, request.language(),
                                     request.category(), request.question(), request.answer(),
                                     Boolean.TRUE.equals(request.published()), order, now);
                             return entry.<FaqEntry>persist()
                                     .call(saved -> alignTranslations(entry, now));
-                        }))
-                .onFailure(FaqAdminService::isUniqueViolation).transform(e -> taken(request));
+                        })))
+                .onFailure(FaqAdminService::isUniqueViolation).transform(e -> taken(request.topicKey(), request));
+    }
+
+    /**
+     * The key the admin gave, or for a new topic one made from the question: its words as a slug,
+     * numbered ("-2", "-3" …) when another topic already uses it.
+     */
+    private static Uni<String> topicKeyFor(FaqEntryRequest request) {
+        if (request.topicKey() != null) {
+            return Uni.createFrom().item(request.topicKey().strip());
+        }
+        String base = TopicKeys.slug(request.question());
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                                "SELECT DISTINCT topic_key FROM faq_entry WHERE topic_key = :base OR topic_key LIKE :numbered",
+                                String.class)
+                        .setParameter("base", base)
+                        .setParameter("numbered", base + "-%")
+                        .getResultList())
+                .map(taken -> TopicKeys.firstFree(base, java.util.Set.copyOf(taken)));
     }
 
     /**
@@ -98,18 +118,23 @@ public class FaqAdminService {
                                         "Entry " + id + " was changed since version " + request.version()
                                                 + " (now " + entry.version + "); reload it and try again."));
                             }
-                            return requireFree(request.topicKey(), request.language(), id);
+                            return requireFree(topicKeyOf(request, entry), request.language(), id);
                         })
                         .call(entry -> {
                             boolean published = request.published() != null ? request.published() : entry.published;
                             int order = request.order() != null ? request.order() : entry.sortOrder;
-                            entry.revise(request.topicKey(), request.language(), request.category(),
+                            entry.revise(topicKeyOf(request, entry), request.language(), request.category(),
                                     request.question(), request.answer(), published, order, now);
                             return alignTranslations(entry, now);
                         })
                         // flush inside the transaction, so the response shows the new version
                         .call(entry -> Panache.getSession().flatMap(session -> session.flush())))
-                .onFailure(FaqAdminService::isUniqueViolation).transform(e -> taken(request));
+                .onFailure(FaqAdminService::isUniqueViolation).transform(e -> taken(request.topicKey(), request));
+    }
+
+    /** A replace without a topic key keeps the entry in its topic. */
+    private static String topicKeyOf(FaqEntryRequest request, FaqEntry entry) {
+        return request.topicKey() != null ? request.topicKey().strip() : entry.topicKey;
     }
 
     public Uni<Void> delete(UUID id) {
@@ -148,8 +173,13 @@ public class FaqAdminService {
         return ProblemException.notFound("No FAQ entry " + id);
     }
 
-    private static ProblemException taken(FaqEntryRequest request) {
-        return ProblemException.conflict("translation-exists", "Topic " + request.topicKey().strip()
+    private static ProblemException taken(String topicKey, FaqEntryRequest request) {
+        if (topicKey == null) {
+            // a key derived from the question was taken by a concurrent create in between
+            return ProblemException.conflict("translation-exists", "Another entry with the same question was "
+                    + "created at the same time; reload the list and try again.");
+        }
+        return ProblemException.conflict("translation-exists", "Topic " + topicKey.strip()
                 + " already has a " + request.language().strip() + " version; edit that entry instead.");
     }
 

@@ -40,19 +40,28 @@ public class FaqReadService {
               AND ($4::text IS NULL OR e.category = $4)""";
 
     /*
+     * The query with synonyms (q.query) finds an entry; the reader's own words (q.original) count once
+     * more, so that "broken parcel" ranks the entry saying "broken" above one saying only "damaged".
+     */
+    private static final String RANK =
+            "ts_rank(e.search_vector, q.query, 1) + ts_rank(e.search_vector, q.original, 1)";
+
+    /*
      * Matching and ordering work on narrow rows (id and sort keys; for browsing they all come from the
      * covering index faq_entry_browse_idx). Only the rows of the requested page are read in full.
      */
     private static final String SEARCH_MATCHES = """
-            WITH queries AS (
-                SELECT l AS language, websearch_to_tsquery(faq_regconfig(l), $1) AS query
+            WITH parsed AS (
+                SELECT l AS language, websearch_to_tsquery(faq_regconfig(l), $1) AS original
                 FROM unnest($2::text[]) AS l
+            ), queries AS (
+                SELECT language, original, faq_expand(language, original) AS query FROM parsed
             ), matches AS (
-                SELECT e.id, e.sort_order, e.topic_key, ts_rank(e.search_vector, q.query, 1) AS rank
+                SELECT e.id, e.sort_order, e.topic_key, %s AS rank
                 FROM faq_entry e JOIN queries q ON q.language = e.language
                 WHERE e.search_vector @@ q.query AND %s
             )
-            """.formatted(VISIBLE);
+            """.formatted(RANK, VISIBLE);
 
     /** Best match first; equally good matches in the editors' order. */
     private static final String SEARCH_PAGE = SEARCH_MATCHES + """
@@ -65,6 +74,38 @@ public class FaqReadService {
             ORDER BY p.rank DESC, p.sort_order, p.topic_key""".formatted(FaqRows.COLUMNS);
 
     private static final String SEARCH_COUNT = SEARCH_MATCHES + "SELECT count(*) AS total FROM matches";
+
+    /*
+     * The last resort when nothing matched in the reader's languages: every published language, each
+     * topic once (its best-matching version). A German question asked with English selected finds the
+     * German answers; each item's language says which it is. $2 and $3 are unused here (kept so that
+     * every search shares parameter positions).
+     */
+    private static final String ANY_LANGUAGE_MATCHES = """
+            WITH parsed AS (
+                SELECT l AS language, websearch_to_tsquery(faq_regconfig(l), $1) AS original
+                FROM (SELECT DISTINCT language AS l FROM faq_entry WHERE published) AS languages
+                WHERE $2::text[] IS NOT NULL AND $3::text IS NOT NULL
+            ), queries AS (
+                SELECT language, original, faq_expand(language, original) AS query FROM parsed
+            ), matches AS (
+                SELECT DISTINCT ON (e.topic_key) e.id, e.sort_order, e.topic_key, %s AS rank
+                FROM faq_entry e JOIN queries q ON q.language = e.language
+                WHERE e.search_vector @@ q.query AND e.published AND ($4::text IS NULL OR e.category = $4)
+                ORDER BY e.topic_key, rank DESC
+            )
+            """.formatted(RANK);
+
+    private static final String ANY_LANGUAGE_PAGE = ANY_LANGUAGE_MATCHES + """
+            , page AS (
+                SELECT m.*, count(*) OVER () AS total FROM matches m
+                ORDER BY m.rank DESC, m.sort_order, m.topic_key
+                LIMIT $5 OFFSET $6
+            )
+            SELECT %s, p.total FROM page p JOIN faq_entry e ON e.id = p.id
+            ORDER BY p.rank DESC, p.sort_order, p.topic_key""".formatted(FaqRows.COLUMNS);
+
+    private static final String ANY_LANGUAGE_COUNT = ANY_LANGUAGE_MATCHES + "SELECT count(*) AS total FROM matches";
 
     /** $1 (the search text) is null here; referenced so that browse and search share parameter positions. */
     private static final String BROWSE_MATCHES = """
@@ -98,8 +139,9 @@ public class FaqReadService {
     }
 
     /**
-     * One page of what a reader of {@code language} sees. With a search text, entries matching all
-     * its words come first by rank; when none does, entries matching any of its words are returned.
+     * One page of what a reader of {@code language} sees. With a search text (synonyms expanded),
+     * entries matching all its words come first by rank; when none does, entries matching any of its
+     * words are returned; when still none does, the same two searches run over every language.
      */
     public Uni<Page<FaqEntry>> list(Optional<SearchText> search, Optional<FaqCategory> category, String language,
             String fallbackLanguage, int page, int size, long offset) {
@@ -109,11 +151,22 @@ public class FaqReadService {
             return page(BROWSE_PAGE, BROWSE_COUNT, null, languages, language, categoryName, page, size, offset);
         }
         SearchText text = search.get();
-        return page(SEARCH_PAGE, SEARCH_COUNT, text.allWords(), languages, language, categoryName, page, size, offset)
-                .flatMap(result -> result.total() > 0 || !text.hasFallback()
-                        ? Uni.createFrom().item(result)
-                        : page(SEARCH_PAGE, SEARCH_COUNT, text.anyWord(), languages, language, categoryName,
-                                page, size, offset));
+        // all words in the reader's languages; else any word; else the same in every language
+        return firstFound(text, List.of(SEARCH_PAGE, ANY_LANGUAGE_PAGE), List.of(SEARCH_COUNT, ANY_LANGUAGE_COUNT),
+                0, languages, language, categoryName, page, size, offset);
+    }
+
+    private Uni<Page<FaqEntry>> firstFound(SearchText text, List<String> pages, List<String> counts, int stage,
+            String[] languages, String language, String category, int page, int size, long offset) {
+        int scope = stage / 2;
+        String query = stage % 2 == 0 ? text.allWords() : text.anyWord();
+        return page(pages.get(scope), counts.get(scope), query, languages, language, category, page, size, offset)
+                .flatMap(result -> {
+                    int next = stage + (stage % 2 == 0 && !text.hasFallback() ? 2 : 1);
+                    return result.total() > 0 || next >= 2 * pages.size()
+                            ? Uni.createFrom().item(result)
+                            : firstFound(text, pages, counts, next, languages, language, category, page, size, offset);
+                });
     }
 
     /** A published entry with the languages its topic is published in; 404 for drafts and unknown ids. */

@@ -132,10 +132,37 @@ class AdminFaqTest {
     }
 
     @Test
+    void withoutATopicKeyTheKeyIsMadeFromTheQuestionAndStaysUnique() {
+        String word = uniqueWord();
+        Map<String, Object> body = entry(null, "en", "Where is my " + word + " parcel? (Überfällig!)", "Ask us.");
+        body.remove("topicKey");
+        String key = "where-is-my-" + word + "-parcel-ueberfaellig";
+        asAdmin().body(body).post(ADMIN).then().statusCode(201).body("topicKey", equalTo(key));
+        // the same question again is another topic, in whatever language
+        asAdmin().body(body).post(ADMIN).then().statusCode(201).body("topicKey", equalTo(key + "-2"));
+        body.put("language", "de");
+        asAdmin().body(body).post(ADMIN).then().statusCode(201).body("topicKey", equalTo(key + "-3"));
+        // a long question gives a bounded key, cut between words
+        Map<String, Object> longOne = entry(null, "en", word + " " + "very long question ".repeat(15), "A.");
+        longOne.remove("topicKey");
+        String longKey = asAdmin().body(longOne).post(ADMIN).then().statusCode(201).extract().path("topicKey");
+        org.junit.jupiter.api.Assertions.assertTrue(longKey.length() <= 80 && longKey.matches("[a-z0-9]+(-[a-z0-9]+)*"),
+                longKey);
+        // a replace without a key keeps the entry's topic
+        String id = asAdmin().queryParam("topicKey", key).get(ADMIN).then().extract().path("items[0].id");
+        Map<String, Object> edit = entry(null, "en", "Where is my " + word + " parcel now?", "Ask us again.");
+        edit.remove("topicKey");
+        asAdmin().body(edit).put(ADMIN + id).then().statusCode(200).body("topicKey", equalTo(key));
+        // a key that is given must still be a key
+        Map<String, Object> blank = entry(" ", "en", "Q?", "A.");
+        asAdmin().body(blank).post(ADMIN).then().statusCode(400).body("errors.field", equalTo(List.of("topicKey")));
+    }
+
+    @Test
     void invalidEntriesAre400NamingEachField() {
         asAdmin().body(Map.of()).post(ADMIN).then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", equalTo(List.of("answer", "category", "language", "question", "topicKey")));
+                .body("errors.field", equalTo(List.of("answer", "category", "language", "question")));
         Map<String, Object> bad = new HashMap<>(entry("Not A Key!", "EN", " ", "x".repeat(20_001)));
         bad.put("order", 2_000_000);
         asAdmin().body(bad).post(ADMIN).then().statusCode(400)

@@ -6,8 +6,10 @@ import com.logishift.support.notification.SupportEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import io.vertx.pgclient.PgException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -16,7 +18,9 @@ import org.jboss.logging.Logger;
  * Reads support.ticket-events and support.account-events. A record is acknowledged (and its offset
  * later committed) only after its transaction committed, so a crash in between means a redelivery,
  * which {@link EventProcessor} recognizes by the CloudEvent id. A record that can never be processed
- * is nacked with the reason and lands on the dead-letter topic; the consumer carries on.
+ * is nacked with the reason and lands on the dead-letter topic; the consumer carries on. A valid
+ * record the database cannot take right now is retried until it can (readiness is DOWN meanwhile),
+ * never dead-lettered.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -25,10 +29,15 @@ public class EventConsumers {
 
     private final EventProcessor processor;
     private final ObjectMapper json;
+    private final ConsumerHealth health;
+    private final ConsumerRetryConfig retry;
 
-    public EventConsumers(EventProcessor processor, ObjectMapper json) {
+    public EventConsumers(EventProcessor processor, ObjectMapper json, @Readiness ConsumerHealth health,
+            ConsumerRetryConfig retry) {
         this.processor = processor;
         this.json = json;
+        this.health = health;
+        this.retry = retry;
     }
 
     @Incoming("ticket-events")
@@ -48,12 +57,38 @@ public class EventConsumers {
         } catch (SupportEvent.MalformedEventException e) {
             return deadLetter(message, e);
         }
-        return processor.process(event)
-                // database hiccups are retried; a malformed event is not
-                .onFailure(e -> !(e instanceof SupportEvent.MalformedEventException))
-                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
+        AtomicInteger attempts = new AtomicInteger();
+        return Uni.createFrom().deferred(() -> processor.process(event))
+                // the database being away is retried for as long as it lasts; poison is not
+                .onFailure(failure -> !isPoison(failure)).invoke(failure -> {
+                    health.retrying(event.id(), failure);
+                    LOG.warnf("Event %s not applied yet (attempt %d, retrying): %s", event.id(),
+                            attempts.incrementAndGet(), failure.getMessage());
+                })
+                .onFailure(failure -> !isPoison(failure))
+                .retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).indefinitely()
+                .eventually(() -> health.done(event.id()))
                 .flatMap(count -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
+    }
+
+    /**
+     * An event that can never be applied, whatever the database's state: malformed or of an unknown
+     * type, or data the schema refuses (SQLSTATE class 22, data exception, or 23, integrity
+     * constraint). Everything else — refused or dropped connections, timeouts, an exhausted pool,
+     * serialization failures, deadlocks — is the infrastructure's and passes.
+     */
+    static boolean isPoison(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SupportEvent.MalformedEventException) {
+                return true;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private SupportEvent parse(Message<String> message) {

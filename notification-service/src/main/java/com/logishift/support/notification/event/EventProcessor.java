@@ -73,12 +73,14 @@ public class EventProcessor {
             case "account.registered" -> event.required("status");
             case "agent.approved" -> "APPROVED";
             case "agent.rejected" -> "REJECTED";
+            case "agent.deactivated" -> "DEACTIVATED";
+            case "agent.reactivated" -> "APPROVED";
             default -> null;
         };
         if (status == null) {
             return Uni.createFrom().voidItem();
         }
-        // approvals carry no role: they are always about agents
+        // approvals and (de)activations carry no role: they are always about agents
         String role = "account.registered".equals(event.shortType()) ? event.required("role") : "agent";
         return connection.preparedQuery("""
                         INSERT INTO directory_account (id, role, status, name, updated_at) VALUES ($1, $2, $3, $4, now())

@@ -7,6 +7,7 @@ import com.logishift.support.notification.common.ProblemException;
 import com.logishift.support.notification.service.Inbox;
 import com.logishift.support.notification.stream.LiveNotifications;
 import com.logishift.support.notification.stream.StreamAuthFilter;
+import com.logishift.support.notification.stream.StreamSlots;
 import com.logishift.support.notification.stream.StreamTickets;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -46,12 +47,15 @@ public class NotificationResource {
     private final Inbox inbox;
     private final LiveNotifications live;
     private final StreamTickets streamTickets;
+    private final StreamSlots slots;
     private final JsonWebToken jwt;
 
-    public NotificationResource(Inbox inbox, LiveNotifications live, StreamTickets streamTickets, JsonWebToken jwt) {
+    public NotificationResource(Inbox inbox, LiveNotifications live, StreamTickets streamTickets, StreamSlots slots,
+            JsonWebToken jwt) {
         this.inbox = inbox;
         this.live = live;
         this.streamTickets = streamTickets;
+        this.slots = slots;
         this.jwt = jwt;
     }
 
@@ -104,10 +108,12 @@ public class NotificationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-Sent Events: each new notification of the caller as it is created",
             description = "Authenticate with Authorization: Bearer, or with ?ticket= from POST stream-ticket. "
-                    + "Events are named 'notification' with the JSON of the notification; comments keep it alive.")
+                    + "Events are named 'notification' with the JSON of the notification; comments keep it alive. "
+                    + "An account may hold 5 open streams (configurable); one more is 429 with Retry-After.")
     public Multi<OutboundSseEvent> stream(@Context ContainerRequestContext request, @Context Sse sse) {
         UUID account = (UUID) request.getProperty(StreamAuthFilter.ACCOUNT);
         UUID recipient = account != null ? account : me();
+        Runnable release = slots.acquire(recipient);
         Multi<OutboundSseEvent> notifications = live.of(recipient).map(n -> sse.newEventBuilder()
                 .name("notification").id(n.id().toString())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationView.class, n).build());
@@ -117,7 +123,9 @@ public class NotificationResource {
         Multi<OutboundSseEvent> ready = Multi.createFrom().item(sse.newEventBuilder().name("ready")
                 .data("{}").build());
         return Multi.createBy().concatenating().streams(ready,
-                Multi.createBy().merging().streams(notifications, keepalive));
+                        Multi.createBy().merging().streams(notifications, keepalive))
+                // the client went away (cancellation) or the stream failed: the slot is free again
+                .onTermination().invoke(release);
     }
 
     private UUID me() {

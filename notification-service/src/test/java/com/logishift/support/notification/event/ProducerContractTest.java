@@ -16,16 +16,18 @@ import org.junit.jupiter.api.Test;
  */
 class ProducerContractTest {
 
-    private static final Map<String, List<String>> FIELDS_READ = Map.of(
-            "ticket.created", List.of("ticketId", "reference", "subject", "category", "priority"),
-            "ticket.assigned", List.of("ticketId", "reference", "customerId", "assigneeId", "mode"),
-            "ticket.unassigned", List.of("ticketId", "reference", "previousAssigneeId"),
-            "ticket.status-changed", List.of("ticketId", "reference", "customerId", "assigneeId", "from", "to"),
-            "ticket.note-added", List.of("ticketId", "reference", "authorId", "assigneeId"),
-            "ticket.feedback-submitted", List.of("ticketId", "reference", "assigneeId", "rating"),
-            "account.registered", List.of("accountId", "role", "status", "name"),
-            "agent.approved", List.of("accountId", "name"),
-            "agent.rejected", List.of("accountId", "name", "reason"));
+    private static final Map<String, List<String>> FIELDS_READ = Map.ofEntries(
+            Map.entry("ticket.created", List.of("ticketId", "reference", "subject", "category", "priority")),
+            Map.entry("ticket.assigned", List.of("ticketId", "reference", "customerId", "assigneeId", "mode")),
+            Map.entry("ticket.unassigned", List.of("ticketId", "reference", "previousAssigneeId")),
+            Map.entry("ticket.status-changed", List.of("ticketId", "reference", "customerId", "assigneeId", "from", "to")),
+            Map.entry("ticket.note-added", List.of("ticketId", "reference", "authorId", "assigneeId")),
+            Map.entry("ticket.feedback-submitted", List.of("ticketId", "reference", "assigneeId", "rating")),
+            Map.entry("account.registered", List.of("accountId", "role", "status", "name")),
+            Map.entry("agent.approved", List.of("accountId", "name")),
+            Map.entry("agent.rejected", List.of("accountId", "name", "reason")),
+            Map.entry("agent.deactivated", List.of("accountId", "name", "deactivatedBy")),
+            Map.entry("agent.reactivated", List.of("accountId", "name", "reactivatedBy")));
 
     @Test
     void everyTypeAndFieldWeReadIsPublished() throws IOException {

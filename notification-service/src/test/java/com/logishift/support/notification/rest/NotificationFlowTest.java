@@ -117,6 +117,42 @@ class NotificationFlowTest {
     }
 
     @Test
+    void adminsOtherThanTheActingOneHearOfADeactivationAndAReactivation() {
+        Person secondAdmin = Tokens.admin();
+        try (EventPublisher events = new EventPublisher()) {
+            events.account("com.logishift.support.account.registered.v1", secondAdmin.id(), "admin", "ACTIVE",
+                    secondAdmin.name());
+        }
+        await(() -> count("SELECT count(*) AS n FROM directory_account WHERE role = 'admin'") == 2, "two admins");
+
+        String deactivated = activation("deactivated", admin);
+        assertRecipients(deactivated, secondAdmin);
+        as(secondAdmin).get("/api/notifications/").then().statusCode(200)
+                .body("items.title", hasItem("Agent " + agent.name() + " deactivated"));
+        // a deactivated agent no longer hears of new tickets
+        String created = ticketEvent("created", UUID.randomUUID(),
+                ",\"subject\":\"Late\",\"category\":\"LATE\",\"priority\":\"LOW\"");
+        assertRecipients(created, admin, secondAdmin, otherAgent);
+
+        String reactivated = activation("reactivated", secondAdmin);
+        assertRecipients(reactivated, admin);
+        String createdAgain = ticketEvent("created", UUID.randomUUID(),
+                ",\"subject\":\"Late\",\"category\":\"LATE\",\"priority\":\"LOW\"");
+        assertRecipients(createdAgain, admin, secondAdmin, agent, otherAgent);
+    }
+
+    /** agent.deactivated.v1 or agent.reactivated.v1 of {@link #agent} by the given admin, as agent-service sends it. */
+    private String activation(String what, Person by) {
+        try (EventPublisher events = new EventPublisher()) {
+            return events.send(EventPublisher.accountTopic(), UUID.randomUUID().toString(),
+                    "com.logishift.support.agent." + what + ".v1", agent.id(),
+                    "{\"accountId\":\"" + agent.id() + "\",\"email\":\"" + agent.id() + "@example.com\",\"name\":\""
+                            + agent.name() + "\",\"" + what + "By\":\"" + by.id() + "\",\"" + what
+                            + "At\":\"2026-12-06T07:00:00Z\"}");
+        }
+    }
+
+    @Test
     void theSameEventDeliveredTwiceNotifiesOnce() {
         UUID ticket = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();

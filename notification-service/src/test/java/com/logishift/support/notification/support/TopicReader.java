@@ -54,6 +54,16 @@ public final class TopicReader implements AutoCloseable {
         return found;
     }
 
+    /** Every record the topic holds right now (up to its current end offsets). */
+    public List<ConsumerRecord<String, String>> readToEnd() {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(10));
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+        }
+        return all;
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -2,32 +2,38 @@ package com.logishift.support.ticket.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.ticket.agent.EventFailures.InvalidEventException;
 import com.logishift.support.ticket.assignment.AssignmentService;
 import com.logishift.support.ticket.event.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the agent read model in step with support.account-events and hands the waiting queue out
- * when an agent is approved. Each event is applied at most once: its CloudEvent id is recorded in
- * the same transaction as its effect, so a redelivery (at-least-once) changes nothing.
+ * Keeps the agent read model in step with support.account-events: hands the waiting queue out when
+ * an agent is approved or reactivated, and a deactivated agent's unresolved tickets to the others.
+ * Each event is applied at most once: its CloudEvent id is recorded in the same transaction as its
+ * effect, so a redelivery (at-least-once) changes nothing.
+ *
+ * <p>Only poison goes to the dead-letter topic (see {@link EventFailures}); while the database is
+ * unreachable an event is retried, with a growing delay, until it is applied, and readiness is DOWN
+ * meanwhile ({@link ConsumerHealth}). The record stays unacknowledged, so a restart redelivers it.
  */
 @ApplicationScoped
 public class AccountEventsConsumer {
-
-    static final String REGISTERED = "com.logishift.support.account.registered.v1";
-    static final String APPROVED = "com.logishift.support.agent.approved.v1";
-    static final String REJECTED = "com.logishift.support.agent.rejected.v1";
 
     private static final Logger LOG = Logger.getLogger(AccountEventsConsumer.class);
 
@@ -35,59 +41,94 @@ public class AccountEventsConsumer {
     private final AssignmentService assignment;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final ConsumerHealth health;
+    private final ConsumerRetryConfig retry;
 
-    public AccountEventsConsumer(ObjectMapper json, AssignmentService assignment, OutboxRelay relay, Clock clock) {
+    public AccountEventsConsumer(ObjectMapper json, AssignmentService assignment, OutboxRelay relay, Clock clock,
+            @Readiness ConsumerHealth health, ConsumerRetryConfig retry) {
         this.json = json;
         this.assignment = assignment;
         this.relay = relay;
         this.clock = clock;
+        this.health = health;
+        this.retry = retry;
     }
 
     @Incoming("account-events")
     public Uni<Void> consume(Message<String> message) {
+        AccountEvent event;
+        try {
+            event = parse(message);
+        } catch (InvalidEventException e) {
+            return deadLetter(message, e);
+        }
+        if (event == null) {
+            return Uni.createFrom().completionStage(message.ack()); // not ours to act on; newer types are fine
+        }
+        // every attempt runs on the record's Vert.x context, which Hibernate Reactive requires
+        Context context = Vertx.currentContext();
+        Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        AtomicInteger attempts = new AtomicInteger();
+        return Uni.createFrom().voidItem()
+                .emitOn(onContext)
+                .flatMap(ignored -> Panache.withTransaction(() -> firstDelivery(event.id()).flatMap(first -> first
+                        ? apply(event)
+                        : Uni.createFrom().voidItem())))
+                .onFailure(failure -> !EventFailures.isPoison(failure)).invoke(failure -> {
+                    health.retrying(event.id(), failure);
+                    LOG.warnf("Account event %s not applied yet (attempt %d, retrying): %s", event.id(),
+                            attempts.incrementAndGet(), failure.getMessage());
+                })
+                .onFailure(failure -> !EventFailures.isPoison(failure))
+                .retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).indefinitely()
+                .invoke(relay::wakeUpSoon)
+                .eventually(() -> health.done(event.id()))
+                .flatMap(ignored -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
+    }
+
+    private AccountEvent parse(Message<String> message) {
         Optional<IncomingCloudEventMetadata> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class);
         if (cloudEvent.isEmpty()) {
-            return nack(message, new IllegalArgumentException("not a CloudEvent (no ce_ headers)"));
+            throw new InvalidEventException("not a CloudEvent (no ce_ headers)");
         }
         String id = cloudEvent.get().getId();
         String type = cloudEvent.get().getType();
-        if (!REGISTERED.equals(type) && !APPROVED.equals(type) && !REJECTED.equals(type)) {
-            return Uni.createFrom().completionStage(message.ack()); // not ours to act on; newer types are fine
+        if (AccountEvent.Type.of(type) == null) {
+            return null;
         }
         JsonNode data;
         try {
-            data = json.readTree(message.getPayload());
+            data = json.readTree(message.getPayload() == null ? "" : message.getPayload());
         } catch (Exception e) {
-            return nack(message, new IllegalArgumentException("event " + id + " has no JSON data: " + e.getMessage()));
+            throw new InvalidEventException("event " + id + " has no JSON data: " + e.getMessage());
         }
-        return Panache.withTransaction(() -> firstDelivery(id).flatMap(first -> first
-                                ? apply(type, data)
-                                : Uni.createFrom().voidItem()))
-                // transient failures (a lock conflict with a concurrent assignment) are retried here
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
-                .invoke(relay::wakeUpSoon)
-                .flatMap(ignored -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> nack(message, failure));
+        return AccountEvent.parse(id, type, data);
     }
 
-    private Uni<Void> apply(String type, JsonNode data) {
-        UUID agentId = uuid(data, "accountId");
+    private Uni<Void> apply(AccountEvent event) {
         Instant now = clock.instant();
-        return Agent.<Agent>findById(agentId).flatMap(existing -> {
-            if (REGISTERED.equals(type) && !"agent".equals(text(data, "role"))) {
+        return Agent.<Agent>findById(event.accountId()).flatMap(existing -> {
+            if (event.type() == AccountEvent.Type.REGISTERED && !"agent".equals(event.role())) {
                 return Uni.createFrom().voidItem(); // customers and admins are not ticket assignees
             }
-            Agent agent = existing != null ? existing : newAgent(agentId);
-            agent.name = Optional.ofNullable(text(data, "name")).orElse(agent.name);
-            agent.email = Optional.ofNullable(text(data, "email")).orElse(agent.email);
+            Agent agent = existing != null ? existing : newAgent(event.accountId());
+            agent.name = Optional.ofNullable(event.name()).orElse(agent.name);
+            agent.email = Optional.ofNullable(event.email()).orElse(agent.email);
             agent.updatedAt = now;
-            switch (type) {
+            switch (event.type()) {
                 case APPROVED -> {
                     agent.status = Agent.Status.APPROVED;
-                    agent.approvedAt = Optional.ofNullable(text(data, "approvedAt")).map(Instant::parse).orElse(now);
+                    agent.approvedAt = Optional.ofNullable(event.at()).orElse(now);
+                }
+                case REACTIVATED -> {
+                    agent.status = Agent.Status.APPROVED;
+                    if (agent.approvedAt == null) {
+                        agent.approvedAt = Optional.ofNullable(event.at()).orElse(now);
+                    }
                 }
                 case REJECTED -> agent.status = Agent.Status.REJECTED;
+                case DEACTIVATED -> agent.status = Agent.Status.DEACTIVATED;
                 default -> {
                     if (agent.status == null) {
                         agent.status = Agent.Status.PENDING;
@@ -95,12 +136,17 @@ public class AccountEventsConsumer {
                 }
             }
             Uni<Void> saved = agent.persist().replaceWithVoid();
-            if (agent.status != Agent.Status.APPROVED || !APPROVED.equals(type)) {
-                return saved;
-            }
-            return saved.flatMap(ignored -> assignment.drainQueue(now))
-                    .invoke(count -> LOG.infof("Agent %s approved; %d queued tickets handed out", agentId, count))
-                    .replaceWithVoid();
+            return switch (event.type()) {
+                case APPROVED, REACTIVATED -> saved.flatMap(ignored -> assignment.drainQueue(now))
+                        .invoke(count -> LOG.infof("Agent %s %s; %d queued tickets handed out", event.accountId(),
+                                event.type() == AccountEvent.Type.APPROVED ? "approved" : "reactivated", count))
+                        .replaceWithVoid();
+                case DEACTIVATED -> saved.flatMap(ignored -> assignment.handOver(event.accountId(), event.by(), now))
+                        .invoke(moved -> LOG.infof("Agent %s deactivated; %d tickets reassigned, %d back in the queue",
+                                event.accountId(), moved.reassigned(), moved.queued()))
+                        .replaceWithVoid();
+                default -> saved;
+            };
         });
     }
 
@@ -119,21 +165,8 @@ public class AccountEventsConsumer {
                 .map(inserted -> inserted == 1);
     }
 
-    private static Uni<Void> nack(Message<String> message, Throwable reason) {
+    private static Uni<Void> deadLetter(Message<String> message, Throwable reason) {
         LOG.warnf("Account event sent to the dead-letter topic: %s", reason.getMessage());
         return Uni.createFrom().completionStage(message.nack(reason));
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        try {
-            return UUID.fromString(text(data, field));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("event data has no valid " + field);
-        }
     }
 }

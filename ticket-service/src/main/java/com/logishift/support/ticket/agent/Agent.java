@@ -16,7 +16,7 @@ import java.util.UUID;
 @Table(name = "agent")
 public class Agent extends PanacheEntityBase {
 
-    public enum Status { PENDING, APPROVED, REJECTED }
+    public enum Status { PENDING, APPROVED, REJECTED, DEACTIVATED }
 
     @Id
     public UUID id;

@@ -10,10 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Hands the waiting queue to approved agents whenever an agent is approved (a new ticket is
- * assigned by {@link com.logishift.support.ticket.service.TicketCreation}, with the same policy).
+ * Hands the waiting queue to approved agents whenever an agent is approved or reactivated, and a
+ * deactivated agent's tickets to the others (a new ticket is assigned by
+ * {@link com.logishift.support.ticket.service.TicketCreation}, with the same policy).
  * Must be called inside the caller's transaction.
  */
 @ApplicationScoped
@@ -28,6 +31,43 @@ public class AssignmentService {
     public AssignmentService(TicketEvents events, AgentLoads agentLoads) {
         this.events = events;
         this.agentLoads = agentLoads;
+    }
+
+    /** What happened to a deactivated agent's unresolved tickets. */
+    public record HandOver(int reassigned, int queued) {
+    }
+
+    /**
+     * A deactivated agent's unresolved tickets (OPEN, IN_PROGRESS, ON_HOLD), oldest first, each to the
+     * least-loaded other approved agent with its status unchanged; when there is none, back to the
+     * queue ({@link Ticket#returnToQueue}). The agent must no longer be APPROVED in this transaction.
+     * {@code by} (the admin who deactivated them) is the actor of the resulting events.
+     */
+    public Uni<HandOver> handOver(UUID agentId, UUID by, Instant now) {
+        return agentLoads.approvedInSession().flatMap(initialLoads -> {
+            List<AgentLoad> loads = new ArrayList<>(initialLoads);
+            loads.removeIf(load -> load.agentId().equals(agentId));
+            int[] queued = {0};
+            return Ticket.<Ticket>find("assigneeId = ?1 and status in ?2", Sort.ascending("createdAt").and("id"),
+                            agentId, TicketStatus.UNRESOLVED).list()
+                    .flatMap(tickets -> Multi.createFrom().iterable(tickets)
+                            .onItem().transformToUniAndConcatenate(ticket -> {
+                                Optional<AgentLoad> chosen = AssignmentPolicy.choose(loads);
+                                if (chosen.isPresent()) {
+                                    loads.remove(chosen.get());
+                                    loads.add(chosen.get().withOneMore(now));
+                                    ticket.assignTo(chosen.get().agentId(), now);
+                                    return events.assigned(ticket, agentId, TicketEvents.AssignmentMode.AUTO, null);
+                                }
+                                queued[0]++;
+                                TicketStatus before = ticket.returnToQueue(now);
+                                Uni<Void> unassigned = events.unassigned(ticket, agentId, by);
+                                return before == TicketStatus.OPEN ? unassigned
+                                        : unassigned.flatMap(ignored -> events.statusChanged(ticket, before, by));
+                            })
+                            .collect().asList()
+                            .map(done -> new HandOver(done.size() - queued[0], queued[0])));
+        });
     }
 
     /** Hands queued (unassigned OPEN) tickets out, oldest first; returns how many were assigned. */

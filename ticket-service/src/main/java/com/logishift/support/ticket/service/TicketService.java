@@ -16,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -128,9 +129,14 @@ public class TicketService {
         }));
     }
 
-    /** The ticket's customer rates a RESOLVED ticket; that closes it. Other customers get 404. */
+    /**
+     * The ticket's customer rates a RESOLVED ticket; that closes it. Other customers get 404. The row
+     * is locked first: of several submissions at once (a double click, several tabs) one rates the
+     * ticket and the others then find it CLOSED (409), instead of all racing into the feedback
+     * table's unique constraint.
+     */
     public Uni<TicketDetails> submitFeedback(Actor customer, UUID id, int rating, String comment) {
-        return inTransaction(() -> visibleTicket(customer, id).flatMap(ticket -> {
+        return inTransaction(() -> visibleTicket(customer, id, LockModeType.PESSIMISTIC_WRITE).flatMap(ticket -> {
             Instant now = clock.instant();
             ticket.acceptFeedback(now);
             TicketFeedback feedback = TicketFeedback.rate(ticket, rating, comment, now);
@@ -146,7 +152,11 @@ public class TicketService {
     }
 
     private Uni<Ticket> visibleTicket(Actor actor, UUID id) {
-        return Ticket.<Ticket>findById(id).map(ticket -> {
+        return visibleTicket(actor, id, LockModeType.NONE);
+    }
+
+    private Uni<Ticket> visibleTicket(Actor actor, UUID id, LockModeType lock) {
+        return Ticket.<Ticket>findById(id, lock).map(ticket -> {
             if (ticket == null || !ticket.visibleTo(actor)) {
                 throw ProblemException.notFound("No ticket " + id);
             }

@@ -39,6 +39,18 @@ public final class AccountEventsPublisher implements AutoCloseable {
                         + "\",\"approvedBy\":\"" + UUID.randomUUID() + "\",\"approvedAt\":\"" + Instant.now() + "\"}");
     }
 
+    public String deactivated(UUID id, String name, UUID by) {
+        return send(UUID.randomUUID().toString(), "com.logishift.support.agent.deactivated.v1", id,
+                "{\"accountId\":\"" + id + "\",\"email\":\"" + id + "@example.com\",\"name\":\"" + name
+                        + "\",\"deactivatedBy\":\"" + by + "\",\"deactivatedAt\":\"" + Instant.now() + "\"}");
+    }
+
+    public String reactivated(UUID id, String name, UUID by) {
+        return send(UUID.randomUUID().toString(), "com.logishift.support.agent.reactivated.v1", id,
+                "{\"accountId\":\"" + id + "\",\"email\":\"" + id + "@example.com\",\"name\":\"" + name
+                        + "\",\"reactivatedBy\":\"" + by + "\",\"reactivatedAt\":\"" + Instant.now() + "\"}");
+    }
+
     /** Sends a raw record; {@code eventId} lets a test deliver the same event twice. */
     public String send(String eventId, String type, UUID key, String data) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, key.toString(), data, List.of(

@@ -1,0 +1,45 @@
+package com.logishift.support.notification.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Routes the service's database connections (the pool and the LISTEN connection) through a
+ * {@link TcpProxy}, so that a test can take the database away from this service only (Flyway still
+ * connects directly).
+ */
+public class DatabaseProxyTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile TcpProxy proxy;
+
+    public static TcpProxy proxy() {
+        return proxy;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String host = Optional.ofNullable(System.getenv("SUPPORT_PG_HOST")).orElse("127.0.0.1");
+        int port = Integer.parseInt(Optional.ofNullable(System.getenv("SUPPORT_PG_PORT")).orElse("5432"));
+        try {
+            proxy = new TcpProxy(host, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("quarkus.datasource.reactive.url",
+                "postgresql://127.0.0.1:" + proxy.port() + "/notification_service");
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (proxy != null) {
+                proxy.close();
+            }
+        } catch (IOException e) {
+            // the JVM ends anyway
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.logishift.support.ticket.rest;
+
+import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.openTicket;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.logishift.support.ticket.support.JwtKeysTestResource;
+import com.logishift.support.ticket.support.Tokens;
+import com.logishift.support.ticket.support.Tokens.Person;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** A customer who clicks "send" ten times at once rates the ticket once; the other nine get 409. */
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+class ConcurrentFeedbackTest {
+
+    private static final int PARALLEL = 10;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void tenFeedbacksAtOnceGiveOneCreatedAndNineConflicts() throws Exception {
+        Person customer = Tokens.customer();
+        Person agent = Tokens.agent();
+        String id = openTicket(customer);
+        String base = "/api/support/tickets/" + id;
+        as(agent).post(base + "/assign-self/").then().statusCode(200);
+        as(agent).body(Map.of("status", "RESOLVED")).put(base + "/update-status/").then().statusCode(200);
+
+        ExecutorService threads = Executors.newFixedThreadPool(PARALLEL);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < PARALLEL; i++) {
+                int rating = 1 + i % 5;
+                Callable<Response> submit = () -> {
+                    start.await();
+                    return as(customer).body(Map.of("rating", rating)).post(base + "/feedback/");
+                };
+                answers.add(threads.submit(submit));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            Map<Integer, Long> byStatus = responses.stream()
+                    .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
+            assertEquals(Map.of(201, 1L, 409, (long) PARALLEL - 1), byStatus, "status codes");
+            for (Response response : responses) {
+                if (response.statusCode() == 409) {
+                    assertEquals("application/problem+json", response.contentType());
+                    assertEquals(409, (int) response.path("status"));
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        var stored = pool.preparedQuery("SELECT count(*) AS n FROM ticket_feedback WHERE ticket_id = $1")
+                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely();
+        assertEquals(1L, stored.iterator().next().getLong("n"));
+        as(customer).get(base + "/").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("CLOSED"));
+    }
+}
