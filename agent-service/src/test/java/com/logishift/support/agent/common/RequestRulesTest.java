@@ -104,6 +104,17 @@ class RequestRulesTest {
     }
 
     @Test
+    void aChunkedBodyWithinTheLimitIsReadAsUsual() throws Exception {
+        String email = uniqueEmail("chunked");
+        byte[] json = ("{\"name\":\"Chunky\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Answer created = RawHttp.send("POST /api/auth/register/ HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked", RawHttp.chunked(json));
+        assertThat(created.body(), created.status(), equalTo(201));
+        assertThat(created.body(), containsString(email));
+    }
+
+    @Test
     void aLongUriIs414AndLargeHeadersAre431ProblemJson() throws Exception {
         RawHttp.Answer longUri = RawHttp.send("GET /api/auth/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost",
                 new byte[0]);

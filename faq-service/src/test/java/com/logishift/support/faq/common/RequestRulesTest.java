@@ -102,6 +102,19 @@ class RequestRulesTest {
     }
 
     @Test
+    void aChunkedBodyWithinTheLimitIsReadAsUsual() throws Exception {
+        String question = "Where is " + uniqueWord() + "?";
+        byte[] json = ("{\"topicKey\":\"" + uniqueTopic() + "\",\"language\":\"en\",\"category\":\"OTHER\","
+                + "\"question\":\"" + question + "\",\"answer\":\"" + "Here. ".repeat(3000) + "\",\"published\":true}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Answer created = RawHttp.send("POST " + ADMIN + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + Tokens.of("admin") + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                RawHttp.chunked(json));
+        assertThat(created.body(), created.status(), equalTo(201));
+        assertThat(created.body(), containsString(question));
+    }
+
+    @Test
     void aLongUriIs414AndLargeHeadersAre431ProblemJson() throws Exception {
         RawHttp.Answer longUri = RawHttp.send("GET " + PUBLIC + "?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost",
                 new byte[0]);

@@ -7,19 +7,24 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.ByteArrayInputStream;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Requests over a size limit are refused here, first thing, with problem+json: 414 for a long URI,
  * 431 for large headers, 413 for a large body (announced by Content-Length or found while reading a
- * chunked one). The HTTP server's own limits (quarkus.http.limits.max-initial-line-length,
+ * chunked one). A body is read completely here before any resource runs. The HTTP server's own limits (quarkus.http.limits.max-initial-line-length,
  * max-header-size) sit above these, because the server itself can only answer with an empty body;
  * what exceeds even those still gets that bare 414/431.
  */
@@ -54,14 +59,14 @@ public class RequestLimits {
     }
 
     void install(@Observes Router router) {
-        // a chunked body has no length up front: read it here, with the limit, before anything else
-        BodyHandler chunkedBody = BodyHandler.create(false).setBodyLimit(maxBodySize);
+        // request bodies are read here, within the limit, before anything else sees the request
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodySize);
         router.route().order(Integer.MIN_VALUE + 1)
-                .handler(rc -> check(rc, chunkedBody))
+                .handler(rc -> check(rc, body))
                 .failureHandler(this::failed);
     }
 
-    private void check(RoutingContext rc, BodyHandler chunkedBody) {
+    private void check(RoutingContext rc, BodyHandler body) {
         HttpServerRequest request = rc.request();
         if (request.uri().length() > config.maxUriLength()) {
             refuse(rc, 414, "uri-too-long", "URI too long",
@@ -78,8 +83,8 @@ public class RequestLimits {
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        long declared = 0;
         if (length != null) {
-            long declared;
             try {
                 declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
@@ -87,15 +92,28 @@ public class RequestLimits {
             }
             if (declared < 0) {
                 refuse(rc, 400, "bad-request", "Bad request", "The Content-Length header is not a number.", true);
-            } else if (declared > maxBodySize) {
-                tooLarge(rc);
-            } else {
-                rc.next();
+                return;
             }
-        } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING) && !request.isEnded()) {
-            chunkedBody.handle(rc);
+            if (declared > maxBodySize) {
+                tooLarge(rc);
+                return;
+            }
+        }
+        if (!request.isEnded() && (declared > 0 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING))) {
+            // the whole body (within the limit) before any resource runs: a chunked one carries no
+            // length up front, and a client hanging up halfway never reaches application code
+            body.handle(rc);
         } else {
             rc.next();
+        }
+    }
+
+    /** Hands the body read above to the resource (REST would otherwise find the request already read). */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 200)
+    public void bufferedBody(ContainerRequestContext request, RoutingContext rc) {
+        RequestBody body = rc.body();
+        if (body != null && body.buffer() != null) {
+            request.setEntityStream(new ByteArrayInputStream(body.buffer().getBytes()));
         }
     }
 

@@ -123,6 +123,21 @@ class RequestRulesTest {
     }
 
     @Test
+    void aChunkedBodyWithinTheLimitIsReadAsUsual() throws Exception {
+        Tokens.Person customer = Tokens.customer();
+        String description = "Crushed corner. ".repeat(600);
+        byte[] json = ("{\"subject\":\"Sent in chunks\",\"category\":\"DAMAGED\",\"description\":\"" + description + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Answer created = RawHttp.send("POST " + TICKETS + "create/ HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: " + customer.bearer() + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked", RawHttp.chunked(json));
+        assertThat(created.body(), created.status(), equalTo(201));
+        String id = io.restassured.path.json.JsonPath.from(created.body()).getString("id");
+        as(customer).get(TICKETS + id).then().statusCode(200)
+                .body("subject", equalTo("Sent in chunks")).body("description", equalTo(description));
+    }
+
+    @Test
     void aLongUriIs414AndLargeHeadersAre431ProblemJson() throws Exception {
         RawHttp.Answer longUri = RawHttp.send("GET " + TICKETS + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost",
                 new byte[0]);

@@ -45,14 +45,17 @@ public final class RawHttp {
 
     /** A chunked body of {@code size} bytes, all of {@code fill}. */
     public static byte[] chunked(int size, char fill) {
+        return chunked(String.valueOf(fill).repeat(size).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code body} in chunks of at most 8 KB. */
+    public static byte[] chunked(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int left = size;
-        while (left > 0) {
-            int chunk = Math.min(8192, left);
+        for (int at = 0; at < body.length; at += 8192) {
+            int chunk = Math.min(8192, body.length - at);
             out.writeBytes((Integer.toHexString(chunk) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(String.valueOf(fill).repeat(chunk).getBytes(StandardCharsets.US_ASCII));
+            out.write(body, at, chunk);
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-            left -= chunk;
         }
         out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();
