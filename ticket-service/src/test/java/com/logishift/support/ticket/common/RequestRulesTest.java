@@ -125,7 +125,7 @@ class RequestRulesTest {
     @Test
     void aChunkedBodyWithinTheLimitIsReadAsUsual() throws Exception {
         Tokens.Person customer = Tokens.customer();
-        String description = "Crushed corner. ".repeat(600);
+        String description = "Crushed corner. ".repeat(600).strip();
         byte[] json = ("{\"subject\":\"Sent in chunks\",\"category\":\"DAMAGED\",\"description\":\"" + description + "\"}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         RawHttp.Answer created = RawHttp.send("POST " + TICKETS + "create/ HTTP/1.1\r\nHost: localhost\r\n"
