@@ -24,9 +24,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Requests over a size limit are refused here, first thing, with problem+json: 414 for a long URI,
  * 431 for large headers, 413 for a large body (announced by Content-Length or found while reading a
- * chunked one). A body is read completely here before any resource runs. The HTTP server's own limits (quarkus.http.limits.max-initial-line-length,
- * max-header-size) sit above these, because the server itself can only answer with an empty body;
- * what exceeds even those still gets that bare 414/431.
+ * chunked one). A body is read completely here before any resource runs. The HTTP server's own
+ * limits (quarkus.http.limits.max-initial-line-length, max-header-size) sit above these, because
+ * the server itself can only answer with an empty body; what exceeds even those still gets that
+ * bare 414/431.
  */
 @ApplicationScoped
 public class RequestLimits {
