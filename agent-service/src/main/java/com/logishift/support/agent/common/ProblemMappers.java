@@ -66,8 +66,14 @@ public class ProblemMappers {
             return respond(Problem.invalid("The request body is not valid JSON.",
                     List.of(new Problem.FieldError("body", "is not valid JSON"))), uri).build();
         }
-        return respond(Problem.invalid(field + " has an invalid value",
-                List.of(new Problem.FieldError(field, "has an invalid value"))), uri).build();
+        String message = "has an invalid value";
+        if (e instanceof RequestJson.InvalidText text) {
+            message = text.reason();
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            message = expected(mismatch.getTargetType());
+        }
+        return respond(Problem.invalid(field + " " + message,
+                List.of(new Problem.FieldError(field, message))), uri).build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -110,6 +116,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (ClientFailures.isClientFailure(e)) {
+            // the client went away or sent something unreadable: nothing for an operator to fix
+            LOG.debugf("Request %s ended by the client: %s", uri.getPath(), e);
+            return respond(Problem.of(400, "unreadable-request", "Bad request",
+                    "The request could not be read completely."), uri).build();
+        }
         // never leak internals: log with a reference the operator can find, answer with the reference only
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
@@ -134,6 +146,25 @@ public class ProblemMappers {
         }
         // a @Valid request body parameter is named after the Java parameter; call it what clients send
         return "request".equals(name) ? "body" : name;
+    }
+
+    /** What a field of this type accepts, for a JSON value of another type. */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "must be a whole number";
+        }
+        return "has an invalid value";
     }
 
     private static String jsonPath(JsonMappingException e) {

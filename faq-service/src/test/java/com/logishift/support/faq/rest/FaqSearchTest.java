@@ -110,7 +110,7 @@ class FaqSearchTest {
                 "1' OR '1'='1", "!@#$%^&*()", ":*", "a:* & b | !c", "(((", ")))", "<->", "<2>", "!", "&", "|",
                 "-", "--", "- - -", "or", "or or or", "-damage", "\"\"\"", "?!.,;:", "…", "%", "%00", "_",
                 "<script>alert(1)</script>", "${jndi:ldap://x}", "📦🚚💥", "🙂", "👩‍👩‍👧", "日本語の荷物",
-                "ñandú", "\u0000", "a\u0000b", "\t\n\r", "\u202e\u200b", "\\x00", "NULL", "null",
+                "ñandú", "\t\n\r", "\u202e\u200b", "\\x00", "NULL", "null",
                 "damage".repeat(33), "!".repeat(200), "📦".repeat(200));
         for (String q : hostile) {
             json().queryParam("q", q).get(PUBLIC).then().statusCode(200)

@@ -37,6 +37,13 @@ public final class Tokens {
                 .sign(serviceKey());
     }
 
+    /** A token whose exp lies {@code seconds} in the past. */
+    public static String expiredSecondsAgo(String role, long seconds) {
+        return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString()).groups(Set.of(role))
+                .issuedAt(Instant.now().minusSeconds(seconds + 600)).expiresAt(Instant.now().minusSeconds(seconds))
+                .sign(serviceKey());
+    }
+
     /** Right issuer and claims, but signed by a key the service does not trust. */
     public static String signedByAnotherKey(String role) {
         return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString()).groups(Set.of(role))

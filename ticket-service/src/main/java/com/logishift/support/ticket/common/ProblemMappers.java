@@ -3,7 +3,6 @@ package com.logishift.support.ticket.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.logishift.support.ticket.TicketRuleException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -76,10 +75,10 @@ public class ProblemMappers {
                     List.of(new Problem.FieldError("body", "is not valid JSON"))), uri).build();
         }
         String message = "has an invalid value";
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            message = "must be one of " + java.util.Arrays.stream(format.getTargetType().getEnumConstants())
-                    .map(String::valueOf).collect(Collectors.joining(", "));
+        if (e instanceof RequestJson.InvalidText text) {
+            message = text.reason();
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            message = expected(mismatch.getTargetType());
         }
         return respond(Problem.invalid(field + " " + message,
                 List.of(new Problem.FieldError(field, message))), uri).build();
@@ -125,6 +124,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (ClientFailures.isClientFailure(e)) {
+            // the client went away or sent something unreadable: nothing for an operator to fix
+            LOG.debugf("Request %s ended by the client: %s", uri.getPath(), e);
+            return respond(Problem.of(400, "unreadable-request", "Bad request",
+                    "The request could not be read completely."), uri).build();
+        }
         // never leak internals: log with a reference the operator can find, answer with the reference only
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
@@ -149,6 +154,25 @@ public class ProblemMappers {
         }
         // a @Valid request body parameter is named after the Java parameter; call it what clients send
         return "request".equals(name) ? "body" : name;
+    }
+
+    /** What a field of this type accepts, for a JSON value of another type. */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "must be a whole number";
+        }
+        return "has an invalid value";
     }
 
     private static String jsonPath(JsonMappingException e) {

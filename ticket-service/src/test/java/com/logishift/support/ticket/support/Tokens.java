@@ -47,6 +47,20 @@ public final class Tokens {
         return new Person(id, role, name, sign(id, role, name, Instant.now().plusSeconds(1800)));
     }
 
+    /** The person's token, with exp {@code seconds} in the past. */
+    public static String expiredSecondsAgo(Person person, long seconds) {
+        Instant expiresAt = Instant.now().minusSeconds(seconds);
+        return Jwt.issuer(ISSUER)
+                .subject(person.id().toString())
+                .groups(Set.of(person.role()))
+                .claim("email", person.role() + "-" + person.id() + "@example.com")
+                .claim("name", person.name())
+                .issuedAt(expiresAt.minusSeconds(600))
+                .expiresAt(expiresAt)
+                .jws().keyId("test")
+                .sign(privateKey());
+    }
+
     public static String sign(UUID id, String role, String name, Instant expiresAt) {
         return Jwt.issuer(ISSUER)
                 .subject(id.toString())

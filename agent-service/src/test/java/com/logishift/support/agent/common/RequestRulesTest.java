@@ -1,0 +1,164 @@
+package com.logishift.support.agent.common;
+
+import static com.logishift.support.agent.support.Api.PASSWORD;
+import static com.logishift.support.agent.support.Api.adminToken;
+import static com.logishift.support.agent.support.Api.as;
+import static com.logishift.support.agent.support.Api.json;
+import static com.logishift.support.agent.support.Api.registerAgent;
+import static com.logishift.support.agent.support.Api.registerCustomer;
+import static com.logishift.support.agent.support.Api.registration;
+import static com.logishift.support.agent.support.Api.uniqueEmail;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.logishift.support.agent.support.ErrorLog;
+import com.logishift.support.agent.support.JwtKeysTestResource;
+import com.logishift.support.agent.support.RawHttp;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every request must pass before any account rule looks at it, anonymous sign-up and sign-in
+ * included: text without control characters or broken surrogates, JSON values of the declared type,
+ * size limits, and no server error for a client's mistake.
+ */
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+class RequestRulesTest {
+
+    @Test
+    void aNulByteOrAnotherControlCharacterInAnyTextFieldIs400NamingTheField() {
+        try (ErrorLog log = ErrorLog.open()) {
+            Map<String, Object> signUp = registration(uniqueEmail("nul"));
+            signUp.put("name", "Cleo\u0000Customer");
+            invalid(json().body(signUp).post("/api/auth/register/"), "name", "control characters");
+            invalid(json().body(Map.of("email", "cleo\u0000@example.com", "password", PASSWORD))
+                    .post("/api/auth/login/"), "email", "control characters");
+            Map<String, Object> agent = registration(uniqueEmail("nul-agent"));
+            agent.put("name", "Ada\u0008Agent");
+            invalid(json().body(agent).post("/api/support/register-agent/"), "name", "control characters");
+
+            String pending = registerAgent(uniqueEmail("to-reject"));
+            invalid(as(adminToken()).body(Map.of("reason", "no\u0000")).post("/api/admin/reject-agent/" + pending + "/"),
+                    "reason", "control characters");
+            assertThat(log.errors(), empty());
+        }
+    }
+
+    @Test
+    void aControlCharacterInAQueryParameterIs400() {
+        invalid(as(adminToken()).queryParam("status", "\u0000").get("/api/admin/agents/"), "status", "control characters");
+    }
+
+    @Test
+    void loneSurrogatesAre400SoTwoAddressesCannotBecomeOne() {
+        String local = "surrogate-" + java.util.UUID.randomUUID();
+        for (String escape : new String[] {"\\ud800", "\\udbff"}) {
+            String body = "{\"name\":\"Sam\",\"email\":\"" + local + escape + "@example.com\",\"password\":\"" + PASSWORD + "\"}";
+            invalid(json().body(body).post("/api/auth/register/"), "email", "surrogate");
+        }
+        String pair = "{\"name\":\"Sam \\ud83d\\udce6\",\"email\":\"" + local + "@example.com\",\"password\":\"" + PASSWORD + "\"}";
+        json().body(pair).post("/api/auth/register/").then().statusCode(201).body("name", equalTo("Sam \uD83D\uDCE6"));
+    }
+
+    @Test
+    void jsonValuesOfAnotherTypeAreNotCoerced() {
+        String email = uniqueEmail("types");
+        invalid(json().body("{\"name\":true,\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .post("/api/auth/register/"), "name", "must be a string");
+        invalid(json().body("{\"name\":\"Sam\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"phone\":4930123456}").post("/api/auth/register/"), "phone", "must be a string");
+        invalid(json().body("{\"email\":\"" + email + "\",\"password\":12345678}").post("/api/auth/login/"),
+                "password", "must be a string");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413ProblemJsonWithOrWithoutALength() throws Exception {
+        try (ErrorLog log = ErrorLog.open()) {
+            json().body(Map.of("email", "x@example.com", "password", "p".repeat(70 * 1024))).post("/api/auth/login/")
+                    .then().statusCode(413).contentType(startsWith("application/problem+json"))
+                    .body("status", equalTo(413));
+            RawHttp.Answer chunked = RawHttp.send("POST /api/auth/register/ HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked", RawHttp.chunked(200 * 1024, ' '));
+            assertThat(chunked.status(), equalTo(413));
+            assertThat(chunked.header("Content-Type"), startsWith("application/problem+json"));
+            registerCustomer(uniqueEmail("after-413"));
+            assertThat(log.errors(), empty());
+        }
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsReadAsUsual() throws Exception {
+        String email = uniqueEmail("chunked");
+        byte[] json = ("{\"name\":\"Chunky\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Answer created = RawHttp.send("POST /api/auth/register/ HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked", RawHttp.chunked(json));
+        assertThat(created.body(), created.status(), equalTo(201));
+        assertThat(created.body(), containsString(email));
+    }
+
+    @Test
+    void aLongUriIs414AndLargeHeadersAre431ProblemJson() throws Exception {
+        RawHttp.Answer longUri = RawHttp.send("GET /api/auth/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost",
+                new byte[0]);
+        assertThat(longUri.status(), equalTo(414));
+        assertThat(longUri.header("Content-Type"), startsWith("application/problem+json"));
+        RawHttp.Answer largeHeaders = RawHttp.send("GET /api/auth/me/ HTTP/1.1\r\nHost: localhost\r\nX-Filler: "
+                + "a".repeat(30_000), new byte[0]);
+        assertThat(largeHeaders.status(), equalTo(431));
+        assertThat(largeHeaders.header("Content-Type"), startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aClientHangingUpMidRequestIsNoServerError() throws Exception {
+        try (ErrorLog log = ErrorLog.open()) {
+            for (int i = 0; i < 5; i++) {
+                RawHttp.hangUpMidBody("POST /api/auth/register/ HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json", 5000);
+                RawHttp.hangUpMidChunkedBody("POST /api/auth/register/ HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json", 30_000);
+            }
+            registerCustomer(uniqueEmail("after-hang-up"));
+            assertThat(log.errors(), empty());
+        }
+    }
+
+    @Test
+    void aTokenExpired45SecondsAgoIsRefused() throws Exception {
+        String id = registerCustomer(uniqueEmail("skew"));
+        as(token(id, Instant.now().minusSeconds(45))).get("/api/auth/me/").then().statusCode(401);
+        as(token(id, Instant.now().minusSeconds(10))).get("/api/auth/me/").then().statusCode(200);
+    }
+
+    private static String token(String subject, Instant expiresAt) throws Exception {
+        String file = ConfigProvider.getConfig().getValue("support.jwt.private-key-file", String.class);
+        String pem = Files.readString(Path.of(file));
+        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        return Jwt.issuer("https://support.logishift.com").subject(subject).groups(Set.of("customer"))
+                .issuedAt(expiresAt.minusSeconds(600)).expiresAt(expiresAt).sign(key);
+    }
+
+    private static void invalid(Response response, String field, String message) {
+        response.then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString(message));
+    }
+}

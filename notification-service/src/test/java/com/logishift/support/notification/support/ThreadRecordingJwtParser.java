@@ -1,0 +1,42 @@
+package com.logishift.support.notification.support;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Context;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The service's token parser, noting whether each token was verified on an event-loop thread
+ * (where fetching the JWKS would block every request of that loop).
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class ThreadRecordingJwtParser extends DefaultJWTParser {
+
+    private static final AtomicInteger ON_EVENT_LOOP = new AtomicInteger();
+    private static final AtomicInteger ELSEWHERE = new AtomicInteger();
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        (Context.isOnEventLoopThread() ? ON_EVENT_LOOP : ELSEWHERE).incrementAndGet();
+        return super.parse(token);
+    }
+
+    public static void reset() {
+        ON_EVENT_LOOP.set(0);
+        ELSEWHERE.set(0);
+    }
+
+    public static int onEventLoop() {
+        return ON_EVENT_LOOP.get();
+    }
+
+    public static int elsewhere() {
+        return ELSEWHERE.get();
+    }
+}
