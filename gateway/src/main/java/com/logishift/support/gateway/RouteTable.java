@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Which service owns a path, and what a caller needs to reach it. Plain Java so the whole table is
- * unit-tested: every SPEC.md path, with and without its trailing slash.
+ * unit-tested: every path of the README's API tables, with and without its trailing slash.
  */
 public final class RouteTable {
 

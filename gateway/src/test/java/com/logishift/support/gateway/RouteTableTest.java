@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.logishift.support.gateway.RouteTable.Access;
 import org.junit.jupiter.api.Test;
 
-/** Every SPEC.md path goes to its owner, with or without the trailing slash, with the right access. */
+/** Every public API path (README, "API") goes to its owner, with or without the trailing slash, with the right access. */
 class RouteTableTest {
 
     private static void routes(String method, String path, Backend backend, Access access) {

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who hears what — SPEC.md's notification table as plain Java:
+ * Who hears what — the README's "who is notified" table as plain Java:
  * <pre>
  * ticket created               all approved agents, all admins
  * ticket assigned / reassigned the customer, the new assignee, admins

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** SPEC.md's notification table, row by row: exactly these recipients, nobody else. */
+/** The README's "who is notified" table, row by row: exactly these recipients, nobody else. */
 class NotificationRulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The status machine of SPEC.md, cell by cell. */
+/** The status machine of the README ("A ticket's life"), cell by cell. */
 class TicketStatusTest {
 
-    private static final Map<TicketStatus, Set<TicketStatus>> SPEC = Map.of(
+    private static final Map<TicketStatus, Set<TicketStatus>> LEGAL_MOVES = Map.of(
             OPEN, EnumSet.of(IN_PROGRESS),
             IN_PROGRESS, EnumSet.of(ON_HOLD, RESOLVED),
             ON_HOLD, EnumSet.of(IN_PROGRESS, RESOLVED),
@@ -26,7 +26,7 @@ class TicketStatusTest {
     void everyPairIsAllowedExactlyWhenTheSpecSaysSo() {
         for (TicketStatus from : TicketStatus.values()) {
             for (TicketStatus to : TicketStatus.values()) {
-                assertEquals(SPEC.get(from).contains(to), from.canMoveTo(to), from + " -> " + to);
+                assertEquals(LEGAL_MOVES.get(from).contains(to), from.canMoveTo(to), from + " -> " + to);
             }
         }
     }

@@ -394,7 +394,7 @@ class SeedUserFlowsTest {
 
     @Test
     @Order(10)
-    @DisplayName("notifications: each party heard exactly what SPEC's table promises about the ticket")
+    @DisplayName("notifications: each party heard exactly what the README's table promises about the ticket")
     void everyPartyHeardWhatTheSpecPromises() {
         // feedback is the ticket's last event; one partition keeps the order, so once it is in every
         // inbox, every earlier event of the ticket has been processed

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC.md's permission matrix, every endpoint against anonymous, the owner customer, another
+ * The README's permission matrix, every endpoint against anonymous, the owner customer, another
  * customer, the assigned agent, another agent and an admin.
  */
 @QuarkusTest
