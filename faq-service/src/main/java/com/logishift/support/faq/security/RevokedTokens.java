@@ -30,6 +30,7 @@ import org.jboss.logging.Logger;
 public class RevokedTokens {
 
     private static final Logger LOG = Logger.getLogger(RevokedTokens.class);
+    private static final int TIMEOUT_MILLIS = 5_000;
 
     private final Vertx vertx;
     private final RevocationConfig config;
@@ -45,8 +46,7 @@ public class RevokedTokens {
     }
 
     void onStart(@Observes StartupEvent start) {
-        int timeout = (int) Math.min(config.refresh().toMillis(), 5_000);
-        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout).setKeepAlive(true));
+        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(TIMEOUT_MILLIS).setKeepAlive(true));
         refresh();
         timer = vertx.setPeriodic(Math.max(1, config.refresh().toMillis()), id -> refresh());
     }
@@ -69,7 +69,7 @@ public class RevokedTokens {
             return; // the previous fetch is still under way
         }
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(config.url())
-                .setIdleTimeout(Math.min(config.refresh().toMillis(), 5_000))
+                .setIdleTimeout(TIMEOUT_MILLIS)
                 .putHeader("Accept", "application/json");
         client.request(request)
                 .compose(req -> req.send())
