@@ -10,6 +10,7 @@ import com.logishift.support.systemtests.client.Gateway;
 import com.logishift.support.systemtests.client.Person;
 import com.logishift.support.systemtests.client.Poll;
 import com.logishift.support.systemtests.harness.SupportSystem;
+import com.logishift.support.systemtests.harness.SystemTest;
 import io.restassured.RestAssured;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
