@@ -173,6 +173,11 @@ public class Account extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** Whether a token of this account issued at {@code issuedAtSeconds} (its iat) is revoked. */
+    public boolean revokes(long issuedAtSeconds) {
+        return tokensValidAfter != null && !Instant.ofEpochSecond(issuedAtSeconds).isAfter(tokensValidAfter);
+    }
+
     /** Why this account may not sign in even with the right password, if it may not. */
     public Optional<LoginRefusal> loginRefusal() {
         return switch (status) {

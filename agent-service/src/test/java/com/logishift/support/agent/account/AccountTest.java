@@ -78,6 +78,8 @@ class AccountTest {
         assertTrue(agent.deactivate(admin, NOW.plusSeconds(10)));
         assertEquals(AccountStatus.DEACTIVATED, agent.status);
         assertEquals(NOW.plusSeconds(10), agent.tokensValidAfter);
+        assertTrue(agent.revokes(NOW.plusSeconds(10).getEpochSecond()), "issued in the same second");
+        assertFalse(agent.revokes(NOW.plusSeconds(11).getEpochSecond()));
         assertEquals("account-deactivated", agent.loginRefusal().orElseThrow().slug());
         assertFalse(agent.deactivate(UUID.randomUUID(), NOW.plusSeconds(20)), "deactivating twice is harmless");
         assertEquals(NOW.plusSeconds(10), agent.tokensValidAfter);

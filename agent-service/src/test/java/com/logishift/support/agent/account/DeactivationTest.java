@@ -184,9 +184,12 @@ class DeactivationTest {
         String admin = adminToken();
         assertFalse(revocations().getList("items.accountId").contains(id), "not listed while approved");
 
+        as(oldToken).get("/api/auth/me/").then().statusCode(200);
         as(admin).post(deactivate(id)).then().statusCode(200);
         Instant validAfter = Instant.parse(revocationOf(id));
         assertTrue(oldIssuedAt <= validAfter.getEpochSecond(), "the old token falls under the revocation");
+        // agent-service itself refuses it at once
+        as(oldToken).get("/api/auth/me/").then().statusCode(401).contentType("application/problem+json");
 
         as(admin).post(reactivate(id)).then().statusCode(200);
         assertEquals(validAfter, Instant.parse(revocationOf(id)), "kept after reactivation: old tokens stay dead");

@@ -47,7 +47,7 @@ class SignInThrottleTest {
         signIn(ATTACKER, email, PASSWORD).then().statusCode(429);
         // ... while the owner, from another client, signs in as usual
         signIn(OWNER, email, PASSWORD).then().statusCode(200);
-        // and the attacker's lock-out keeps doubling for that pair only
+        // and the owner's success did not lift the attacker's lock-out
         signIn(ATTACKER, email, PASSWORD).then().statusCode(429);
     }
 

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * ({@code {"items":[{"accountId","tokensValidAfter"}]}}), polled every
  * {@code support.revocations.refresh}. A token whose subject is listed and whose {@code iat} is not
  * after {@code tokensValidAfter} is refused, so a deactivation reaches this service within one
- * refresh. When the list cannot be fetched the last one is kept (logged once per outage).
+ * refresh. When the list cannot be fetched the last one is kept (logged once per outage; only at
+ * INFO before the first success, while agent-service may still be starting).
  */
 @ApplicationScoped
 public class RevokedTokens {
@@ -39,6 +40,7 @@ public class RevokedTokens {
     private long timer = -1;
     private volatile Map<String, Instant> validAfter = Map.of();
     private volatile boolean failing;
+    private volatile boolean fetchedOnce;
 
     public RevokedTokens(Vertx vertx, RevocationConfig config) {
         this.vertx = vertx;
@@ -81,13 +83,16 @@ public class RevokedTokens {
                     fetching.set(false);
                     if (result.succeeded()) {
                         validAfter = result.result();
+                        fetchedOnce = true;
                         if (failing) {
                             LOG.infof("Token revocation list fetched again (%d accounts)", validAfter.size());
                         }
                         failing = false;
                     } else if (!failing) {
                         failing = true;
-                        LOG.warnf("Cannot fetch the token revocation list from %s (keeping the last one, %d accounts): %s",
+                        // at start-up agent-service may simply not be up yet: not worth a warning
+                        LOG.logf(fetchedOnce ? Logger.Level.WARN : Logger.Level.INFO,
+                                "Cannot fetch the token revocation list from %s (keeping the last one, %d accounts): %s",
                                 config.url(), validAfter.size(), result.cause().getMessage());
                     }
                 });

@@ -4,6 +4,7 @@ import com.logishift.support.agent.account.Role;
 import com.logishift.support.agent.account.service.AccountService;
 import com.logishift.support.agent.account.service.LoginService;
 import com.logishift.support.agent.common.Ids;
+import com.logishift.support.agent.common.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -76,6 +77,12 @@ public class AuthResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "The signed-in account")
     public Uni<AccountView> me() {
-        return accounts.find(Ids.parse("sub", jwt.getSubject())).map(AccountView::of);
+        return accounts.find(Ids.parse("sub", jwt.getSubject())).map(account -> {
+            // the other services learn revocations by polling; here the account itself is at hand
+            if (account.revokes(jwt.getIssuedAtTime())) {
+                throw ProblemException.unauthorized("This token has been revoked; sign in again.");
+            }
+            return AccountView.of(account);
+        });
     }
 }
