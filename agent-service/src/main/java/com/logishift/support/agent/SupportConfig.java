@@ -57,6 +57,14 @@ public interface SupportConfig {
 
         @WithDefault("PT15M")
         Duration maxLockout();
+
+        /** A (email, client) pair's failures are forgotten this long after its last attempt. */
+        @WithDefault("PT1H")
+        Duration forgetAfter();
+
+        /** At most this many (email, client) pairs are tracked (about 250 bytes each). */
+        @WithDefault("20000")
+        int trackedPairs();
     }
 
     interface Outbox {

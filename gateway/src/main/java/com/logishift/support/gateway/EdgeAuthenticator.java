@@ -13,7 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Verifies bearer tokens before anything reaches a service: RS256 signature against agent-service's
  * JWKS (cached by smallrye-jwt, refetched for an unknown key id), issuer, expiry and not-before.
- * Any other algorithm — {@code none}, or HS256 "signed" with the public key — is refused.
+ * Any other algorithm — {@code none}, or HS256 "signed" with the public key — is refused, and so is
+ * the token of a deactivated agent ({@link RevokedTokens}).
  * <p>
  * A token that verified is remembered until it expires, so a client's next requests skip the RSA
  * check and the hop to a worker thread; the services behind still verify every request themselves.
@@ -26,15 +27,17 @@ public class EdgeAuthenticator {
 
     private final JWTParser parser;
     private final Vertx vertx;
+    private final RevokedTokens revoked;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    public EdgeAuthenticator(JWTParser parser, Vertx vertx) {
+    public EdgeAuthenticator(JWTParser parser, Vertx vertx, RevokedTokens revoked) {
         this.parser = parser;
         this.vertx = vertx;
+        this.revoked = revoked;
     }
 
     /** The subject of a token that verified. */
-    private record Verified(String subject, long expiresAtSeconds) {
+    private record Verified(String subject, long issuedAtSeconds, long expiresAtSeconds) {
     }
 
     /** The token's subject (account id), or empty when the token is missing or invalid. */
@@ -50,7 +53,9 @@ public class EdgeAuthenticator {
         Verified known = verified.get(token);
         if (known != null) {
             if (known.expiresAtSeconds() > now) {
-                return Future.succeededFuture(Optional.of(known.subject()));
+                // checked on every request: a deactivation must reach remembered tokens too
+                return Future.succeededFuture(revoked.isRevoked(known.subject(), known.issuedAtSeconds())
+                        ? Optional.empty() : Optional.of(known.subject()));
             }
             verified.remove(token);
         }
@@ -61,8 +66,9 @@ public class EdgeAuthenticator {
                 if (verified.size() >= MAX_REMEMBERED) {
                     verified.clear();
                 }
-                verified.put(token, new Verified(jwt.getSubject(), jwt.getExpirationTime()));
-                return Optional.ofNullable(jwt.getSubject());
+                verified.put(token, new Verified(jwt.getSubject(), jwt.getIssuedAtTime(), jwt.getExpirationTime()));
+                return revoked.isRevoked(jwt.getSubject(), jwt.getIssuedAtTime())
+                        ? Optional.<String>empty() : Optional.ofNullable(jwt.getSubject());
             } catch (ParseException e) {
                 return Optional.<String>empty();
             }

@@ -8,15 +8,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An account of any role. The rules that change an account (agent approval, login lock-out) live
- * here as plain Java so they can be unit-tested without Quarkus.
+ * An account of any role. The rules that change an account (agent approval, deactivation, who may
+ * sign in) live here as plain Java so they can be unit-tested without Quarkus.
  */
 @Entity
 @Table(name = "account")
@@ -53,11 +52,12 @@ public class Account extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
-    @Column(name = "failed_logins", nullable = false)
-    public int failedLogins;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
+    /**
+     * Tokens issued at or before this instant are refused everywhere (set when the agent is
+     * deactivated and kept after a reactivation, so the old tokens stay dead).
+     */
+    @Column(name = "tokens_valid_after")
+    public Instant tokensValidAfter;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -97,6 +97,9 @@ public class Account extends PanacheEntityBase {
         if (status == AccountStatus.APPROVED) {
             return false;
         }
+        if (status == AccountStatus.DEACTIVATED) {
+            throw new AgentDecisionException("agent " + id + " is DEACTIVATED; reactivate them instead");
+        }
         status = AccountStatus.APPROVED;
         rejectionReason = null;
         decide(adminId, now);
@@ -115,10 +118,46 @@ public class Account extends PanacheEntityBase {
         if (status == AccountStatus.APPROVED) {
             throw new AgentDecisionException("agent " + id + " is already approved and cannot be rejected");
         }
+        if (status == AccountStatus.DEACTIVATED) {
+            throw new AgentDecisionException("agent " + id + " is DEACTIVATED and cannot be rejected");
+        }
         status = AccountStatus.REJECTED;
         rejectionReason = reason.strip();
         decide(adminId, now);
         return true;
+    }
+
+    /**
+     * Takes an approved agent out of service: no sign-in, and every token issued so far is refused.
+     * Returns false when they were already deactivated; anything but an approved agent is refused.
+     */
+    public boolean deactivate(UUID adminId, Instant now) {
+        requireAgent();
+        if (status == AccountStatus.DEACTIVATED) {
+            return false;
+        }
+        if (status != AccountStatus.APPROVED) {
+            throw new AgentDecisionException("agent " + id + " is " + status
+                    + "; only an APPROVED agent can be deactivated");
+        }
+        status = AccountStatus.DEACTIVATED;
+        tokensValidAfter = now;
+        decide(adminId, now);
+        return true;
+    }
+
+    /**
+     * Puts a deactivated agent back into service. {@link #tokensValidAfter} stays: they sign in again
+     * for a fresh token.
+     */
+    public void reactivate(UUID adminId, Instant now) {
+        requireAgent();
+        if (status != AccountStatus.DEACTIVATED) {
+            throw new AgentDecisionException("agent " + id + " is " + status
+                    + "; only a DEACTIVATED agent can be reactivated");
+        }
+        status = AccountStatus.APPROVED;
+        decide(adminId, now);
     }
 
     private void requireAgent() {
@@ -134,31 +173,25 @@ public class Account extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** Whether a token of this account issued at {@code issuedAtSeconds} (its iat) is revoked. */
+    public boolean revokes(long issuedAtSeconds) {
+        return tokensValidAfter != null && !Instant.ofEpochSecond(issuedAtSeconds).isAfter(tokensValidAfter);
+    }
+
     /** Why this account may not sign in even with the right password, if it may not. */
-    public Optional<String> loginRefusal() {
+    public Optional<LoginRefusal> loginRefusal() {
         return switch (status) {
-            case PENDING -> Optional.of("Your agent registration is awaiting approval by an admin.");
-            case REJECTED -> Optional.of("Your agent registration was rejected"
-                    + (rejectionReason == null ? "." : ": " + rejectionReason));
+            case PENDING -> Optional.of(new LoginRefusal("account-not-active",
+                    "Your agent registration is awaiting approval by an admin."));
+            case REJECTED -> Optional.of(new LoginRefusal("account-not-active",
+                    "Your agent registration was rejected" + (rejectionReason == null ? "." : ": " + rejectionReason)));
+            case DEACTIVATED -> Optional.of(new LoginRefusal("account-deactivated",
+                    "This account has been deactivated by an administrator."));
             case ACTIVE, APPROVED -> Optional.empty();
         };
     }
 
-    /** How long sign-in stays locked after repeated failures; zero when it is not locked. */
-    public Duration lockRemaining(Instant now) {
-        if (lockedUntil == null || !lockedUntil.isAfter(now)) {
-            return Duration.ZERO;
-        }
-        return Duration.between(now, lockedUntil);
-    }
-
-    public void recordFailedLogin(LoginLockoutPolicy policy, Instant now) {
-        failedLogins++;
-        policy.lockoutAfter(failedLogins).ifPresent(lockout -> lockedUntil = now.plus(lockout));
-    }
-
-    public void recordSuccessfulLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
+    /** A 403 at sign-in: {@code slug} ends the problem type, {@code detail} is shown to the person. */
+    public record LoginRefusal(String slug, String detail) {
     }
 }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Throttles password guessing per account: after {@code freeAttempts} consecutive failures every
- * further failure locks sign-in, starting at {@code baseLockout} and doubling up to
- * {@code maxLockout}.
+ * How long sign-in stays locked after consecutive failures: after {@code freeAttempts} failures every
+ * further failure locks it, starting at {@code baseLockout} and doubling up to {@code maxLockout}.
+ * {@link LoginThrottle} applies it per (email, client).
  */
 public record LoginLockoutPolicy(int freeAttempts, Duration baseLockout, Duration maxLockout) {
 

@@ -8,7 +8,9 @@ package com.logishift.support.agent.event;
 public enum AccountEventType {
     ACCOUNT_REGISTERED("com.logishift.support.account.registered.v1"),
     AGENT_APPROVED("com.logishift.support.agent.approved.v1"),
-    AGENT_REJECTED("com.logishift.support.agent.rejected.v1");
+    AGENT_REJECTED("com.logishift.support.agent.rejected.v1"),
+    AGENT_DEACTIVATED("com.logishift.support.agent.deactivated.v1"),
+    AGENT_REACTIVATED("com.logishift.support.agent.reactivated.v1");
 
     private final String type;
 

@@ -39,6 +39,16 @@ public class AccountEvents {
             Instant rejectedAt) {
     }
 
+    /** Data of {@code agent.deactivated.v1}. */
+    public record AgentDeactivated(UUID accountId, String email, String name, UUID deactivatedBy,
+            Instant deactivatedAt) {
+    }
+
+    /** Data of {@code agent.reactivated.v1}. */
+    public record AgentReactivated(UUID accountId, String email, String name, UUID reactivatedBy,
+            Instant reactivatedAt) {
+    }
+
     public Uni<Void> registered(Account a) {
         return append(AccountEventType.ACCOUNT_REGISTERED, a, new AccountRegistered(a.id, a.email, a.name,
                 a.role.group(), a.status.name(), a.createdAt), a.createdAt);
@@ -52,6 +62,16 @@ public class AccountEvents {
     public Uni<Void> rejected(Account a) {
         return append(AccountEventType.AGENT_REJECTED, a,
                 new AgentRejected(a.id, a.email, a.name, a.rejectionReason, a.decidedBy, a.decidedAt), a.decidedAt);
+    }
+
+    public Uni<Void> deactivated(Account a) {
+        return append(AccountEventType.AGENT_DEACTIVATED, a,
+                new AgentDeactivated(a.id, a.email, a.name, a.decidedBy, a.decidedAt), a.decidedAt);
+    }
+
+    public Uni<Void> reactivated(Account a) {
+        return append(AccountEventType.AGENT_REACTIVATED, a,
+                new AgentReactivated(a.id, a.email, a.name, a.decidedBy, a.decidedAt), a.decidedAt);
     }
 
     private Uni<Void> append(AccountEventType type, Account account, Object data, Instant occurredAt) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,9 +33,9 @@ class AccountTest {
     @Test
     void pendingAndRejectedAgentsMayNotSignIn() {
         Account agent = account(Role.AGENT);
-        assertTrue(agent.loginRefusal().orElseThrow().contains("awaiting approval"));
+        assertTrue(agent.loginRefusal().orElseThrow().detail().contains("awaiting approval"));
         agent.reject(admin, "no references", NOW);
-        assertTrue(agent.loginRefusal().orElseThrow().contains("no references"));
+        assertTrue(agent.loginRefusal().orElseThrow().detail().contains("no references"));
         agent.approve(admin, NOW);
         assertTrue(agent.loginRefusal().isEmpty());
         assertNull(agent.rejectionReason);
@@ -70,17 +69,31 @@ class AccountTest {
     }
 
     @Test
-    void repeatedFailuresLockSignInAndSuccessUnlocks() {
-        LoginLockoutPolicy policy = new LoginLockoutPolicy(2, Duration.ofSeconds(30), Duration.ofMinutes(5));
-        Account customer = account(Role.CUSTOMER);
-        customer.recordFailedLogin(policy, NOW);
-        assertEquals(Duration.ZERO, customer.lockRemaining(NOW));
-        customer.recordFailedLogin(policy, NOW);
-        assertEquals(Duration.ofSeconds(30), customer.lockRemaining(NOW));
-        assertEquals(Duration.ofSeconds(10), customer.lockRemaining(NOW.plusSeconds(20)));
-        assertEquals(Duration.ZERO, customer.lockRemaining(NOW.plusSeconds(31)));
-        customer.recordSuccessfulLogin();
-        assertEquals(0, customer.failedLogins);
-        assertNull(customer.lockedUntil);
+    void deactivationIsForApprovedAgentsAndKillsTheirTokensForGood() {
+        Account agent = account(Role.AGENT);
+        assertThrows(AgentDecisionException.class, () -> agent.deactivate(admin, NOW), "pending");
+        agent.approve(admin, NOW);
+        assertThrows(AgentDecisionException.class, () -> agent.reactivate(admin, NOW), "not deactivated");
+
+        assertTrue(agent.deactivate(admin, NOW.plusSeconds(10)));
+        assertEquals(AccountStatus.DEACTIVATED, agent.status);
+        assertEquals(NOW.plusSeconds(10), agent.tokensValidAfter);
+        assertTrue(agent.revokes(NOW.plusSeconds(10).getEpochSecond()), "issued in the same second");
+        assertFalse(agent.revokes(NOW.plusSeconds(11).getEpochSecond()));
+        assertEquals("account-deactivated", agent.loginRefusal().orElseThrow().slug());
+        assertFalse(agent.deactivate(UUID.randomUUID(), NOW.plusSeconds(20)), "deactivating twice is harmless");
+        assertEquals(NOW.plusSeconds(10), agent.tokensValidAfter);
+        assertThrows(AgentDecisionException.class, () -> agent.approve(admin, NOW), "reactivate instead");
+        assertThrows(AgentDecisionException.class, () -> agent.reject(admin, "x", NOW));
+
+        agent.reactivate(admin, NOW.plusSeconds(30));
+        assertEquals(AccountStatus.APPROVED, agent.status);
+        assertTrue(agent.loginRefusal().isEmpty());
+        assertEquals(NOW.plusSeconds(10), agent.tokensValidAfter, "tokens from before stay dead");
+
+        Account rejected = account(Role.AGENT);
+        rejected.reject(admin, "no", NOW);
+        assertThrows(AgentDecisionException.class, () -> rejected.deactivate(admin, NOW));
+        assertThrows(AgentDecisionException.class, () -> account(Role.CUSTOMER).deactivate(admin, NOW));
     }
 }

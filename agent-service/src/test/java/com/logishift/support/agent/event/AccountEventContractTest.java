@@ -29,7 +29,8 @@ class AccountEventContractTest {
     void everyPayloadFieldIsDocumented() throws IOException {
         String doc = contract();
         for (Class<?> payload : List.of(AccountEvents.AccountRegistered.class, AccountEvents.AgentApproved.class,
-                AccountEvents.AgentRejected.class)) {
+                AccountEvents.AgentRejected.class, AccountEvents.AgentDeactivated.class,
+                AccountEvents.AgentReactivated.class)) {
             Arrays.stream(payload.getRecordComponents()).forEach(component -> assertTrue(
                     doc.contains(" " + component.getName() + ": {"),
                     payload.getSimpleName() + "." + component.getName() + " missing from the AsyncAPI document"));

@@ -41,6 +41,8 @@ class OperationsTest {
                 .body(containsString("/api/admin/approve-agent/{id}"))
                 .body(containsString("/api/admin/reject-agent/{id}"))
                 .body(containsString("/api/admin/agents"))
+                .body(containsString("/api/admin/agents/{id}/deactivate"))
+                .body(containsString("/api/admin/agents/{id}/reactivate"))
                 .body(containsString("/api/auth/jwks"));
     }
 }

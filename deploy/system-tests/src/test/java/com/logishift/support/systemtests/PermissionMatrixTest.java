@@ -156,6 +156,9 @@ class PermissionMatrixTest {
         row("GET",    "/api/auth/jwks/",                        none(),                                     200,  200,  200,  200,  200,  200),
         row("POST",   "/api/admin/reject-agent/{id}/",          fresh(this::pendingAgentId, REASON),        401,  403,  403,  403,  403,  200),
         row("GET",    "/api/admin/agents/?status=PENDING",      none(),                                     401,  403,  403,  403,  403,  200),
+        row("POST",   "/api/admin/agents/{id}/deactivate/",     fresh(this::approvedAgentId),               401,  403,  403,  403,  403,  200),
+        row("POST",   "/api/admin/agents/{id}/reactivate/",     fresh(this::deactivatedAgentId),            401,  403,  403,  403,  403,  200),
+        row("GET",    "/api/admin/agents/?status=DEACTIVATED",  none(),                                     401,  403,  403,  403,  403,  200),
         row("GET",    "/api/admin/support/stats/",              none(),                                     401,  403,  403,  403,  403,  200),
         row("GET",    "/api/support/faq/{id}/",                 id(() -> faqEntry),                         200,  200,  200,  200,  200,  200),
         row("POST",   "/api/support/faq/{id}/vote/",            id(() -> faqEntry, HELPFUL),                401,  200,  200,  200,  200,  200),
@@ -384,6 +387,18 @@ class PermissionMatrixTest {
 
     private String pendingAgentId() {
         return gateway.registerAgent("Matrix Applicant").id();
+    }
+
+    private String approvedAgentId() {
+        Person applicant = gateway.registerAgent("Matrix Hire");
+        gateway.approve(admin, applicant);
+        return applicant.id();
+    }
+
+    private String deactivatedAgentId() {
+        String id = approvedAgentId();
+        expect(gateway.as(admin).post("/api/admin/agents/" + id + "/deactivate/"), 200);
+        return id;
     }
 
     private Map<String, Object> faqEntry(String topicKey, String question) {

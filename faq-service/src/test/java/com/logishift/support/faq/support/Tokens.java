@@ -31,6 +31,12 @@ public final class Tokens {
                 .expiresAt(Instant.now().plusSeconds(600)).sign(serviceKey());
     }
 
+    /** A token issued at a given instant (its {@code iat}), valid for ten minutes from now. */
+    public static String issuedAt(String subject, String role, Instant issuedAt) {
+        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(role))
+                .issuedAt(issuedAt).expiresAt(Instant.now().plusSeconds(600)).sign(serviceKey());
+    }
+
     public static String expired(String role) {
         return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString()).groups(Set.of(role))
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600))

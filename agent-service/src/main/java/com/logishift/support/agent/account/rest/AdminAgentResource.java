@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Admin decisions on agent registrations. */
+/** Admin decisions on agent registrations, and taking agents out of service and back. */
 @Path("/api/admin")
 @Tag(name = "agents")
 @RolesAllowed("admin")
@@ -36,8 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAgentResource {
 
-    private static final EnumSet<AccountStatus> AGENT_STATUSES =
-            EnumSet.of(AccountStatus.PENDING, AccountStatus.APPROVED, AccountStatus.REJECTED);
+    private static final EnumSet<AccountStatus> AGENT_STATUSES = EnumSet.of(AccountStatus.PENDING,
+            AccountStatus.APPROVED, AccountStatus.REJECTED, AccountStatus.DEACTIVATED);
 
     private final AccountService accounts;
     private final JsonWebToken jwt;
@@ -63,6 +63,25 @@ public class AdminAgentResource {
         return accounts.rejectAgent(Ids.parse("id", id), currentAdmin(), request.reason()).map(AccountView::of);
     }
 
+    @POST
+    @Path("agents/{id}/deactivate")
+    @Operation(summary = "Deactivate an approved agent",
+            description = "They can no longer sign in, their tokens are refused everywhere within a minute and "
+                    + "their open tickets go back to auto-assignment. Deactivating twice is harmless; "
+                    + "any other status is 409.")
+    public Uni<AccountView> deactivate(@PathParam("id") String id) {
+        return accounts.deactivateAgent(Ids.parse("id", id), currentAdmin()).map(AccountView::of);
+    }
+
+    @POST
+    @Path("agents/{id}/reactivate")
+    @Operation(summary = "Reactivate a deactivated agent",
+            description = "Back to APPROVED; they sign in again (tokens from before the deactivation stay "
+                    + "refused). Any other status is 409.")
+    public Uni<AccountView> reactivate(@PathParam("id") String id) {
+        return accounts.reactivateAgent(Ids.parse("id", id), currentAdmin()).map(AccountView::of);
+    }
+
     @GET
     @Path("agents")
     @Operation(summary = "Agent registrations, oldest first, optionally by status")
@@ -86,6 +105,6 @@ public class AdminAgentResource {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw ProblemException.invalidField("status", "must be one of PENDING, APPROVED, REJECTED");
+        throw ProblemException.invalidField("status", "must be one of PENDING, APPROVED, REJECTED, DEACTIVATED");
     }
 }

@@ -4,8 +4,11 @@ import com.logishift.support.agent.account.Role;
 import com.logishift.support.agent.account.service.AccountService;
 import com.logishift.support.agent.account.service.LoginService;
 import com.logishift.support.agent.common.Ids;
+import com.logishift.support.agent.common.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -51,10 +55,20 @@ public class AuthResource {
     @Path("login")
     @PermitAll
     @Operation(summary = "Sign in with email and password",
-            description = "401 for wrong credentials, 403 for pending or rejected agents (with the reason), "
-                    + "429 with Retry-After after repeated failures.")
-    public Uni<LoginResponse> login(@Valid @NotNull(message = "is required") LoginRequest request) {
-        return logins.login(request);
+            description = "401 for wrong credentials, 403 for pending, rejected or deactivated agents (with the "
+                    + "reason), 429 with Retry-After after repeated failures from the same client.")
+    public Uni<LoginResponse> login(@Valid @NotNull(message = "is required") LoginRequest request,
+            @Context HttpServerRequest http) {
+        return logins.login(request, clientAddress(http));
+    }
+
+    /**
+     * The caller's address: with quarkus.http.proxy.* this is the X-Forwarded-For address when the
+     * request came from a trusted proxy (the gateway), otherwise the peer's own address.
+     */
+    private static String clientAddress(HttpServerRequest http) {
+        SocketAddress remote = http.remoteAddress();
+        return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
     }
 
     @GET
@@ -63,6 +77,12 @@ public class AuthResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "The signed-in account")
     public Uni<AccountView> me() {
-        return accounts.find(Ids.parse("sub", jwt.getSubject())).map(AccountView::of);
+        return accounts.find(Ids.parse("sub", jwt.getSubject())).map(account -> {
+            // the other services learn revocations by polling; here the account itself is at hand
+            if (account.revokes(jwt.getIssuedAtTime())) {
+                throw ProblemException.unauthorized("This token has been revoked; sign in again.");
+            }
+            return AccountView.of(account);
+        });
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,7 +80,26 @@ public class AccountService {
                 : Uni.createFrom().voidItem());
     }
 
-    /** Agent registrations, oldest first; {@code status} narrows to PENDING, APPROVED or REJECTED. */
+    /** Deactivates an approved agent; deactivating twice is harmless (no second event). */
+    public Uni<Account> deactivateAgent(UUID agentId, UUID adminId) {
+        return decide(agentId, account -> account.deactivate(adminId, clock.instant())
+                ? events.deactivated(account)
+                : Uni.createFrom().voidItem());
+    }
+
+    public Uni<Account> reactivateAgent(UUID agentId, UUID adminId) {
+        return decide(agentId, account -> {
+            account.reactivate(adminId, clock.instant());
+            return events.reactivated(account);
+        });
+    }
+
+    /** Every account whose tokens up to some instant are revoked (deactivated agents, past and present). */
+    public Uni<List<Account>> revocations() {
+        return Panache.withSession(() -> Account.<Account>list("tokensValidAfter is not null"));
+    }
+
+    /** Agent registrations, oldest first; {@code status} narrows to one status. */
     public Uni<Page<Account>> listAgents(Optional<AccountStatus> status, int page, int size) {
         return Panache.withSession(() -> {
             PanacheQuery<Account> query = status

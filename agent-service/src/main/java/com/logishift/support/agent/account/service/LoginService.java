@@ -3,21 +3,24 @@ package com.logishift.support.agent.account.service;
 import com.logishift.support.agent.SupportConfig;
 import com.logishift.support.agent.account.Account;
 import com.logishift.support.agent.account.LoginLockoutPolicy;
+import com.logishift.support.agent.account.LoginThrottle;
 import com.logishift.support.agent.account.PasswordHasher;
 import com.logishift.support.agent.account.rest.LoginRequest;
 import com.logishift.support.agent.account.rest.LoginResponse;
 import com.logishift.support.agent.common.ProblemException;
 import com.logishift.support.agent.token.TokenIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Password sign-in. The outcome of a failed attempt (the failure counter, a lock-out) is committed
- * before the error is returned, which is why the transaction yields an outcome, not an exception.
+ * Password sign-in, throttled per (email, client address) by {@link LoginThrottle}. An unknown
+ * email, a wrong password and a password too long for bcrypt get the same answer, after the same
+ * bcrypt work, and count the same towards the lock-out.
  */
 @ApplicationScoped
 public class LoginService {
@@ -26,66 +29,54 @@ public class LoginService {
 
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
-    private final LoginLockoutPolicy lockoutPolicy;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
-    public LoginService(PasswordHasher hasher, TokenIssuer tokens, SupportConfig config, Clock clock) {
+    public LoginService(PasswordHasher hasher, TokenIssuer tokens, SupportConfig config, Clock clock,
+            MeterRegistry metrics) {
         this.hasher = hasher;
         this.tokens = tokens;
         this.clock = clock;
         SupportConfig.Login login = config.login();
-        this.lockoutPolicy = new LoginLockoutPolicy(login.freeAttempts(), login.baseLockout(), login.maxLockout());
+        this.throttle = new LoginThrottle(
+                new LoginLockoutPolicy(login.freeAttempts(), login.baseLockout(), login.maxLockout()),
+                login.forgetAfter(), login.trackedPairs());
+        metrics.gauge("support.login.throttle.tracked", throttle, LoginThrottle::size);
     }
 
-    private sealed interface Outcome {
-        record SignedIn(Account account) implements Outcome { }
-        record WrongCredentials() implements Outcome { }
-        record Locked(Duration remaining) implements Outcome { }
-        record Refused(String reason) implements Outcome { }
-    }
-
-    public Uni<LoginResponse> login(LoginRequest request) {
-        String email = Account.normalizeEmail(request.email());
-        return Panache.withTransaction(() -> Account.<Account>find("email", email)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE) // one attempt per account at a time
-                        .firstResult()
-                        .flatMap(account -> attempt(account, request.password())))
-                .map(this::respond);
-    }
-
-    private Uni<Outcome> attempt(Account account, String password) {
-        if (account == null) {
-            return hasher.decoy(password).map(ignored -> new Outcome.WrongCredentials());
-        }
-        Duration locked = account.lockRemaining(clock.instant());
+    /** {@code client} is the caller's address as resolved from a trusted proxy's X-Forwarded-For. */
+    public Uni<LoginResponse> login(LoginRequest request, String client) {
+        LoginThrottle.Key key = new LoginThrottle.Key(Account.normalizeEmail(request.email()), client);
+        Instant now = clock.instant();
+        Duration locked = throttle.begin(key, now);
         if (!locked.isZero()) {
-            return Uni.createFrom().item(new Outcome.Locked(locked));
+            return Uni.createFrom().failure(tooManyFailures(locked));
         }
-        return hasher.matches(password, account.passwordHash).map(matches -> {
-            if (!matches) {
-                account.recordFailedLogin(lockoutPolicy, clock.instant());
-                Duration lockedNow = account.lockRemaining(clock.instant());
-                return lockedNow.isZero() ? new Outcome.WrongCredentials() : new Outcome.Locked(lockedNow);
-            }
-            account.recordSuccessfulLogin();
-            return account.loginRefusal().<Outcome>map(Outcome.Refused::new)
-                    .orElseGet(() -> new Outcome.SignedIn(account));
-        });
+        // the session only for the read: bcrypt runs without holding a connection
+        return Panache.withSession(() -> Account.<Account>find("email", key.email()).firstResult())
+                .flatMap(account -> account == null
+                        ? hasher.decoy(request.password()).map(ignored -> (Account) null)
+                        : hasher.matches(request.password(), account.passwordHash)
+                                .map(matches -> matches ? account : null))
+                .map(account -> account == null ? failed(key, now) : signedIn(key, account));
     }
 
-    private LoginResponse respond(Outcome outcome) {
-        // Java 17: no pattern matching for switch yet
-        if (outcome instanceof Outcome.SignedIn signedIn) {
-            TokenIssuer.IssuedToken token = tokens.issue(signedIn.account(), clock.instant());
-            return new LoginResponse(token.value(), "Bearer", token.expiresInSeconds(), signedIn.account().role.group());
-        }
-        if (outcome instanceof Outcome.Locked locked) {
-            throw ProblemException.tooManyRequests(
-                    "Too many failed sign-in attempts for this account; try again later.", locked.remaining());
-        }
-        if (outcome instanceof Outcome.Refused refused) {
-            throw ProblemException.forbidden("account-not-active", refused.reason());
-        }
-        throw ProblemException.unauthorized(BAD_CREDENTIALS);
+    private LoginResponse signedIn(LoginThrottle.Key key, Account account) {
+        throttle.succeeded(key);
+        account.loginRefusal().ifPresent(refusal -> {
+            throw ProblemException.forbidden(refusal.slug(), refusal.detail());
+        });
+        TokenIssuer.IssuedToken token = tokens.issue(account, clock.instant());
+        return new LoginResponse(token.value(), "Bearer", token.expiresInSeconds(), account.role.group());
+    }
+
+    private LoginResponse failed(LoginThrottle.Key key, Instant attemptedAt) {
+        Duration locked = throttle.lockRemaining(key, attemptedAt);
+        throw locked.isZero() ? ProblemException.unauthorized(BAD_CREDENTIALS) : tooManyFailures(locked);
+    }
+
+    private static ProblemException tooManyFailures(Duration remaining) {
+        return ProblemException.tooManyRequests(
+                "Too many failed sign-in attempts; try again later.", remaining);
     }
 }

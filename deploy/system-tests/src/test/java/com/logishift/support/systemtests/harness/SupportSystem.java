@@ -98,6 +98,11 @@ public final class SupportSystem {
         return processes.get("gateway").url();
     }
 
+    /** A service's own address, for the few checks that must bypass the gateway. */
+    public String serviceUrl(String service) {
+        return processes.get(service).url();
+    }
+
     public String adminPassword() {
         return adminPassword;
     }
@@ -214,6 +219,11 @@ public final class SupportSystem {
             env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "PT30S");
         }
         String jwks = "http://127.0.0.1:" + ports.get("agent-service") + "/api/auth/jwks";
+        if (!service.equals("agent-service")) {
+            // deactivated agents' tokens: polled every 2 s here (20 s by default)
+            env.put("SUPPORT_REVOCATIONS_URL", "http://127.0.0.1:" + ports.get("agent-service") + "/internal/revocations");
+            env.put("SUPPORT_REVOCATIONS_REFRESH", "PT2S");
+        }
         switch (service) {
             case "agent-service" -> {
                 env.put("SUPPORT_JWT_PRIVATE_KEY_FILE", keys.privateKey().toString());

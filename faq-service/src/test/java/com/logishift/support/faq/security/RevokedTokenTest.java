@@ -1,0 +1,103 @@
+package com.logishift.support.faq.security;
+
+import static com.logishift.support.faq.support.Api.ADMIN;
+import static com.logishift.support.faq.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.logishift.support.faq.support.JwtKeysTestResource;
+import com.logishift.support.faq.support.RevocationListServer;
+import com.logishift.support.faq.support.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A deactivated agent's token is refused with 401 once the revocation list this service polls
+ * names it; tokens issued after {@code tokensValidAfter}, and everyone else's, keep working.
+ */
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+@QuarkusTestResource(RevocationListServer.class)
+class RevokedTokenTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @AfterEach
+    void emptyTheList() {
+        serve("{\"items\":[]}");
+    }
+
+    @Test
+    void aListedTokenIsRefusedAfterTheNextRefresh() throws InterruptedException {
+        String subject = UUID.randomUUID().toString();
+        Instant validAfter = Instant.now().minusSeconds(30);
+        String oldToken = Tokens.issuedAt(subject, "admin", validAfter.minusSeconds(60));
+        String newToken = Tokens.issuedAt(subject, "admin", validAfter.plusSeconds(2));
+        String otherToken = Tokens.of("admin");
+        as(oldToken).get(ADMIN).then().statusCode(200);
+
+        serve("{\"items\":[{\"accountId\":\"" + subject + "\",\"tokensValidAfter\":\"" + validAfter + "\"}]}");
+
+        assertEquals(401, awaitStatus(oldToken, 401), "the revoked token is refused");
+        as(oldToken).get(ADMIN).then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        as(newToken).get(ADMIN).then().statusCode(200);
+        as(otherToken).get(ADMIN).then().statusCode(200);
+    }
+
+    @Test
+    void aListThatCannotBeFetchedKeepsTheLastOne() throws InterruptedException {
+        String subject = UUID.randomUUID().toString();
+        String token = Tokens.issuedAt(subject, "admin", Instant.now().minusSeconds(60));
+        serve("{\"items\":[{\"accountId\":\"" + subject + "\",\"tokensValidAfter\":\"" + Instant.now() + "\"}]}");
+        assertEquals(401, awaitStatus(token, 401));
+
+        serve("not json"); // a broken answer changes nothing
+        awaitFetches(2);
+        as(token).get(ADMIN).then().statusCode(401);
+    }
+
+    /** Polls until the token gets {@code expected} (or the wait is over); returns the last status. */
+    private static int awaitStatus(String token, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int status;
+        do {
+            status = as(token).get(ADMIN).statusCode();
+            if (status == expected) {
+                return status;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return status;
+    }
+
+    /** Waits until the service fetched the list {@code more} more times. */
+    private static void awaitFetches(int more) throws InterruptedException {
+        int start = fetches();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (fetches() < start + more) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the revocation list was not fetched again within " + WAIT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static int fetches() {
+        return Integer.parseInt(given().get(url() + "/fetches").then().statusCode(200).extract().asString());
+    }
+
+    private static void serve(String json) {
+        given().body(json).put(url()).then().statusCode(204);
+    }
+
+    private static String url() {
+        return ConfigProvider.getConfig().getValue("support.revocations.url", String.class);
+    }
+}
