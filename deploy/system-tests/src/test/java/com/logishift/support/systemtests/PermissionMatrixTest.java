@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every endpoint of SPEC.md (the seed's 13 and the additional ones) against every kind of caller,
+ * Every endpoint of the README's API tables (the seed's 13 and the additional ones) against every kind of caller,
  * through the gateway, as one table: anonymous → 401 except on the public routes; the wrong role →
  * 403; a customer asking for another customer's ticket → 404; otherwise what the service answers on
  * success. Where state matters (feedback, taking, moving, reassigning, approving …) every cell gets a
@@ -149,7 +149,7 @@ class PermissionMatrixTest {
         row("POST",   "/api/admin/approve-agent/{id}/",         fresh(this::pendingAgentId),                401,  403,  403,  403,  403,  200),
         row("GET",    "/api/admin/support/tickets/",            none(),                                     401,  403,  403,  403,  403,  200),
         row("POST",   "/api/support/tickets/{id}/reassign/",    freshWith(this::openTicketOfAgent, this::toOtherAgent), 401, 403, 403, 403, 403, 200),
-        // --- what SPEC.md adds ------------------------------------------------------------------------------------------------------------------------
+        // --- what a working system adds ------------------------------------------------------------------------------------------------------------------------
         row("POST",   "/api/auth/register/",                    body(this::newRegistration),                201,  201,  201,  201,  201,  201),
         row("POST",   "/api/auth/login/",                       body(this::customersCredentials),           200,  200,  200,  200,  200,  200),
         row("GET",    "/api/auth/me/",                          none(),                                     401,  200,  200,  200,  200,  200),
@@ -172,7 +172,7 @@ class PermissionMatrixTest {
         row("POST",   "/api/notifications/read-all/",           none(),                                     401,  200,  200,  200,  200,  200),
         row("GET",    "/api/notifications/stream/",             none(),                                     401,  200,  200,  200,  200,  200)
                 .streaming(),
-        // --- beyond SPEC's tables: how a browser's EventSource opens the stream, and the admin's FAQ list --------------------------------------------
+        // --- beyond the contract's tables: how a browser's EventSource opens the stream, and the admin's FAQ list --------------------------------------------
         row("POST",   "/api/notifications/stream-ticket/",      none(),                                     401,  200,  200,  200,  200,  200),
         row("GET",    "/api/notifications/stream/?ticket={id}", this::streamTicket,                         401,  200,  200,  200,  200,  200)
                 .streaming().tokenless().note("one-time ticket instead of a token"),
