@@ -116,6 +116,9 @@ class WebUiHardeningTest {
         everyWayIn(adminScreen, admin, "/admin/support", page -> {
             assertThat(heading(page, "Support management")).isVisible();
             assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Key figures"))).containsText("Tickets");
+        });
+        everyWayIn(adminScreen, admin, "/admin/support/tickets", page -> {
+            assertThat(heading(page, "Support management")).isVisible();
             assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"))
                     .locator("[data-ticket]").first()).isVisible();
         });
@@ -293,10 +296,15 @@ class WebUiHardeningTest {
         Screen adminScreen = open(Viewport.PHONE, "long-text-admin");
         Page adminPage = adminScreen.page();
         signIn(adminScreen, admin, "/admin/support");
-        assertThat(adminPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"))
-                .locator("[data-ticket='" + mine.path("reference").asText() + "']")).containsText(agent.name());
         assertThat(adminPage.getByRole(AriaRole.TABLE)).containsText(agent.name());
         assertAsWideAsThePhone(adminScreen, "admin");
+        go(adminPage, "/admin/support/tickets");
+        assertThat(adminPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"))
+                .locator("[data-ticket='" + mine.path("reference").asText() + "']")).containsText(agent.name());
+        assertAsWideAsThePhone(adminScreen, "admin-tickets");
+        go(adminPage, "/admin/support/agents");
+        assertThat(heading(adminPage, "Agent accounts")).isVisible();
+        assertAsWideAsThePhone(adminScreen, "admin-agents");
         go(adminPage, "/agent/dashboard");
         assertThat(adminPage.locator("[data-ticket='" + queued.path("reference").asText() + "']")).isVisible();
         assertAsWideAsThePhone(adminScreen, "admin-queue");
@@ -393,6 +401,7 @@ class WebUiHardeningTest {
         assertThat(load.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(first.email()))).containsText("Sam Twin");
         assertThat(load.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(second.email()))).containsText("Sam Twin");
 
+        go(page, "/admin/support/tickets");
         Locator assignee = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Ticket filters")).getByLabel("Assignee");
         assignee.selectOption(new SelectOption().setLabel("Sam Twin (" + first.email() + ")"));
         Locator all = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"));
