@@ -1,5 +1,6 @@
-package com.logishift.support.ticket.security;
+package com.logishift.support.kit.security;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
@@ -28,6 +29,7 @@ import org.jboss.logging.Logger;
  * INFO before the first success, while agent-service may still be starting).
  */
 @ApplicationScoped
+@IfBuildProperty(name = "support.revocations.enabled", stringValue = "true")
 public class RevokedTokens {
 
     private static final Logger LOG = Logger.getLogger(RevokedTokens.class);

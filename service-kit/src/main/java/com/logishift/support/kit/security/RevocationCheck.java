@@ -1,5 +1,6 @@
-package com.logishift.support.notification.security;
+package com.logishift.support.kit.security;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Refuses (401) a valid token that {@link RevokedTokens} lists: a deactivated agent's. */
 @ApplicationScoped
+@IfBuildProperty(name = "support.revocations.enabled", stringValue = "true")
 public class RevocationCheck implements SecurityIdentityAugmentor {
 
     private final RevokedTokens revoked;
