@@ -1,4 +1,4 @@
-package com.logishift.support.agent.support;
+package com.logishift.support.kit.test;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

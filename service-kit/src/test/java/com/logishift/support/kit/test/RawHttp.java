@@ -1,4 +1,4 @@
-package com.logishift.support.ticket.support;
+package com.logishift.support.kit.test;
 
 import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package com.logishift.support.agent.support;
+package com.logishift.support.kit.test;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -12,7 +12,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * A fresh RS256 key pair per test run, written to the PEM files the %test profile names — the same
+ * A fresh RS256 key pair per test run, written to the PEM files the %test profile names (the public
+ * half is what the service verifies with) — the same
  * shape of configuration the local stack and Kubernetes use, and no private key in the repository.
  */
 public class JwtKeysTestResource implements QuarkusTestResourceLifecycleManager {

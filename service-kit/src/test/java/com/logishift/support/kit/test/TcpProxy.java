@@ -1,4 +1,4 @@
-package com.logishift.support.ticket.support;
+package com.logishift.support.kit.test;
 
 import java.io.IOException;
 import java.io.InputStream;
