@@ -1,7 +1,9 @@
 package com.logishift.support.ticket;
 
+import com.logishift.support.kit.DomainProblem;
+
 /** A request that breaks a ticket rule: a conflict with the ticket's state, or not this caller's to do. */
-public class TicketRuleException extends RuntimeException {
+public class TicketRuleException extends RuntimeException implements DomainProblem {
 
     public enum Kind {
         /** 409: the ticket's current state does not allow it */
@@ -23,7 +25,14 @@ public class TicketRuleException extends RuntimeException {
         return kind;
     }
 
+    /** 403 for FORBIDDEN, 409 for CONFLICT: answered as problem+json by the service kit. */
+    @Override
+    public int status() {
+        return kind == Kind.FORBIDDEN ? 403 : 409;
+    }
+
     /** Stable machine-readable name of the rule, used in the problem type. */
+    @Override
     public String slug() {
         return slug;
     }

@@ -3,7 +3,7 @@ package com.logishift.support.agent.bootstrap;
 import com.logishift.support.agent.SupportConfig;
 import com.logishift.support.agent.account.Role;
 import com.logishift.support.agent.account.service.AccountService;
-import com.logishift.support.agent.common.ProblemException;
+import com.logishift.support.kit.ProblemException;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

@@ -14,9 +14,9 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.logishift.support.agent.support.ErrorLog;
-import com.logishift.support.agent.support.JwtKeysTestResource;
-import com.logishift.support.agent.support.RawHttp;
+import com.logishift.support.kit.test.ErrorLog;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.RawHttp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

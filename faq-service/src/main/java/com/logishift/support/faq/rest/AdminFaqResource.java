@@ -1,10 +1,10 @@
 package com.logishift.support.faq.rest;
 
 import com.logishift.support.faq.Language;
-import com.logishift.support.faq.common.Ids;
-import com.logishift.support.faq.common.Page;
-import com.logishift.support.faq.common.PageRequest;
-import com.logishift.support.faq.common.ProblemException;
+import com.logishift.support.kit.Ids;
+import com.logishift.support.kit.Page;
+import com.logishift.support.kit.PageRequest;
+import com.logishift.support.kit.ProblemException;
 import com.logishift.support.faq.service.FaqAdminService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package com.logishift.support.faq.service;
 
 import com.logishift.support.faq.VoteChange;
-import com.logishift.support.faq.common.ProblemException;
+import com.logishift.support.kit.ProblemException;
 import com.logishift.support.faq.rest.VoteView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -16,9 +16,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.logishift.support.faq.support.ErrorLog;
+import com.logishift.support.kit.test.ErrorLog;
 import com.logishift.support.faq.support.JwtKeysTestResource;
-import com.logishift.support.faq.support.RawHttp;
+import com.logishift.support.kit.test.RawHttp;
 import com.logishift.support.faq.support.ThreadRecordingJwtParser;
 import com.logishift.support.faq.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,9 +1,9 @@
 package com.logishift.support.notification.rest;
 
-import com.logishift.support.notification.common.Ids;
-import com.logishift.support.notification.common.Page;
-import com.logishift.support.notification.common.PageRequest;
-import com.logishift.support.notification.common.ProblemException;
+import com.logishift.support.kit.Ids;
+import com.logishift.support.kit.Page;
+import com.logishift.support.kit.PageRequest;
+import com.logishift.support.kit.ProblemException;
 import com.logishift.support.notification.service.Inbox;
 import com.logishift.support.notification.stream.LiveNotifications;
 import com.logishift.support.notification.stream.StreamAuthFilter;

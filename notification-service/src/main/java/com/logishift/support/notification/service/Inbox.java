@@ -1,8 +1,8 @@
 package com.logishift.support.notification.service;
 
 import com.logishift.support.notification.Notification;
-import com.logishift.support.notification.common.Page;
-import com.logishift.support.notification.common.ProblemException;
+import com.logishift.support.kit.Page;
+import com.logishift.support.kit.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;

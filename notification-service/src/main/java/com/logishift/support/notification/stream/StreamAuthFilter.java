@@ -1,6 +1,6 @@
 package com.logishift.support.notification.stream;
 
-import com.logishift.support.notification.common.Problem;
+import com.logishift.support.kit.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,6 +1,6 @@
 package com.logishift.support.notification.stream;
 
-import com.logishift.support.notification.common.ProblemException;
+import com.logishift.support.kit.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;

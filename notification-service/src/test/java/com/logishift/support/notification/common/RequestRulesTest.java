@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.logishift.support.notification.support.ErrorLog;
-import com.logishift.support.notification.support.JwtKeysTestResource;
-import com.logishift.support.notification.support.RawHttp;
+import com.logishift.support.kit.test.ErrorLog;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.RawHttp;
 import com.logishift.support.notification.support.ThreadRecordingJwtParser;
 import com.logishift.support.notification.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;

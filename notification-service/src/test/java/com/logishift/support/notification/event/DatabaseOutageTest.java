@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.notification.support.DatabaseProxyTestResource;
 import com.logishift.support.notification.support.EventPublisher;
-import com.logishift.support.notification.support.JwtKeysTestResource;
-import com.logishift.support.notification.support.TcpProxy;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.TcpProxy;
 import com.logishift.support.notification.support.Tokens;
 import com.logishift.support.notification.support.Tokens.Person;
 import com.logishift.support.notification.support.TopicReader;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.notification.support.EventPublisher;
-import com.logishift.support.notification.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.notification.support.Tokens;
 import com.logishift.support.notification.support.Tokens.Person;
 import com.logishift.support.notification.support.TopicReader;

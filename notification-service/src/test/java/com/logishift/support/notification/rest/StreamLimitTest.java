@@ -3,7 +3,7 @@ package com.logishift.support.notification.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.logishift.support.notification.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.notification.support.Tokens;
 import com.logishift.support.notification.support.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;

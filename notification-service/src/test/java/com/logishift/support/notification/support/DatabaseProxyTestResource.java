@@ -1,5 +1,6 @@
 package com.logishift.support.notification.support;
 
+import com.logishift.support.kit.test.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package com.logishift.support.ticket.rest;
 
-import com.logishift.support.ticket.common.Page;
-import com.logishift.support.ticket.common.PageRequest;
-import com.logishift.support.ticket.common.ProblemException;
+import com.logishift.support.kit.Page;
+import com.logishift.support.kit.PageRequest;
+import com.logishift.support.kit.ProblemException;
 import com.logishift.support.ticket.rest.TicketViews.StaffTicket;
 import com.logishift.support.ticket.service.TicketService;
 import io.smallrye.mutiny.Uni;

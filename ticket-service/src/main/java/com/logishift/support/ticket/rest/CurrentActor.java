@@ -2,8 +2,8 @@ package com.logishift.support.ticket.rest;
 
 import com.logishift.support.ticket.Actor;
 import com.logishift.support.ticket.Role;
-import com.logishift.support.ticket.common.Ids;
-import com.logishift.support.ticket.common.ProblemException;
+import com.logishift.support.kit.Ids;
+import com.logishift.support.kit.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 

@@ -1,12 +1,12 @@
 package com.logishift.support.ticket.rest;
 
 import com.logishift.support.ticket.Actor;
-import com.logishift.support.ticket.common.Ids;
-import com.logishift.support.ticket.common.Page;
-import com.logishift.support.ticket.common.PageRequest;
+import com.logishift.support.kit.Ids;
+import com.logishift.support.kit.Page;
+import com.logishift.support.kit.PageRequest;
 import com.logishift.support.ticket.rest.TicketViews.StaffTicket;
 import com.logishift.support.ticket.rest.TicketViews.NoteView;
-import com.logishift.support.ticket.common.ProblemException;
+import com.logishift.support.kit.ProblemException;
 import com.logishift.support.ticket.rest.TicketViews.CustomerTicket;
 import com.logishift.support.ticket.service.TicketFilter;
 import com.logishift.support.ticket.service.TicketService;

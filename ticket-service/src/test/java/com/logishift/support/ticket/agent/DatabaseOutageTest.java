@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.ticket.support.AccountEventsPublisher;
 import com.logishift.support.ticket.support.DatabaseProxyTestResource;
-import com.logishift.support.ticket.support.JwtKeysTestResource;
-import com.logishift.support.ticket.support.TcpProxy;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.TcpProxy;
 import com.logishift.support.ticket.support.TopicReader;
 import com.logishift.support.ticket.support.Tokens;
 import com.logishift.support.ticket.support.Tokens.Person;

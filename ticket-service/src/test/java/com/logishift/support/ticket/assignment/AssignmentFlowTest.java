@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.logishift.support.ticket.support.AccountEventsPublisher;
-import com.logishift.support.ticket.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.ticket.support.TopicReader;
 import com.logishift.support.ticket.support.Tokens;
 import com.logishift.support.ticket.support.Tokens.Person;

@@ -11,9 +11,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.logishift.support.ticket.support.ErrorLog;
-import com.logishift.support.ticket.support.JwtKeysTestResource;
-import com.logishift.support.ticket.support.RawHttp;
+import com.logishift.support.kit.test.ErrorLog;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.RawHttp;
 import com.logishift.support.ticket.support.ThreadRecordingJwtParser;
 import com.logishift.support.ticket.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -4,7 +4,7 @@ import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.logishift.support.ticket.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.ticket.support.Tokens;
 import com.logishift.support.ticket.support.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -6,7 +6,7 @@ import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 
-import com.logishift.support.ticket.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.ticket.support.Tokens;
 import com.logishift.support.ticket.support.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;

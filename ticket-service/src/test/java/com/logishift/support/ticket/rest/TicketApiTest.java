@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.logishift.support.ticket.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.ticket.support.Tokens;
 import com.logishift.support.ticket.support.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;

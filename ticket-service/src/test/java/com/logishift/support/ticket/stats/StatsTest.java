@@ -7,7 +7,7 @@ import static com.logishift.support.ticket.support.Api.ticketBody;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.logishift.support.ticket.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.ticket.support.Tokens;
 import com.logishift.support.ticket.support.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -2,10 +2,10 @@ package com.logishift.support.agent.account.rest;
 
 import com.logishift.support.agent.account.AccountStatus;
 import com.logishift.support.agent.account.service.AccountService;
-import com.logishift.support.agent.common.Ids;
-import com.logishift.support.agent.common.Page;
-import com.logishift.support.agent.common.PageRequest;
-import com.logishift.support.agent.common.ProblemException;
+import com.logishift.support.kit.Ids;
+import com.logishift.support.kit.Page;
+import com.logishift.support.kit.PageRequest;
+import com.logishift.support.kit.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

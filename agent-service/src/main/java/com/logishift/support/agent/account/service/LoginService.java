@@ -7,7 +7,7 @@ import com.logishift.support.agent.account.LoginThrottle;
 import com.logishift.support.agent.account.PasswordHasher;
 import com.logishift.support.agent.account.rest.LoginRequest;
 import com.logishift.support.agent.account.rest.LoginResponse;
-import com.logishift.support.agent.common.ProblemException;
+import com.logishift.support.kit.ProblemException;
 import com.logishift.support.agent.token.TokenIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -1,0 +1,177 @@
+package com.logishift.support.kit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RequestBody;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Requests over a size limit are refused here, first thing, with problem+json: 414 for a long URI,
+ * 431 for large headers, 413 for a large body (announced by Content-Length or found while reading a
+ * chunked one). A body is read completely here before any resource runs. The HTTP server's own
+ * limits (quarkus.http.limits.max-initial-line-length, max-header-size) sit above these, because
+ * the server itself can only answer with an empty body; what exceeds even those still gets that
+ * bare 414/431.
+ */
+@ApplicationScoped
+public class RequestLimits {
+
+    /** Limits below the HTTP server's own; every key can be set by environment variable. */
+    @ConfigMapping(prefix = "support.http")
+    public interface Config {
+        /** Longest request URI (path and query) accepted. */
+        @WithDefault("16384")
+        int maxUriLength();
+
+        /** Largest total size of the request headers accepted (names, values, separators). */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
+    }
+
+    private static final Logger LOG = Logger.getLogger(RequestLimits.class);
+    /** At most this much of a refused body is read (and discarded) before the connection is closed. */
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+
+    private final Config config;
+    private final long maxBodySize;
+    private final ObjectMapper json;
+
+    public RequestLimits(Config config, ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+        this.config = config;
+        this.json = json;
+        this.maxBodySize = maxBodySize.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        // request bodies are read here, within the limit, before anything else sees the request
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodySize);
+        router.route().order(Integer.MIN_VALUE + 1)
+                .handler(rc -> check(rc, body))
+                .failureHandler(this::failed);
+    }
+
+    private void check(RoutingContext rc, BodyHandler body) {
+        HttpServerRequest request = rc.request();
+        if (request.uri().length() > config.maxUriLength()) {
+            refuse(rc, 414, "uri-too-long", "URI too long",
+                    "The request URI is longer than " + config.maxUriLength() + " characters.", false);
+            return;
+        }
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > config.maxHeaderSize().asLongValue()) {
+            refuse(rc, 431, "headers-too-large", "Request header fields too large",
+                    "The request headers are larger than " + config.maxHeaderSize().asLongValue() + " bytes.", true);
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        long declared = 0;
+        if (length != null) {
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                declared = -1;
+            }
+            if (declared < 0) {
+                refuse(rc, 400, "bad-request", "Bad request", "The Content-Length header is not a number.", true);
+                return;
+            }
+            if (declared > maxBodySize) {
+                tooLarge(rc);
+                return;
+            }
+        }
+        if (!request.isEnded() && (declared > 0 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING))) {
+            // the whole body (within the limit) before any resource runs: a chunked one carries no
+            // length up front, and a client hanging up halfway never reaches application code
+            body.handle(rc);
+        } else {
+            rc.next();
+        }
+    }
+
+    /** Hands the body read above to the resource (REST would otherwise find the request already read). */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 200)
+    public void bufferedBody(ContainerRequestContext request, RoutingContext rc) {
+        RequestBody body = rc.body();
+        if (body != null && body.buffer() != null) {
+            request.setEntityStream(new ByteArrayInputStream(body.buffer().getBytes()));
+        }
+    }
+
+    private void failed(RoutingContext rc) {
+        if (rc.response().ended()) {
+            return;
+        }
+        if (rc.statusCode() == 413) {
+            tooLarge(rc);
+        } else if (rc.failure() != null && ClientFailures.isClientFailure(rc.failure())) {
+            // the client hung up or broke off the body: nothing for an operator to fix
+            LOG.debugf("Request %s ended by the client: %s", rc.normalizedPath(), rc.failure());
+            refuse(rc, 400, "unreadable-request", "Bad request", "The request could not be read completely.", true);
+        } else {
+            rc.next();
+        }
+    }
+
+    private void tooLarge(RoutingContext rc) {
+        refuse(rc, 413, "request-entity-too-large", "Request entity too large",
+                "The request body is larger than " + maxBodySize + " bytes.", true);
+    }
+
+    private void refuse(RoutingContext rc, int status, String slug, String title, String detail, boolean withPath) {
+        Problem problem = Problem.of(status, slug, title, detail);
+        String body;
+        try {
+            body = json.writeValueAsString(withPath ? problem.at(rc.normalizedPath()) : problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpServerRequest request = rc.request();
+        Runnable answer = () -> {
+            if (!rc.response().ended()) {
+                rc.response().setStatusCode(status)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(body);
+            }
+        };
+        if (request.isEnded()) {
+            answer.run();
+            return;
+        }
+        // read the rest of the body (discarding it) before answering: a client, or the gateway, still
+        // sending would otherwise see the connection reset instead of this answer. Past DRAIN_LIMIT
+        // the connection is closed.
+        long[] drained = {0};
+        request.handler(chunk -> {
+            drained[0] += chunk.length();
+            if (drained[0] > DRAIN_LIMIT) {
+                answer.run();
+                request.connection().close();
+            }
+        });
+        request.exceptionHandler(e -> request.connection().close());
+        request.endHandler(v -> answer.run());
+        request.resume();
+    }
+}

@@ -1,0 +1,48 @@
+package com.logishift.support.kit.test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Collects every ERROR (or worse) the service logs while open: a client's mistake must cause none. */
+public final class ErrorLog implements AutoCloseable {
+
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                Throwable thrown = record.getThrown();
+                errors.add(record.getLoggerName() + ": " + record.getMessage() + (thrown == null ? "" : " " + thrown));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private ErrorLog() {
+        Logger.getLogger("").addHandler(handler);
+    }
+
+    public static ErrorLog open() {
+        return new ErrorLog();
+    }
+
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    @Override
+    public void close() {
+        Logger.getLogger("").removeHandler(handler);
+    }
+}
