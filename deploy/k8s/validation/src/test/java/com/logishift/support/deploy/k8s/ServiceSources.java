@@ -84,6 +84,12 @@ record ServiceSources(String service, String origin, Properties properties, Set<
                 origin = Repo.root().relativize(propertiesFile).toString();
                 properties.load(new StringReader(Files.readString(propertiesFile)));
                 keys.addAll(javaKeys(module.resolve("src/main/java")));
+                // the shared technical module's settings (request limits, revocation list) are read by
+                // every service that depends on it
+                String pom = Files.readString(module.resolve("pom.xml"));
+                if (pom.contains("<artifactId>service-kit</artifactId>")) {
+                    keys.addAll(javaKeys(Repo.root().resolve("service-kit/src/main/java")));
+                }
             } else {
                 Path contract = Repo.testResources().resolve("contracts/" + service + ".properties");
                 if (!Files.isRegularFile(contract)) {
