@@ -8,10 +8,11 @@ import { Unassign } from './admin/Unassign'
 import { api, errorMessage, qs } from '../api'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL, type Account, type Page, type Stats, type Status, type Ticket } from '../types'
-import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, StatusBadge, formatDate, formatDuration, useTitle } from '../ui'
+import { Alert, Button, Card, Empty, Loading, PageTitle, formatDate, formatDuration, useTitle } from '../ui'
 import { EnumSelect } from '../components/EnumSelect'
 import { FilterBar } from '../components/FilterBar'
 import { Pager } from '../components/Pager'
+import { TicketHeading } from '../components/TicketHeading'
 
 const BAR_COLORS: Record<Status, string> = {
   OPEN: '#0284c7',
@@ -382,15 +383,7 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
               {data.items.map((t) => (
                 <li key={t.id} data-ticket={t.reference} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-center md:gap-4">
                   <div className="min-w-0 flex-1">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <span className="font-mono text-sm text-slate-600">{t.reference}</span>
-                      <StatusBadge status={t.status} />
-                      <PriorityBadge priority={t.priority} />
-                      <span className="text-xs text-slate-500">{CATEGORY_SHORT[t.category]}</span>
-                    </div>
-                    <Link to={`/support/tickets/${t.id}`} className="block font-medium wrap-anywhere text-blue-900 underline">
-                      {t.subject}
-                    </Link>
+                    <TicketHeading ticket={t} />
                     <p className="text-xs wrap-anywhere text-slate-600">
                       {t.customerName} · <span data-testid="assignee">{t.assigneeName ? `Assigned to ${t.assigneeName}` : 'Unassigned'}</span> · {formatDate(t.updatedAt)}
                     </p>

@@ -4,10 +4,11 @@ import { api, errorMessage, qs } from '../api'
 import { useAuth } from '../auth'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL, type Page, type Ticket } from '../types'
-import { Alert, Button, Empty, Loading, PageTitle, PriorityBadge, StatusBadge, formatDate, useTitle } from '../ui'
+import { Alert, Button, Empty, Loading, PageTitle, formatDate, useTitle } from '../ui'
 import { TicketList } from './SupportHub'
 import { EnumSelect } from '../components/EnumSelect'
 import { FilterBar } from '../components/FilterBar'
+import { TicketHeading } from '../components/TicketHeading'
 
 function Count({ label, value }: { label: string; value: number | string }) {
   return (
@@ -140,15 +141,7 @@ export function AgentDashboard() {
               <ul className="space-y-3" aria-label="Unassigned tickets">
                 {queue.map((t) => (
                   <li key={t.id} data-ticket={t.reference} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <span className="font-mono text-sm text-slate-600">{t.reference}</span>
-                      <StatusBadge status={t.status} />
-                      <PriorityBadge priority={t.priority} />
-                      <span className="text-xs text-slate-500">{CATEGORY_SHORT[t.category]}</span>
-                    </div>
-                    <Link to={`/support/tickets/${t.id}`} className="mt-1 block font-medium wrap-anywhere text-blue-900 underline">
-                      {t.subject}
-                    </Link>
+                    <TicketHeading ticket={t} subjectClassName="mt-1 block font-medium wrap-anywhere text-blue-900 underline" />
                     <p className="text-xs wrap-anywhere text-slate-500">
                       {t.customerName} · opened {formatDate(t.createdAt)}
                     </p>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, ApiError, errorMessage, qs, type FieldErrors } from '../../api'
-import { CATEGORY_SHORT, type Page } from '../../types'
+import { CATEGORY_SHORT, type FaqEntry, type Page } from '../../types'
 import { Alert, Button, Empty, Loading, SelectField, TextArea, TextField, formatDate } from '../../ui'
 import { focusFirstInvalid, hasErrors } from '../../validation'
 import { EnumSelect } from '../../components/EnumSelect'
@@ -8,17 +8,9 @@ import { FilterBar } from '../../components/FilterBar'
 import { Pager } from '../../components/Pager'
 
 /** An entry as GET /api/admin/faq/ returns it: drafts too, with the version for optimistic locking. */
-interface AdminFaqEntry {
-  id: string
-  topicKey: string
-  language: string
-  category: string
-  question: string
-  answer: string
+interface AdminFaqEntry extends FaqEntry {
   published: boolean
   order: number
-  helpfulCount: number
-  notHelpfulCount: number
   createdAt: string
   updatedAt: string
   version: number
