@@ -13,5 +13,8 @@ export default defineConfig({
     // is slow, so a test gets 30 s (a limit against hangs, not a speed check)
     maxWorkers: 1,
     testTimeout: 30_000,
+    // one jsdom for all files (most of the run was starting a new one per file); test-setup.ts
+    // empties the page and undoes stubs after every test
+    isolate: false,
   },
 })
