@@ -3,7 +3,8 @@ import { Link } from 'react-router'
 
 /**
  * The small part of Markdown the FAQ answers use — paragraphs, numbered and bulleted lists, **bold**
- * and [links](…) — turned into React elements. Never HTML: anything else stays plain text.
+ * and [links](…) to web pages, e-mail addresses (mailto:) and paths of this site — turned into React
+ * elements. Never HTML: anything else stays plain text.
  */
 const INLINE = /(\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\))/g
 
@@ -14,7 +15,7 @@ function inline(text: string, key: string): ReactNode[] {
     const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part)
     if (link) {
       const href = link[2]
-      // only web links and paths of this site: no javascript: or data: URLs
+      // only web and mailto: links and paths of this site: no javascript: or data: URLs
       if (href.startsWith('/') && !href.startsWith('//')) {
         return (
           <Link key={k} to={href} className="text-blue-800 underline">
@@ -25,6 +26,13 @@ function inline(text: string, key: string): ReactNode[] {
       if (/^https?:\/\//i.test(href)) {
         return (
           <a key={k} href={href} className="text-blue-800 underline" rel="noopener noreferrer" target="_blank">
+            {link[1]}
+          </a>
+        )
+      }
+      if (/^mailto:[^@\s]+@[^@\s]+$/i.test(href)) {
+        return (
+          <a key={k} href={href} className="text-blue-800 underline">
             {link[1]}
           </a>
         )

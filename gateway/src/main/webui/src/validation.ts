@@ -31,7 +31,7 @@ export function validateRegistration(v: { name: string; email: string; password:
 
 /** A copy of the errors without this field's: a corrected field stops showing its old message at once. */
 export function withoutError(errors: FieldErrors, field: string): FieldErrors {
-  if (!(field in errors)) return errors
+  if (!Object.hasOwn(errors, field)) return errors
   const rest = { ...errors }
   delete rest[field]
   return rest

@@ -8,9 +8,12 @@ import { Unassign } from './admin/Unassign'
 import { api, errorMessage, qs } from '../api'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL, type Account, type Page, type Stats, type Status, type Ticket } from '../types'
-import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, StatusBadge, formatDate, formatDuration, useTitle } from '../ui'
+import { Alert, Button, Card, Empty, Loading, PageTitle, formatDate, formatDuration, useTitle } from '../ui'
+import { EnumSelect } from '../components/EnumSelect'
+import { FilterBar } from '../components/FilterBar'
+import { Pager } from '../components/Pager'
+import { TicketHeading } from '../components/TicketHeading'
 
-const selectClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
 const BAR_COLORS: Record<Status, string> = {
   OPEN: '#0284c7',
   IN_PROGRESS: '#d97706',
@@ -51,6 +54,10 @@ function StatusChart({ stats }: { stats: Stats }) {
 /** "Name (e-mail)": two agents may share a name, never an e-mail address. */
 function agentLabel(a: Account): string {
   return `${a.name} (${a.email})`
+}
+
+function agentLabels(agents: Account[]): Record<string, string> {
+  return Object.fromEntries(agents.map((a) => [a.id, agentLabel(a)]))
 }
 
 function StatsPanel({ stats, error, agents }: { stats: Stats | null; error: string | null; agents: Account[] }) {
@@ -277,17 +284,19 @@ function Reassign({ ticket, agents, onDone }: { ticket: Ticket; agents: Account[
   }
   return (
     <div className="flex flex-col gap-1">
-      <label className="text-xs">
-        New agent for {ticket.reference}
-        <select className={selectClass} value={agentId} aria-invalid={error ? true : undefined} onChange={(e) => { setAgentId(e.target.value); setError(null) }}>
-          <option value="">Choose…</option>
-          {choices.map((a) => (
-            <option key={a.id} value={a.id}>
-              {agentLabel(a)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <EnumSelect
+        className="text-xs"
+        label={`New agent for ${ticket.reference}`}
+        value={agentId}
+        invalid={!!error}
+        any="Choose…"
+        values={choices.map((a) => a.id)}
+        labels={agentLabels(choices)}
+        onChange={(id) => {
+          setAgentId(id)
+          setError(null)
+        }}
+      />
       {error && <span className="text-xs text-red-700">{error}</span>}
       <div className="flex gap-1">
         <Button className="min-h-8 px-2 py-1 text-xs" busy={busy} onClick={save}>
@@ -342,57 +351,22 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
     setFilters({ ...filters, [key]: value })
     setPage(0)
   }
-  const pages = data ? Math.max(1, Math.ceil(data.total / size)) : 1
 
   return (
     <div>
-      <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label="Ticket filters" onSubmit={(e) => e.preventDefault()}>
-        <label className="text-sm">
-          Status
-          <select className={selectClass} value={filters.status} onChange={(e) => set('status', e.target.value)}>
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          Priority
-          <select className={selectClass} value={filters.priority} onChange={(e) => set('priority', e.target.value)}>
-            <option value="">Any</option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABEL[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          Category
-          <select className={selectClass} value={filters.category} onChange={(e) => set('category', e.target.value)}>
-            <option value="">Any</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_SHORT[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          Assignee
-          <select className={selectClass} value={filters.assignee} onChange={(e) => set('assignee', e.target.value)}>
-            <option value="">Anyone</option>
-            <option value="none">Unassigned</option>
-            {agents.map((a) => (
-              <option key={a.id} value={a.id}>
-                {agentLabel(a)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </form>
+      <FilterBar label="Ticket filters" className="mb-4 grid-cols-2 sm:grid-cols-4">
+        <EnumSelect label="Status" value={filters.status} values={STATUSES} labels={STATUS_LABEL} onChange={(v) => set('status', v)} />
+        <EnumSelect label="Priority" value={filters.priority} values={PRIORITIES} labels={PRIORITY_LABEL} onChange={(v) => set('priority', v)} />
+        <EnumSelect label="Category" value={filters.category} values={CATEGORIES} labels={CATEGORY_SHORT} onChange={(v) => set('category', v)} />
+        <EnumSelect
+          label="Assignee"
+          value={filters.assignee}
+          any="Anyone"
+          values={['none', ...agents.map((a) => a.id)]}
+          labels={{ none: 'Unassigned', ...agentLabels(agents) }}
+          onChange={(v) => set('assignee', v)}
+        />
+      </FilterBar>
       {message && <Alert kind="success">{message}</Alert>}
       {error && <Alert>{error}</Alert>}
       {data === null && !error ? (
@@ -409,15 +383,7 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
               {data.items.map((t) => (
                 <li key={t.id} data-ticket={t.reference} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-center md:gap-4">
                   <div className="min-w-0 flex-1">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <span className="font-mono text-sm text-slate-600">{t.reference}</span>
-                      <StatusBadge status={t.status} />
-                      <PriorityBadge priority={t.priority} />
-                      <span className="text-xs text-slate-500">{CATEGORY_SHORT[t.category]}</span>
-                    </div>
-                    <Link to={`/support/tickets/${t.id}`} className="block font-medium wrap-anywhere text-blue-900 underline">
-                      {t.subject}
-                    </Link>
+                    <TicketHeading ticket={t} />
                     <p className="text-xs wrap-anywhere text-slate-600">
                       {t.customerName} · <span data-testid="assignee">{t.assigneeName ? `Assigned to ${t.assigneeName}` : 'Unassigned'}</span> · {formatDate(t.updatedAt)}
                     </p>
@@ -442,19 +408,7 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
                 </li>
               ))}
             </ul>
-            {pages > 1 && (
-              <nav className="mt-3 flex items-center gap-3" aria-label="Pages">
-                <Button variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                  Previous
-                </Button>
-                <span className="text-sm">
-                  Page {page + 1} of {pages}
-                </span>
-                <Button variant="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-                  Next
-                </Button>
-              </nav>
-            )}
+            <Pager label="Pages" page={page} total={data.total} size={size} onPage={setPage} />
           </>
         )
       )}

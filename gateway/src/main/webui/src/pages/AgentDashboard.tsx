@@ -4,8 +4,11 @@ import { api, errorMessage, qs } from '../api'
 import { useAuth } from '../auth'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL, type Page, type Ticket } from '../types'
-import { Alert, Button, Empty, Loading, PageTitle, PriorityBadge, StatusBadge, formatDate, useTitle } from '../ui'
+import { Alert, Button, Empty, Loading, PageTitle, formatDate, useTitle } from '../ui'
 import { TicketList } from './SupportHub'
+import { EnumSelect } from '../components/EnumSelect'
+import { FilterBar } from '../components/FilterBar'
+import { TicketHeading } from '../components/TicketHeading'
 
 function Count({ label, value }: { label: string; value: number | string }) {
   return (
@@ -16,7 +19,8 @@ function Count({ label, value }: { label: string; value: number | string }) {
   )
 }
 
-const selectClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
+/** The status filter's first choice: every ticket not yet resolved or closed (what the list shows first). */
+const ACTIVE = [{ value: 'ACTIVE', label: 'Not yet resolved' }]
 
 export function AgentDashboard() {
   const { session } = useAuth()
@@ -109,42 +113,11 @@ export function AgentDashboard() {
             <h2 id="mine" className="mb-3 text-xl font-semibold">
               My tickets
             </h2>
-            <div className="mb-3 grid grid-cols-3 gap-2" role="group" aria-label="Filters">
-              <label className="text-sm">
-                Status
-                <select className={selectClass} value={status} onChange={(e) => setStatus(e.target.value)}>
-                  <option value="ACTIVE">Not yet resolved</option>
-                  <option value="">Any</option>
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {STATUS_LABEL[s]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="text-sm">
-                Priority
-                <select className={selectClass} value={priority} onChange={(e) => setPriority(e.target.value)}>
-                  <option value="">Any</option>
-                  {PRIORITIES.map((p) => (
-                    <option key={p} value={p}>
-                      {PRIORITY_LABEL[p]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="text-sm">
-                Category
-                <select className={selectClass} value={category} onChange={(e) => setCategory(e.target.value)}>
-                  <option value="">Any</option>
-                  {CATEGORIES.map((c) => (
-                    <option key={c} value={c}>
-                      {CATEGORY_SHORT[c]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
+            <FilterBar label="Filters" className="mb-3 grid-cols-3">
+              <EnumSelect label="Status" value={status} before={ACTIVE} values={STATUSES} labels={STATUS_LABEL} onChange={setStatus} />
+              <EnumSelect label="Priority" value={priority} values={PRIORITIES} labels={PRIORITY_LABEL} onChange={setPriority} />
+              <EnumSelect label="Category" value={category} values={CATEGORIES} labels={CATEGORY_SHORT} onChange={setCategory} />
+            </FilterBar>
             {assigned === null && !error ? (
               <Loading label="Loading your tickets…" />
             ) : filtered.length === 0 ? (
@@ -168,15 +141,7 @@ export function AgentDashboard() {
               <ul className="space-y-3" aria-label="Unassigned tickets">
                 {queue.map((t) => (
                   <li key={t.id} data-ticket={t.reference} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <span className="font-mono text-sm text-slate-600">{t.reference}</span>
-                      <StatusBadge status={t.status} />
-                      <PriorityBadge priority={t.priority} />
-                      <span className="text-xs text-slate-500">{CATEGORY_SHORT[t.category]}</span>
-                    </div>
-                    <Link to={`/support/tickets/${t.id}`} className="mt-1 block font-medium wrap-anywhere text-blue-900 underline">
-                      {t.subject}
-                    </Link>
+                    <TicketHeading ticket={t} subjectClassName="mt-1 block font-medium wrap-anywhere text-blue-900 underline" />
                     <p className="text-xs wrap-anywhere text-slate-500">
                       {t.customerName} · opened {formatDate(t.createdAt)}
                     </p>

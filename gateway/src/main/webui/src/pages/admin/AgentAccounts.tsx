@@ -4,6 +4,7 @@ import { api, errorMessage, qs } from '../../api'
 import { useLiveNotifications } from '../../notifications'
 import type { Account, Page } from '../../types'
 import { Alert, Button, Empty, Loading, formatDate } from '../../ui'
+import { Pager } from '../../components/Pager'
 
 /** The agent statuses the admin can list; PENDING ones have their own panel (approve / reject). */
 const FILTERS = ['APPROVED', 'REJECTED', 'DEACTIVATED', 'ALL'] as const
@@ -98,8 +99,6 @@ export function AgentAccounts({ onChanged }: { onChanged: () => void }) {
     }
   }
 
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1
-
   return (
     <div>
       <div className="mb-4 flex flex-wrap gap-2" role="group" aria-label="Show agents">
@@ -182,19 +181,7 @@ export function AgentAccounts({ onChanged }: { onChanged: () => void }) {
                 </li>
               ))}
             </ul>
-            {pages > 1 && (
-              <nav className="mt-3 flex items-center gap-3" aria-label="Agent pages">
-                <Button variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                  Previous
-                </Button>
-                <span className="text-sm">
-                  Page {page + 1} of {pages}
-                </span>
-                <Button variant="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-                  Next
-                </Button>
-              </nav>
-            )}
+            <Pager label="Agent pages" page={page} total={data.total} size={PAGE_SIZE} onPage={setPage} />
           </>
         )
       )}

@@ -1,21 +1,16 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, ApiError, errorMessage, qs, type FieldErrors } from '../../api'
-import { CATEGORY_SHORT, type Page } from '../../types'
+import { CATEGORY_SHORT, type FaqEntry, type Page } from '../../types'
 import { Alert, Button, Empty, Loading, SelectField, TextArea, TextField, formatDate } from '../../ui'
 import { focusFirstInvalid, hasErrors } from '../../validation'
+import { EnumSelect } from '../../components/EnumSelect'
+import { FilterBar } from '../../components/FilterBar'
+import { Pager } from '../../components/Pager'
 
 /** An entry as GET /api/admin/faq/ returns it: drafts too, with the version for optimistic locking. */
-interface AdminFaqEntry {
-  id: string
-  topicKey: string
-  language: string
-  category: string
-  question: string
-  answer: string
+interface AdminFaqEntry extends FaqEntry {
   published: boolean
   order: number
-  helpfulCount: number
-  notHelpfulCount: number
   createdAt: string
   updatedAt: string
   version: number
@@ -32,6 +27,9 @@ const LANGUAGES: Record<string, string> = {
   nl: 'Nederlands',
   pt: 'Português',
 }
+const LANGUAGE_CODES = Object.keys(LANGUAGES)
+const STATES = ['true', 'false'] as const
+const STATE_LABEL = { true: 'Published', false: 'Drafts' }
 const TOPIC_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const PAGE_SIZE = 20
 
@@ -251,8 +249,11 @@ export function FaqAdmin() {
     }
   }
 
-  const filterClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1
+  /** A changed filter starts again at the first page. */
+  const filter = (set: (value: string) => void) => (value: string) => {
+    set(value)
+    setPage(0)
+  }
 
   return (
     <div>
@@ -272,38 +273,11 @@ export function FaqAdmin() {
           }}
         />
       )}
-      <form className="mb-4 grid grid-cols-1 gap-2 sm:grid-cols-3" aria-label="FAQ filters" onSubmit={(e) => e.preventDefault()}>
-        <label className="text-sm">
-          Language
-          <select className={filterClass} value={lang} onChange={(e) => { setLang(e.target.value); setPage(0) }}>
-            <option value="">Any</option>
-            {Object.entries(LANGUAGES).map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          Category
-          <select className={filterClass} value={category} onChange={(e) => { setCategory(e.target.value); setPage(0) }}>
-            <option value="">Any</option>
-            {FAQ_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_SHORT[c] ?? c}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          State
-          <select className={filterClass} value={published} onChange={(e) => { setPublished(e.target.value); setPage(0) }}>
-            <option value="">Any</option>
-            <option value="true">Published</option>
-            <option value="false">Drafts</option>
-          </select>
-        </label>
-      </form>
+      <FilterBar label="FAQ filters" className="mb-4 grid-cols-1 sm:grid-cols-3">
+        <EnumSelect label="Language" value={lang} values={LANGUAGE_CODES} labels={LANGUAGES} onChange={filter(setLang)} />
+        <EnumSelect label="Category" value={category} values={FAQ_CATEGORIES} labels={CATEGORY_SHORT} onChange={filter(setCategory)} />
+        <EnumSelect label="State" value={published} values={STATES} labels={STATE_LABEL} onChange={filter(setPublished)} />
+      </FilterBar>
       {message && <Alert kind="success">{message}</Alert>}
       {error && <Alert>{error}</Alert>}
       {data === null && !error ? (
@@ -389,19 +363,7 @@ export function FaqAdmin() {
                 </li>
               ))}
             </ul>
-            {pages > 1 && (
-              <nav className="mt-3 flex items-center gap-3" aria-label="FAQ pages">
-                <Button variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                  Previous
-                </Button>
-                <span className="text-sm">
-                  Page {page + 1} of {pages}
-                </span>
-                <Button variant="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-                  Next
-                </Button>
-              </nav>
-            )}
+            <Pager label="FAQ pages" page={page} total={data.total} size={PAGE_SIZE} onPage={setPage} />
           </>
         )
       )}
