@@ -1,6 +1,8 @@
 package com.logishift.support.notification;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,19 +18,23 @@ import java.util.UUID;
  * (ticket unassigned)          the previous assignee, admins
  * status changed               the customer, the assignee, admins
  * internal note added          the assignee (if someone else wrote it), admins
+ * public reply by staff        the customer
+ * public message by customer   the assignee, or all admins while unassigned
+ * (internal message)           nobody from this event: its note-added event notifies
  * feedback submitted           the assignee, admins
  * agent registered             admins
  * agent approved / rejected    that agent
  * agent (de/re)activated       admins, except the admin who did it
  * </pre>
- * Each person gets at most one notification per event, worded for their role.
+ * Each person gets at most one notification per event, worded for their role, and nobody is notified
+ * of a message they wrote themselves.
  */
 public final class NotificationRules {
 
     /** The event types this service understands; anything else is sent to the dead-letter topic. */
     public static final Set<String> KNOWN_TYPES = Set.of(
             "ticket.created", "ticket.assigned", "ticket.unassigned", "ticket.status-changed",
-            "ticket.note-added", "ticket.feedback-submitted",
+            "ticket.note-added", "ticket.message-added", "ticket.feedback-submitted",
             "account.registered", "agent.approved", "agent.rejected", "agent.deactivated", "agent.reactivated");
 
     private NotificationRules() {
@@ -91,6 +97,7 @@ public final class NotificationRules {
                 }
                 directory.admins().forEach(admin -> drafts.add(admin, title, body, ticket));
             }
+            case "ticket.message-added" -> messageAdded(event, directory, ref, ticket, drafts);
             case "ticket.feedback-submitted" -> {
                 String rating = event.required("rating");
                 String title = "Feedback on " + ref + ": " + rating + "/5";
@@ -136,6 +143,49 @@ public final class NotificationRules {
         return drafts.list();
     }
 
+    /**
+     * A conversation message. Only PUBLIC ones notify here: an INTERNAL one also comes as note-added,
+     * which already tells the assignee and the admins. The payload never carries the body.
+     */
+    private static void messageAdded(SupportEvent event, Directory directory, String ref, UUID ticket,
+            Drafts drafts) {
+        UUID author = event.requiredUuid("authorId");
+        String role = event.required("authorRole");
+        String visibility = event.required("visibility");
+        if (!"PUBLIC".equals(visibility)) {
+            if (!"INTERNAL".equals(visibility)) {
+                throw new SupportEvent.MalformedEventException("event " + event.id() + " has an unknown visibility: "
+                        + visibility);
+            }
+            return;
+        }
+        String files = attachments(event);
+        drafts.exclude(author);
+        switch (role) {
+            case "AGENT", "ADMIN" -> drafts.add(event.requiredUuid("customerId"), "New reply on " + ref,
+                    directory.nameOf(author, "Support") + " replied to your ticket " + ref + files + ".", ticket);
+            case "CUSTOMER" -> {
+                String title = "New message on " + ref;
+                String body = "The customer wrote on " + ref + files + ".";
+                UUID assignee = event.uuid("assigneeId");
+                if (assignee != null) {
+                    drafts.add(assignee, title, body, ticket);
+                } else {
+                    directory.admins().forEach(admin -> drafts.add(admin, title, body, ticket));
+                }
+            }
+            default -> throw new SupportEvent.MalformedEventException("event " + event.id()
+                    + " has an unknown authorRole: " + role);
+        }
+    }
+
+    /** " (2 attachments)"; nothing without files (the count only adds to the wording, so an odd one is ignored). */
+    private static String attachments(SupportEvent event) {
+        JsonNode count = event.data().get("attachmentCount");
+        int n = count != null && count.isIntegralNumber() && count.canConvertToInt() ? count.asInt() : 0;
+        return n <= 0 ? "" : n == 1 ? " (1 attachment)" : " (" + n + " attachments)";
+    }
+
     /** "IN_PROGRESS" → "In progress". */
     public static String label(String constant) {
         String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
@@ -145,8 +195,17 @@ public final class NotificationRules {
     /** Collects drafts, one per recipient (the first wording wins), in a stable order. */
     private static final class Drafts {
         private final Map<UUID, Draft> byRecipient = new LinkedHashMap<>();
+        private final Set<UUID> excluded = new HashSet<>();
+
+        /** Nobody here is notified, whichever rule names them (the author of what is announced). */
+        void exclude(UUID person) {
+            excluded.add(person);
+        }
 
         void add(UUID recipient, String title, String body, UUID ticket) {
+            if (excluded.contains(recipient)) {
+                return;
+            }
             byRecipient.putIfAbsent(recipient, new Draft(recipient, truncate(title, 200), truncate(body, 1000), ticket));
         }
 

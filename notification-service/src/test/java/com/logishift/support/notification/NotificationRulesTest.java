@@ -1,5 +1,6 @@
 package com.logishift.support.notification;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,73 @@ class NotificationRulesTest {
                 ticketData(",\"noteId\":\"" + UUID.randomUUID() + "\",\"authorId\":\"" + otherAgent + "\",\"assigneeId\":\"" + agent + "\"")));
         assertEquals(Set.of(admin), recipients("ticket.note-added",
                 ticketData(",\"noteId\":\"" + UUID.randomUUID() + "\",\"authorId\":\"" + agent + "\",\"assigneeId\":\"" + agent + "\"")));
+    }
+
+    private String message(UUID author, String role, String visibility, UUID assignee, int attachments) {
+        return ticketData(",\"messageId\":\"" + UUID.randomUUID() + "\",\"seq\":3,\"authorId\":\"" + author
+                + "\",\"authorRole\":\"" + role + "\",\"visibility\":\"" + visibility + "\",\"channel\":\"WEB\""
+                + ",\"assigneeId\":" + (assignee == null ? "null" : "\"" + assignee + "\"") + ",\"attachmentCount\":"
+                + attachments + ",\"createdAt\":\"2026-12-06T09:00:00Z\"");
+    }
+
+    @Test
+    void aStaffReplyGoesToTheCustomerOnly() throws Exception {
+        var drafts = NotificationRules.draftsFor(new SupportEvent("m1", "com.logishift.support.ticket.message-added.v1",
+                JSON.readTree(message(agent, "AGENT", "PUBLIC", agent, 2))), directory);
+        assertEquals(1, drafts.size());
+        assertEquals(customer, drafts.get(0).recipientId());
+        assertEquals("New reply on SUP-000123", drafts.get(0).title());
+        assertEquals("Ada replied to your ticket SUP-000123 (2 attachments).", drafts.get(0).body());
+        assertEquals(ticket, drafts.get(0).ticketId());
+        // an admin's reply on someone else's ticket: still only the customer, not the assignee
+        assertEquals(Set.of(customer), recipients("ticket.message-added", message(admin, "ADMIN", "PUBLIC", agent, 0)));
+    }
+
+    @Test
+    void aCustomerMessageGoesToTheAssigneeOrToEveryAdminWhileUnassigned() throws Exception {
+        var drafts = NotificationRules.draftsFor(new SupportEvent("m2", "com.logishift.support.ticket.message-added.v1",
+                JSON.readTree(message(customer, "CUSTOMER", "PUBLIC", agent, 1))), directory);
+        assertEquals(Set.of(agent), drafts.stream().map(Draft::recipientId).collect(Collectors.toSet()));
+        assertEquals("New message on SUP-000123", drafts.get(0).title());
+        assertEquals("The customer wrote on SUP-000123 (1 attachment).", drafts.get(0).body());
+
+        UUID otherAdmin = UUID.randomUUID();
+        Directory twoAdmins = new Directory(Set.of(agent), Set.of(admin, otherAdmin), Map.of());
+        assertEquals(Set.of(admin, otherAdmin), NotificationRules.draftsFor(new SupportEvent("m3",
+                "com.logishift.support.ticket.message-added.v1", JSON.readTree(message(customer, "CUSTOMER", "PUBLIC",
+                        null, 0))), twoAdmins).stream().map(Draft::recipientId).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void anInternalMessageNotifiesNobodyFromThisEvent() throws Exception {
+        // its note-added event does that
+        assertEquals(Set.of(), recipients("ticket.message-added", message(otherAgent, "AGENT", "INTERNAL", agent, 1)));
+        assertEquals(Set.of(), recipients("ticket.message-added", message(admin, "ADMIN", "INTERNAL", null, 0)));
+    }
+
+    @Test
+    void nobodyHearsOfTheirOwnMessage() throws Exception {
+        // odd data, but the rule holds whoever the rules would name: an admin writing as the customer
+        // of an unassigned ticket, and an agent assigned to a ticket writing in the customer's role
+        assertEquals(Set.of(), recipients("ticket.message-added",
+                "{\"ticketId\":\"" + ticket + "\",\"reference\":\"SUP-000123\",\"customerId\":\"" + admin
+                        + "\",\"authorId\":\"" + admin + "\",\"authorRole\":\"ADMIN\",\"visibility\":\"PUBLIC\"}"));
+        assertEquals(Set.of(), recipients("ticket.message-added", message(agent, "CUSTOMER", "PUBLIC", agent, 0)));
+    }
+
+    @Test
+    void aMessageEventWithoutItsKeyFieldsIsMalformed() {
+        assertThrows(SupportEvent.MalformedEventException.class,
+                () -> recipients("ticket.message-added", message(agent, "ROBOT", "PUBLIC", agent, 0)));
+        assertThrows(SupportEvent.MalformedEventException.class,
+                () -> recipients("ticket.message-added", message(agent, "AGENT", "SECRET", agent, 0)));
+        assertThrows(SupportEvent.MalformedEventException.class, () -> recipients("ticket.message-added",
+                ticketData(",\"authorRole\":\"AGENT\",\"visibility\":\"PUBLIC\"")));
+        assertThrows(SupportEvent.MalformedEventException.class, () -> recipients("ticket.message-added",
+                ticketData(",\"authorId\":\"nope\",\"authorRole\":\"AGENT\",\"visibility\":\"PUBLIC\"")));
+        // the wording ignores a nonsensical attachment count rather than losing the notification
+        assertDoesNotThrow(() -> recipients("ticket.message-added", ticketData(",\"authorId\":\"" + agent
+                + "\",\"authorRole\":\"AGENT\",\"visibility\":\"PUBLIC\",\"attachmentCount\":\"many\"")));
     }
 
     @Test

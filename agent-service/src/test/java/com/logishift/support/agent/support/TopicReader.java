@@ -3,6 +3,7 @@ package com.logishift.support.agent.support;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -52,6 +53,15 @@ public final class TopicReader implements AutoCloseable {
                     + found.size() + ": " + found.stream().map(TopicReader::describe).toList());
         }
         return found;
+    }
+
+    /** Every header of the record by name (the last value of a repeated one), for a schema check. */
+    public static Map<String, String> headers(ConsumerRecord<?, ?> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,6 +140,53 @@ class NotificationFlowTest {
         String createdAgain = ticketEvent("created", UUID.randomUUID(),
                 ",\"subject\":\"Late\",\"category\":\"LATE\",\"priority\":\"LOW\"");
         assertRecipients(createdAgain, admin, secondAdmin, agent, otherAgent);
+    }
+
+    @Test
+    void aPublicMessageReachesTheOtherSideAndAnInternalOneNobody() {
+        UUID ticket = UUID.randomUUID();
+        String staffReply = message(ticket, agent, "AGENT", "PUBLIC", agent, 1);
+        String customerMessage = message(ticket, customer, "CUSTOMER", "PUBLIC", agent, 0);
+        String internal = message(ticket, otherAgent, "AGENT", "INTERNAL", agent, 0);
+        String adminReply = message(ticket, admin, "ADMIN", "PUBLIC", agent, 0);
+        UUID queued = UUID.randomUUID();
+        String toTheQueue = message(queued, customer, "CUSTOMER", "PUBLIC", null, 2);
+        // one ticket's events share a partition and are applied in order: once these later events
+        // are applied, so are the ones above, and a missing notification is really missing
+        assertRecipients(ticketEvent("status-changed", ticket,
+                ",\"assigneeId\":\"" + agent.id() + "\",\"from\":\"IN_PROGRESS\",\"to\":\"ON_HOLD\""), customer, agent, admin);
+        assertRecipients(ticketEvent("status-changed", queued,
+                ",\"assigneeId\":null,\"from\":\"OPEN\",\"to\":\"IN_PROGRESS\""), customer, admin);
+
+        assertRecipients(staffReply, customer);
+        assertRecipients(customerMessage, agent);
+        assertRecipients(toTheQueue, admin);
+        assertRecipients(adminReply, customer);
+        assertEquals(0, count("SELECT count(*) AS n FROM notification WHERE event_id = '" + internal + "'"),
+                "an internal message notifies nobody from message-added");
+
+        as(customer).get("/api/notifications/").then().statusCode(200)
+                .body("items.findAll { it.ticketId == '" + ticket + "' }.title",
+                        hasItem("New reply on " + ref(ticket)))
+                .body("items.findAll { it.ticketId == '" + ticket + "' }.body",
+                        hasItem(agent.name() + " replied to your ticket " + ref(ticket) + " (1 attachment)."));
+        as(agent).get("/api/notifications/").then().statusCode(200)
+                .body("items.findAll { it.ticketId == '" + ticket + "' }.title",
+                        hasItem("New message on " + ref(ticket)))
+                .body("items.title", not(hasItem("New reply on " + ref(ticket))));
+        as(admin).get("/api/notifications/").then().statusCode(200)
+                .body("items.findAll { it.ticketId == '" + queued + "' }.body",
+                        hasItem("The customer wrote on " + ref(queued) + " (2 attachments)."));
+    }
+
+    /** message-added.v1 as ticket-service sends it: ids and facts, never the body. */
+    private String message(UUID ticket, Person author, String role, String visibility, Person assignee,
+            int attachments) {
+        return ticketEvent("message-added", ticket, ",\"messageId\":\"" + UUID.randomUUID() + "\",\"seq\":2"
+                + ",\"authorId\":\"" + author.id() + "\",\"authorRole\":\"" + role + "\",\"visibility\":\""
+                + visibility + "\",\"channel\":\"WEB\",\"assigneeId\":"
+                + (assignee == null ? "null" : "\"" + assignee.id() + "\"") + ",\"attachmentCount\":" + attachments
+                + ",\"createdAt\":\"2026-12-06T09:00:00Z\"");
     }
 
     /** agent.deactivated.v1 or agent.reactivated.v1 of {@link #agent} by the given admin, as agent-service sends it. */

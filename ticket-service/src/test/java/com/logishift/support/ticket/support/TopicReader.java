@@ -3,6 +3,7 @@ package com.logishift.support.ticket.support;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -87,6 +88,15 @@ public final class TopicReader implements AutoCloseable {
             consumer.poll(Duration.ofMillis(200)).forEach(all::add);
         }
         return all;
+    }
+
+    /** Every header of the record by name (the last value of a repeated one), for a schema check. */
+    public static Map<String, String> headers(ConsumerRecord<?, ?> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {
