@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Size limits of a request, refused with problem+json before anything reaches a service: the
  * request target (414), the header section (431) and the body (413; a chunked body is counted while
- * it streams, see {@link GatewayRoutes}).
+ * it streams, see {@link Proxy}).
  * <p>
  * Vert.x itself refuses request lines and header sections over {@code quarkus.http.limits.*} with
  * an empty body and no way to change that answer, so those hard limits are set well above the
