@@ -105,6 +105,12 @@ public class Proxy {
                         forward(rc, backend, path, stream, 2);
                         return;
                     }
+                    // whatever the caller still sends goes nowhere; it must not stay paused for
+                    // back-pressure from a connection that is gone
+                    exchange.bodyDone = true;
+                    if (!request.isEnded()) {
+                        request.resume();
+                    }
                     unavailable(rc, backend, path, answered.cause());
                     return;
                 }
@@ -132,7 +138,7 @@ public class Proxy {
             } else {
                 backendRequest.setChunked(true);
             }
-            streamBody(rc, backendRequest, exchange);
+            streamBody(rc, backendRequest, exchange, stream ? 0 : config.gateway().responseTimeout().toMillis());
         });
     }
 
@@ -149,12 +155,15 @@ public class Proxy {
      * declared one was checked by {@link RequestLimits}) that grows past the limit is cut off: the
      * service's request is reset, so it never acts on half a body, and the caller gets 413.
      */
-    private void streamBody(RoutingContext rc, HttpClientRequest backendRequest, Exchange exchange) {
+    private void streamBody(RoutingContext rc, HttpClientRequest backendRequest, Exchange exchange, long idleMillis) {
         HttpServerRequest request = rc.request();
         long limit = limits.bodyLimit(rc);
         long[] received = {0};
         backendRequest.exceptionHandler(e -> exchange.bodyDone = true); // the response future reports it
-        backendRequest.drainHandler(v -> request.resume());
+        backendRequest.drainHandler(v -> {
+            quietFor(backendRequest, idleMillis); // the service is reading: progress
+            request.resume();
+        });
         request.handler(chunk -> {
             received[0] += chunk.length();
             if (received[0] > limit) {
@@ -175,6 +184,7 @@ public class Proxy {
             }
             try {
                 backendRequest.write(chunk);
+                quietFor(backendRequest, idleMillis);
                 if (backendRequest.writeQueueFull()) {
                     request.pause();
                 }
@@ -186,6 +196,7 @@ public class Proxy {
             if (!exchange.bodyDone) {
                 exchange.bodyDone = true;
                 backendRequest.end();
+                quietFor(backendRequest, idleMillis); // the service's whole time to answer starts now
             }
         });
         request.exceptionHandler(e -> {
@@ -196,6 +207,17 @@ public class Proxy {
             }
         });
         request.resume();
+    }
+
+    /**
+     * Restarts the exchange's idle timeout: it measures the service's silence, and while the body
+     * still streams (a 10 MiB upload from a slow client takes a while) the service cannot answer
+     * yet. A body that stops arriving for that long still ends in 504.
+     */
+    private static void quietFor(HttpClientRequest backendRequest, long idleMillis) {
+        if (idleMillis > 0) {
+            backendRequest.idleTimeout(idleMillis);
+        }
     }
 
     private static Future<Void> relay(HttpClientResponse answer, HttpServerRequest request, HttpServerResponse response) {
