@@ -161,7 +161,9 @@ public class Proxy {
         long[] received = {0};
         backendRequest.exceptionHandler(e -> exchange.bodyDone = true); // the response future reports it
         backendRequest.drainHandler(v -> {
-            quietFor(backendRequest, idleMillis); // the service is reading: progress
+            if (!exchange.bodyDone) {
+                quietFor(backendRequest, idleMillis); // the service is reading: progress
+            }
             request.resume();
         });
         request.handler(chunk -> {
@@ -210,9 +212,10 @@ public class Proxy {
     }
 
     /**
-     * Restarts the exchange's idle timeout: it measures the service's silence, and while the body
-     * still streams (a 10 MiB upload from a slow client takes a while) the service cannot answer
-     * yet. A body that stops arriving for that long still ends in 504.
+     * Restarts the exchange's idle timeout, which runs until the service's answer begins: while
+     * the body still streams (a 10 MiB upload from a slow client takes a while) the service cannot
+     * answer yet, so the time counts from the body's last progress. A body that stops arriving for
+     * that long still ends in 504. Never called once the answer began (it would cut the answer).
      */
     private static void quietFor(HttpClientRequest backendRequest, long idleMillis) {
         if (idleMillis > 0) {

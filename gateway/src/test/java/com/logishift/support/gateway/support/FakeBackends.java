@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Four small HTTP servers standing in for the services: each answers with what it received
  * (method, path, query, headers, body) and its own name, so a test sees exactly what the gateway
- * passed on. {@code /slow} never answers in time, {@code /stream} is an SSE stream (its second
- * event comes after the gateway's test response timeout), {@code /api/support/attachments} answers
+ * passed on. {@code /slow} never answers in time, {@code /stream} is an SSE stream (that
+ * begins only after the gateway's test response timeout), {@code /api/support/attachments} answers
  * 201 with the size and SHA-256 of the body it got,
  * {@code /refuse-early} answers 413 without reading the body, {@code POST /api/admin/faq} answers 201
  * with an absolute Location of its own address, and the agent stand-in can be stopped to see a
@@ -63,10 +63,13 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 if (path.endsWith("/stream")) {
-                    request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
-                    request.response().write("event: ready\ndata: {}\n\n");
-                    // later than the gateway's response timeout in tests (PT1S): a stream has no idle timeout
-                    vertx.setTimer(1500, id -> request.response().write("event: notification\ndata: {\"n\":1}\n\n"));
+                    // its head and first event later than the gateway's response timeout in tests
+                    // (PT1S): a stream has no idle timeout
+                    vertx.setTimer(1500, first -> {
+                        request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+                        request.response().write("event: ready\ndata: {}\n\n");
+                        vertx.setTimer(300, id -> request.response().write("event: notification\ndata: {\"n\":1}\n\n"));
+                    });
                     return;
                 }
                 request.body().onSuccess(body -> {
