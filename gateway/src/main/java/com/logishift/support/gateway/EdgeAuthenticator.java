@@ -1,5 +1,6 @@
 package com.logishift.support.gateway;
 
+import com.logishift.support.kit.security.RevokedTokens;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Verifies bearer tokens before anything reaches a service: RS256 signature against agent-service's
  * JWKS (cached by smallrye-jwt, refetched for an unknown key id), issuer, expiry and not-before.
  * Any other algorithm — {@code none}, or HS256 "signed" with the public key — is refused, and so is
- * the token of a deactivated agent ({@link RevokedTokens}).
+ * the token of a deactivated agent (service-kit's {@link RevokedTokens}, as in the services).
  * <p>
  * A token that verified is remembered until it expires ({@link VerifiedTokens}), so a client's next
  * requests skip the RSA check and the hop to a worker thread; the services behind still verify
