@@ -29,9 +29,9 @@ public interface GatewayConfig {
         Duration connectTimeout();
 
         /**
-         * A backend that sends nothing for this long after the request's body was passed on is 504;
-         * while a body still streams, the time counts from its last progress (streams are exempt;
-         * they send keep-alives).
+         * A backend that does not begin its answer within this long after the request's body was
+         * passed on is 504; while a body still streams, the time counts from its last progress.
+         * Live streams are exempt.
          */
         @WithDefault("PT30S")
         Duration responseTimeout();

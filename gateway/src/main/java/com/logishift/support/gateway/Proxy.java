@@ -62,7 +62,8 @@ public class Proxy {
                 .setMethod(request.method())
                 .setAbsoluteURI(target)
                 .setConnectTimeout(config.gateway().connectTimeout().toMillis())
-                // a live stream may be quiet for a while (it sends keep-alives); anything else may not
+                // the service must begin its answer in time (Vert.x stops this timer at the answer's
+                // head); a live stream is exempt: it may take a while to begin and is then quiet
                 .setIdleTimeout(stream ? 0 : config.gateway().responseTimeout().toMillis());
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copyHeaders(request.headers(), headers, FORWARDING);
