@@ -54,12 +54,18 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     return; // never answers
                 }
                 if (path.endsWith("/refuse-early")) {
-                    // what a Quarkus service does with a body over its limit: answers at once, without
-                    // reading it, and closes the connection
+                    // a service refusing a body it has not read: it answers at once, and closes the
+                    // connection once the rest of the body has arrived (dropped). Closing while the
+                    // gateway still sends would make the kernel reset the connection, which can take
+                    // the answer with it before anyone reads it: no proxy could relay that
                     request.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
                             .putHeader("Connection", "close")
-                            .end("{\"type\":\"https://support.logishift.com/problems/payload-too-large\",\"status\":413}")
-                            .onComplete(v -> request.connection().close());
+                            .end("{\"type\":\"https://support.logishift.com/problems/payload-too-large\",\"status\":413}");
+                    if (request.isEnded()) {
+                        request.connection().close();
+                    } else {
+                        request.endHandler(v -> request.connection().close());
+                    }
                     return;
                 }
                 if (path.endsWith("/stream")) {
