@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import io.smallrye.common.annotation.Blocking;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +35,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** A ticket's conversation: its messages, its timeline and the live stream of both. */
 @Path("/api/support/tickets")
@@ -41,6 +42,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConversationResource {
+
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final ConversationService conversation;
     private final LiveThreads live;
@@ -104,7 +107,7 @@ public class ConversationResource {
     @Path("{id}/stream")
     @RolesAllowed({"customer", "agent", "admin"})
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking // the visibility check waits for the database; the stream itself holds no thread
     @Operation(summary = "Server-Sent Events: the ticket's timeline entries as they commit",
             description = "First `ready` with {after}, then every visible entry after `after` (or Last-Event-ID) "
                     + "as `entry` events with id = seq (MESSAGE and NOTE entries carry the message), then live ones. "
@@ -117,10 +120,11 @@ public class ConversationResource {
         int from = Math.max(number("after", after, 0, 0, Integer.MAX_VALUE),
                 number("Last-Event-ID", lastEventId, 0, 0, Integer.MAX_VALUE));
         Instant endsAt = Instant.ofEpochSecond(jwt.getExpirationTime());
+        // checked before the stream starts: once it has, the answer is already 200
+        ConversationService.requireReadable(conversation.pool(), actor, ticketId).await().atMost(CHECK_TIMEOUT);
         Runnable release = live.acquireSlot(actor.id());
-        return ConversationService.requireReadable(conversation.pool(), actor, ticketId)
-                .onItem().transformToMulti(ignored -> Multi.createFrom().<ThreadEvent>emitter(
-                        emitter -> live.open(emitter, ticketId, Audience.seesInternal(actor), from, endsAt)))
+        return Multi.createFrom().<ThreadEvent>emitter(
+                        emitter -> live.open(emitter, ticketId, Audience.seesInternal(actor), from, endsAt))
                 .map(event -> sse(sse, event))
                 // the client went away, the token expired or the stream failed: the slot is free again
                 .onTermination().invoke(release);

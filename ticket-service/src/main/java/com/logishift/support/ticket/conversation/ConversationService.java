@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +41,8 @@ public class ConversationService {
     private static final String MESSAGE_COLUMNS = """
             id, seq, author_id, author_name, author_role, visibility, channel, body, created_at""";
 
-    private static final String RETRIED = "SELECT " + MESSAGE_COLUMNS + """
-             FROM ticket_message WHERE ticket_id = $1 AND author_id = $2 AND client_message_id = $3""";
+    private static final String RETRIED = "SELECT " + MESSAGE_COLUMNS
+            + " FROM ticket_message WHERE ticket_id = $1 AND author_id = $2 AND client_message_id = $3";
 
     /**
      * The ticket's columns the Ticket entity writes change only on a reopen, and then {@code version}
@@ -70,10 +71,8 @@ public class ConversationService {
                      WHERE m.ticket_id = t.id AND ($2 OR m.visibility = 'PUBLIC')) AS total
               FROM ticket t WHERE t.id = $1""";
 
-    private static final String PAGE = "SELECT " + MESSAGE_COLUMNS + """
-             FROM ticket_message
-            WHERE ticket_id = $1 AND seq > $2 AND ($3 OR visibility = 'PUBLIC')
-            ORDER BY seq LIMIT $4""";
+    private static final String PAGE = "SELECT " + MESSAGE_COLUMNS + " FROM ticket_message"
+            + " WHERE ticket_id = $1 AND seq > $2 AND ($3 OR visibility = 'PUBLIC') ORDER BY seq LIMIT $4";
 
     private static final String TICKET_OWNER = "SELECT customer_id FROM ticket WHERE id = $1";
 
@@ -140,7 +139,8 @@ public class ConversationService {
     }
 
     private Uni<Posted> write(SqlConnection tx, Row row, Actor author, Draft draft) {
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the answer shows the time exactly as it will be read back
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Ticket ticket = ticket(row);
         MessagePolicy.Effect effect = MessagePolicy.accept(ticket, author, draft.visibility(), now);
         int seq = row.getInteger("message_seq") + 1;
