@@ -57,7 +57,7 @@ class ConversationRulesTest {
         assertEquals("IN_PROGRESS", timeline.getString("items[" + (n - 1) + "].to"));
         assertEquals(customer.id().toString(), timeline.getString("items[" + (n - 1) + "].actor.id"));
         assertEquals("CUSTOMER", timeline.getString("items[" + (n - 1) + "].actor.role"));
-        // a stale update made before the reopen cannot overwrite it
+        // and the reopened ticket goes on as usual
         as(agent).body(Map.of("status", "RESOLVED")).put(ticket(id) + "/update-status/").then().statusCode(200);
         as(agent).get(ticket(id)).then().body("status", equalTo("RESOLVED"));
     }

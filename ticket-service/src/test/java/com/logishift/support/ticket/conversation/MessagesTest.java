@@ -224,6 +224,33 @@ class MessagesTest {
     }
 
     @Test
+    void postsRacingStatusChangesKeepBothNumberingsExact() throws Exception {
+        // plain-SQL posts and Panache status changes write the same ticket row: neither may lose
+        // the other's counter, and every entry on the timeline is numbered once, without gaps
+        Person customer = Tokens.customer();
+        Person agent = Tokens.agent();
+        String id = openTicket(customer);
+        as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
+        List<Response> answers = inParallel(30, i -> switch (i % 3) {
+            case 0 -> as(customer).body(body("body", "customer " + i)).post(messages(id));
+            case 1 -> as(agent).body(body("body", "note " + i, "visibility", "INTERNAL")).post(messages(id));
+            default -> as(agent).body(Map.of("status", i % 2 == 0 ? "ON_HOLD" : "IN_PROGRESS"))
+                    .put("/api/support/tickets/" + id + "/update-status/");
+        });
+        long posted = answers.stream().filter(a -> a.statusCode() == 201).count();
+        answers.forEach(a -> assertTrue(Set.of(200, 201, 409).contains(a.statusCode()), a.asString()));
+        assertEquals(20, posted, "every post succeeds");
+        Stored after = stored(id);
+        assertEquals(20, after.messages());
+        assertEquals(20, after.messageSeq());
+        List<Integer> timeline = pool.preparedQuery("SELECT seq FROM ticket_timeline WHERE ticket_id = $1 ORDER BY seq")
+                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely().stream()
+                .map(r -> r.getInteger("seq")).toList();
+        assertEquals(IntStream.rangeClosed(1, timeline.size()).boxed().toList(), timeline);
+        assertEquals(timeline.size(), after.timelineSeq());
+    }
+
+    @Test
     void aRepeatedClientMessageIdReturnsTheFirstMessageAndChangesNothing() throws Exception {
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
