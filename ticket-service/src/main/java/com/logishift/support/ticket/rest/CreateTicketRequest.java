@@ -7,6 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code {subject, category, description, priority?, deliveryId?, followUpOf?, attachmentIds?}};
@@ -24,6 +27,8 @@ public record CreateTicketRequest(
         @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._:/-]*$", message = "must be a delivery reference (letters, digits, . _ : / -)")
         String deliveryId,
         String followUpOf,
+        @Schema(type = SchemaType.ARRAY, implementation = UUID.class, 
+                description = "up to 10 of the caller's own uploads (POST /api/support/attachments/)")
         JsonNode attachmentIds) {
 
     /** The seed's five fields. */
