@@ -8,7 +8,9 @@
 --     5 % ON_HOLD, 20 % RESOLVED, 50 % CLOSED; every non-OPEN ticket has an approved bench agent
 --     as assignee and a first-response time; RESOLVED/CLOSED have resolved_at and
 --     resolution_count 1; CLOSED have closed_at;
---   * creation times spread over the past year, older than anything the benchmark created.
+--   * creation times spread over the past year, older than anything the benchmark created;
+--   * every non-OPEN ticket has a two-message conversation (the customer's question, the
+--     assignee's public reply), message_seq set to match.
 -- Historic rows get no outbox events (they stand for events published long ago).
 -- Variable: :target (row count wanted).
 \set ON_ERROR_STOP on
@@ -34,7 +36,7 @@ SET session_replication_role = replica;
 
 INSERT INTO ticket (id, reference, subject, description, category, priority, status, customer_id,
                     customer_name, customer_email, delivery_id, assignee_id, assigned_at, resolution_count,
-                    created_at, updated_at, first_response_at, resolved_at, closed_at, version)
+                    created_at, updated_at, first_response_at, resolved_at, closed_at, message_seq, version)
 SELECT gen_random_uuid(),
        'SUP-' || lpad(s.ref::text, greatest(6, length(s.ref::text)), '0'),
        'Seeded parcel problem ' || s.g,
@@ -52,6 +54,7 @@ SELECT gen_random_uuid(),
        CASE WHEN s.status = 'OPEN' THEN NULL ELSE s.created + interval '10 minutes' END,
        CASE WHEN s.status IN ('RESOLVED', 'CLOSED') THEN s.created + interval '2 hours' END,
        CASE WHEN s.status = 'CLOSED' THEN s.created + interval '3 hours' END,
+       CASE WHEN s.status = 'OPEN' THEN 0 ELSE 2 END,
        0
 FROM (
     SELECT g,
@@ -65,6 +68,24 @@ FROM (
 ) s
 JOIN bc c ON c.i = s.g % :nc
 JOIN ba a ON a.i = s.g % :na;
+
+-- Every answered ticket has a short conversation (V6+): the customer's message and the agent's
+-- public reply, so the message table grows with the ticket table. The new tickets are exactly those
+-- older than the oldest ticket before this run.
+INSERT INTO ticket_message (id, ticket_id, seq, author_id, author_name, author_role, visibility, channel, body,
+                            created_at)
+SELECT gen_random_uuid(), t.id, m.seq,
+       CASE m.seq WHEN 1 THEN t.customer_id ELSE t.assignee_id END,
+       CASE m.seq WHEN 1 THEN t.customer_name ELSE ag.name END,
+       CASE m.seq WHEN 1 THEN 'CUSTOMER' ELSE 'AGENT' END,
+       'PUBLIC', 'WEB',
+       CASE m.seq WHEN 1 THEN 'Seeded question: the parcel is late, where is it?'
+                  ELSE 'Seeded reply: the carrier confirms delivery within two days.' END,
+       CASE m.seq WHEN 1 THEN t.created_at + interval '1 minute' ELSE t.first_response_at END
+FROM ticket t
+JOIN bench_agent ag ON ag.id = t.assignee_id
+CROSS JOIN (VALUES (1), (2)) AS m (seq)
+WHERE t.created_at < :'oldest'::timestamptz AND t.message_seq = 2;
 
 SET session_replication_role = DEFAULT;
 SELECT EXISTS (SELECT 1 FROM information_schema.columns
@@ -85,5 +106,6 @@ COMMIT;
 
 -- What autovacuum would have done to a table that grew over a year: statistics and the visibility map.
 VACUUM (ANALYZE) ticket;
+VACUUM (ANALYZE) ticket_message;
 SELECT count(*) AS tickets, count(*) FILTER (WHERE status = 'OPEN' AND assignee_id IS NULL) AS queue
 FROM ticket;

@@ -29,17 +29,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * delays the next send: no coordinated omission). Steps run one after the other.
  *
  * <p>The plan file (-Dbench.plan) has one step per line:
- * {@code name method url tokens rate-per-second seconds}, where tokens names a file in
- * -Dbench.tokens (customers, agents, admins; one bearer token a line, used round-robin) and POST
- * means "create a ticket" with a fresh body. Answers must be 201 (POST) or 200 (GET); anything
- * else, and no answer within gatling.http.requestTimeout, is an error.
+ * {@code name method url tokens rate-per-second seconds [feed]}, where tokens names a file in
+ * -Dbench.tokens (customers, agents, admins; one bearer token a line, used round-robin), POST
+ * means "create a ticket" with a fresh body and POSTMSG "post a public reply" with a fresh body.
+ * The optional feed names another file there with one ticket id a line (round-robin), which the
+ * url uses as {@code #{ticket}}. Answers must be 201 (POST, POSTMSG) or 200 (GET); anything else,
+ * and no answer within gatling.http.requestTimeout, is an error.
  */
 public class RateSimulation extends Simulation {
 
     private static final String[] CATEGORIES = {"DAMAGED", "LOST", "LATE", "QUALITY", "OTHER"};
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    record Step(String name, String method, String url, String tokens, double rate, int seconds) {
+    record Step(String name, String method, String url, String tokens, double rate, int seconds, String feed) {
     }
 
     private final long cpuAtStart = cpuNanos();
@@ -54,7 +56,8 @@ public class RateSimulation extends Simulation {
             if (f.length < 6 || f[0].startsWith("#")) {
                 continue;
             }
-            steps.add(new Step(f[0], f[1], f[2], f[3], Double.parseDouble(f[4]), Integer.parseInt(f[5])));
+            steps.add(new Step(f[0], f[1], f[2], f[3], Double.parseDouble(f[4]), Integer.parseInt(f[5]),
+                    f.length > 6 ? f[6] : null));
         }
         HttpProtocolBuilder protocol = http
                 .shareConnections() // a pool of keep-alive connections, like a browser fleet behind a proxy
@@ -66,18 +69,26 @@ public class RateSimulation extends Simulation {
         for (int i = steps.size() - 1; i >= 0; i--) {
             Step step = steps.get(i);
             List<String> tokens = lines(tokenDir.resolve(step.tokens() + ".txt"));
-            Iterator<Map<String, Object>> feeder = roundRobin(tokens);
+            Iterator<Map<String, Object>> feeder = roundRobin("token", tokens);
             HttpRequestActionBuilder request;
             if (step.method().equals("POST")) {
                 request = http(step.name()).post(step.url())
                         .header("Content-Type", "application/json")
                         .body(StringBody(session -> createBody()))
                         .check(status().is(201));
+            } else if (step.method().equals("POSTMSG")) {
+                request = http(step.name()).post(step.url())
+                        .header("Content-Type", "application/json")
+                        .body(StringBody(session -> messageBody()))
+                        .check(status().is(201));
             } else {
                 request = http(step.name()).get(step.url()).check(status().is(200));
             }
-            ScenarioBuilder scenario = scenario(step.name()).feed(feeder)
-                    .exec(request.header("Authorization", "Bearer #{token}"));
+            ScenarioBuilder scenario = scenario(step.name()).feed(feeder);
+            if (step.feed() != null) {
+                scenario = scenario.feed(roundRobin("ticket", lines(tokenDir.resolve(step.feed() + ".txt"))));
+            }
+            scenario = scenario.exec(request.header("Authorization", "Bearer #{token}"));
             PopulationBuilder population = scenario.injectOpen(
                     constantUsersPerSec(step.rate()).during(Duration.ofSeconds(step.seconds())));
             chain = chain == null ? population : population.andThen(chain);
@@ -107,9 +118,15 @@ public class RateSimulation extends Simulation {
                 + "\"deliveryId\":\"DLV-" + (100000 + n % 900000) + "\"}";
     }
 
-    private static Iterator<Map<String, Object>> roundRobin(List<String> tokens) {
+    static String messageBody() {
+        long n = SEQUENCE.incrementAndGet();
+        return "{\"body\":\"Bench reply " + n + ": the carrier confirms the new delivery slot; the parcel "
+                + "leaves the depot tomorrow morning.\",\"visibility\":\"PUBLIC\"}";
+    }
+
+    private static Iterator<Map<String, Object>> roundRobin(String key, List<String> tokens) {
         if (tokens.isEmpty()) {
-            throw new IllegalStateException("no tokens");
+            throw new IllegalStateException("no " + key + " values");
         }
         AtomicLong next = new AtomicLong();
         return new Iterator<>() {
@@ -120,7 +137,7 @@ public class RateSimulation extends Simulation {
 
             @Override
             public Map<String, Object> next() {
-                return Map.of("token", tokens.get((int) (next.getAndIncrement() % tokens.size())));
+                return Map.of(key, tokens.get((int) (next.getAndIncrement() % tokens.size())));
             }
         };
     }

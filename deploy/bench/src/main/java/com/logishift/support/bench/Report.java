@@ -47,9 +47,13 @@ public final class Report {
     private final ObjectNode root = JSON.createObjectNode();
     private final StringBuilder md = new StringBuilder();
 
+    /** {@code run --conversation}: only the conversation scenarios ran (no creation, events, lists, pgbench). */
+    private final boolean conversationOnly;
+
     private Report(Path run) throws IOException {
         this.run = run;
         this.env = properties(run.resolve("env.properties"));
+        this.conversationOnly = "conversation".equals(env.getProperty("mode"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,7 +62,9 @@ public final class Report {
         Path prefix = Path.of(args[1]);
         Files.writeString(Path.of(prefix + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(r.root));
         Files.writeString(Path.of(prefix + ".md"), r.md.toString());
-        r.chart(Path.of(prefix + ".png"));
+        if (!r.conversationOnly) {
+            r.chart(Path.of(prefix + ".png"));
+        }
         System.out.println(r.md);
     }
 
@@ -68,6 +74,34 @@ public final class Report {
         ObjectNode environment = root.putObject("environment");
         env.stringPropertyNames().stream().sorted().forEach(k -> environment.put(k, env.getProperty(k)));
 
+        if (!conversationOnly) {
+            creationEventsAndReads();
+        }
+        root.set("conversation", conversation());
+
+        ObjectNode footprint = root.putObject("footprint");
+        footprint.set("startToReady", startToReady());
+        footprint.set("idle", footprint("idle"));
+        footprint.set("afterCreationLoad", footprint("after-create"));
+        footprint.set("afterAllLoad", footprint("after-all"));
+
+        if (!conversationOnly) {
+            Properties pg = properties(run.resolve("pgbench.properties"));
+            ObjectNode pgb = root.putObject("pgbench");
+            pg.stringPropertyNames().stream().sorted().forEach(k -> pgb.put(k, num(pg.getProperty(k))));
+            pgb.put("transaction", "BEGIN; INSERT ticket (ticket-service schema, all indexes); INSERT outbox_event; COMMIT");
+        }
+
+        ArrayNode phases = root.putArray("phases");
+        for (String line : Files.readAllLines(run.resolve("phases.tsv"))) {
+            String[] f = line.split("\t");
+            phases.addObject().put("phase", f[0]).put("seconds", Double.parseDouble(f[1]));
+        }
+        root.set("targets", targets());
+        markdown();
+    }
+
+    private void creationEventsAndReads() throws IOException {
         ObjectNode creation = root.putObject("ticketCreation");
         ArrayNode saturation = creation.putArray("saturation");
         for (String c : env.getProperty("satConns").trim().split("\\s+")) {
@@ -117,25 +151,27 @@ public final class Report {
             set.set("saturationCpuShare", cpuShare("reads-" + size + "-before", "reads-" + size + "-after", readOk));
             set.put("constantRateLoadGeneratorCpuSeconds", gatlingCpu("reads-" + size));
         }
+    }
 
-        ObjectNode footprint = root.putObject("footprint");
-        footprint.set("startToReady", startToReady());
-        footprint.set("idle", footprint("idle"));
-        footprint.set("afterCreationLoad", footprint("after-create"));
-        footprint.set("afterAllLoad", footprint("after-all"));
-
-        Properties pg = properties(run.resolve("pgbench.properties"));
-        ObjectNode pgb = root.putObject("pgbench");
-        pg.stringPropertyNames().stream().sorted().forEach(k -> pgb.put(k, num(pg.getProperty(k))));
-        pgb.put("transaction", "BEGIN; INSERT ticket (ticket-service schema, all indexes); INSERT outbox_event; COMMIT");
-
-        ArrayNode phases = root.putArray("phases");
-        for (String line : Files.readAllLines(run.resolve("phases.tsv"))) {
-            String[] f = line.split("\t");
-            phases.addObject().put("phase", f[0]).put("seconds", Double.parseDouble(f[1]));
+    /** Post a message and read a long thread, at the largest table (section "Conversation"). */
+    private ObjectNode conversation() throws IOException {
+        ObjectNode c = JSON.createObjectNode();
+        Properties data = properties(run.resolve("conversation.properties"));
+        ObjectNode d = c.putObject("data");
+        data.stringPropertyNames().stream().sorted().forEach(k -> d.put(k, data.getProperty(k)));
+        Map<String, ObjectNode> steps = gatling("conversation");
+        double rate = Double.parseDouble(env.getProperty("convRate", "50"));
+        ArrayNode s = c.putArray("steps");
+        for (String name : List.of("post-message", "read-thread-first", "read-thread-rest")) {
+            s.add(step(steps, name, "gateway", rate));
         }
-        root.set("targets", targets());
-        markdown();
+        long ok = 0;
+        for (JsonNode x : s) {
+            ok += x.path("ok").asLong();
+        }
+        c.set("cpuShare", cpuShare("conversation-before", "conversation-after", ok));
+        c.put("loadGeneratorCpuSeconds", gatlingCpu("conversation"));
+        return c;
     }
 
     // --- raw inputs -----------------------------------------------------------------------------
@@ -384,6 +420,28 @@ public final class Report {
 
     private ArrayNode targets() {
         ArrayNode t = JSON.createArrayNode();
+        if (!conversationOnly) {
+            creationTargets(t);
+        }
+        JsonNode conv = root.get("conversation");
+        String tickets = conv.path("data").path("tickets").asText();
+        for (JsonNode st : conv.get("steps")) {
+            String what = switch (st.path("name").asText()) {
+                case "post-message" -> "post a message (agent's public reply)";
+                case "read-thread-first" -> "read a 200-message thread, first 100";
+                default -> "read a 200-message thread, next 100";
+            };
+            target(t, what + ", p99 at " + tickets + " tickets (" + fmt(st.path("offeredRate").asDouble()) + "/s)",
+                    "<= 30 ms", st.path("requests").asLong() > 0 && st.path("p99").asDouble() <= 30
+                            && st.path("errors").asLong() == 0,
+                    fmt(st.path("p99").asDouble()) + " ms, " + st.path("errors").asLong() + " errors of "
+                            + st.path("requests").asLong());
+        }
+        footprintTargets(t);
+        return t;
+    }
+
+    private void creationTargets(ArrayNode t) {
         JsonNode creation = root.get("ticketCreation");
         JsonNode ov = creation.get("gatewayOverhead");
         double bestGw = ov.path("bestThroughputGateway").asDouble();
@@ -426,6 +484,9 @@ public final class Report {
                 fmt(ev.path("createToNotification").path("p99").asDouble()) + " ms, "
                         + ev.path("missingNotifications").asLong() + " missing, " + ev.path("createErrors").asLong()
                         + " create errors");
+    }
+
+    private void footprintTargets(ArrayNode t) {
         double maxRss = 0;
         String maxRssName = "";
         for (JsonNode f : root.get("footprint").get("afterAllLoad")) {
@@ -447,7 +508,6 @@ public final class Report {
         }
         target(t, "every service's process start -> ready", "<= 3 s", maxReady > 0 && maxReady <= 3,
                 "slowest: " + maxReadyName + " " + fmt(maxReady) + " s (all five started at once)");
-        return t;
     }
 
     private static void target(ArrayNode t, String what, String goal, boolean met, String measured) {
@@ -457,10 +517,9 @@ public final class Report {
     // --- Markdown --------------------------------------------------------------------------------
 
     private void markdown() {
-        JsonNode creation = root.get("ticketCreation");
         line("# logiShift Support benchmark (" + env.getProperty("mode") + " run)");
         line("");
-        line("Written by `deploy/bench/run" + (env.getProperty("mode").equals("quick") ? " --quick" : "")
+        line("Written by `deploy/bench/run" + (env.getProperty("mode").equals("full") ? "" : " --" + env.getProperty("mode"))
                 + "` (see `deploy/bench/README.md`). Every process on one machine: five services, Kafka, "
                 + "PostgreSQL and the load generator share the cores.");
         line("");
@@ -509,6 +568,57 @@ public final class Report {
         }
         line("");
 
+        if (!conversationOnly) {
+            creationEventsAndReadsMarkdown();
+        }
+        conversationMarkdown();
+
+
+        line("## 5. Footprint");
+        line("");
+        line("RSS in MiB (PostgreSQL: the postmaster and all its backends; PSS counts shared memory once). "
+                + "Start → ready: from the process's start (`/proc`) to the first 200 from `/q/health/ready`, with all "
+                + "five services (and Kafka's start just before) competing for the cores.");
+        line("");
+        line("| process | start → ready s | Quarkus \"started in\" s | RSS idle | RSS after creation load | RSS after all load | PSS after all load |");
+        line("|---|---|---|---|---|---|---|");
+        JsonNode fp = root.get("footprint");
+        for (String p : PROCESSES) {
+            JsonNode ready = find(fp.get("startToReady"), "service", p);
+            JsonNode idle = find(fp.get("idle"), "process", p);
+            JsonNode afterCreate = find(fp.get("afterCreationLoad"), "process", p);
+            JsonNode after = find(fp.get("afterAllLoad"), "process", p);
+            line("| " + p + " | " + (ready == null ? "" : fmt(ready.path("processStartToReadySeconds").asDouble())) + " | "
+                    + (ready == null ? "" : fmt(ready.path("quarkusStartedInSeconds").asDouble())) + " | "
+                    + (idle == null ? "" : fmt(idle.path("rssMiB").asDouble())) + " | "
+                    + (afterCreate == null ? "" : fmt(afterCreate.path("rssMiB").asDouble())) + " | "
+                    + (after == null ? "" : fmt(after.path("rssMiB").asDouble())) + " | "
+                    + (after == null ? "" : fmt(after.path("pssMiB").asDouble())) + " |");
+        }
+        line("");
+
+        if (!conversationOnly) {
+            pgbenchMarkdown();
+        }
+
+        line("## Run phases");
+        line("");
+        line("| phase | seconds |");
+        line("|---|---|");
+        for (JsonNode p : root.get("phases")) {
+            line("| " + p.path("phase").asText() + " | " + fmt(p.path("seconds").asDouble()) + " |");
+        }
+        line("");
+        line("Configuration: rates " + env.getProperty("rates") + " for " + env.getProperty("rateSecs")
+                + " s each; saturation with " + env.getProperty("satConns") + " connections for "
+                + env.getProperty("satSecs") + " s; reads at " + env.getProperty("readRate") + "/s for "
+                + env.getProperty("readSecs") + " s and with " + env.getProperty("readSatConns") + " connections for "
+                + env.getProperty("readSatSecs") + " s. Raw outputs (Gatling HTML reports, wrk output, logs) stay in "
+                + "`deploy/bench/target/run-*` (not committed).");
+    }
+
+    private void creationEventsAndReadsMarkdown() {
+        JsonNode creation = root.get("ticketCreation");
         line("## 1–2. Ticket creation: gateway vs ticket-service direct");
         line("");
         line("`POST /api/support/tickets/create/`, a fresh body each time, the token of the next of "
@@ -619,30 +729,40 @@ public final class Report {
                 + " s.");
         cpuLine(root.get("eventDeliveryCpuShare"), "during the event-delivery run");
         line("");
+    }
 
-        line("## 5. Footprint");
+    private void conversationMarkdown() {
+        JsonNode conv = root.get("conversation");
+        JsonNode data = conv.get("data");
+        line("## Conversation: post a message, read a long thread");
         line("");
-        line("RSS in MiB (PostgreSQL: the postmaster and all its backends; PSS counts shared memory once). "
-                + "Start → ready: from the process's start (`/proc`) to the first 200 from `/q/health/ready`, with all "
-                + "five services (and Kafka's start just before) competing for the cores.");
+        line("At " + data.path("tickets").asText() + " tickets and " + data.path("messages").asText()
+                + " messages (message table + indexes " + data.path("messageTableMiB").asText() + " MiB): every answered "
+                + "seeded ticket has two messages (`deploy/bench/sql/seed-tickets.sql`), and "
+                + data.path("threads").asText() + " IN_PROGRESS tickets grow to " + env.getProperty("convMessages")
+                + " messages each, every tenth an internal note (`deploy/bench/sql/seed-threads.sql`). Through the "
+                + "gateway with the agents' tokens (round-robin): `POST /api/support/tickets/{id}/messages/` (a public "
+                + "reply, spread over " + data.path("replyTickets").asText() + " tickets) and the thread's two pages "
+                + "of 100 (`GET …/messages/?size=100` and `?after=100&size=100`; 100 is the page-size limit). "
+                + "Gatling open model, each step " + env.getProperty("convSecs") + " s after a 5 s warm-up at 20/s.");
         line("");
-        line("| process | start → ready s | Quarkus \"started in\" s | RSS idle | RSS after creation load | RSS after all load | PSS after all load |");
-        line("|---|---|---|---|---|---|---|");
-        JsonNode fp = root.get("footprint");
-        for (String p : PROCESSES) {
-            JsonNode ready = find(fp.get("startToReady"), "service", p);
-            JsonNode idle = find(fp.get("idle"), "process", p);
-            JsonNode afterCreate = find(fp.get("afterCreationLoad"), "process", p);
-            JsonNode after = find(fp.get("afterAllLoad"), "process", p);
-            line("| " + p + " | " + (ready == null ? "" : fmt(ready.path("processStartToReadySeconds").asDouble())) + " | "
-                    + (ready == null ? "" : fmt(ready.path("quarkusStartedInSeconds").asDouble())) + " | "
-                    + (idle == null ? "" : fmt(idle.path("rssMiB").asDouble())) + " | "
-                    + (afterCreate == null ? "" : fmt(afterCreate.path("rssMiB").asDouble())) + " | "
-                    + (after == null ? "" : fmt(after.path("rssMiB").asDouble())) + " | "
-                    + (after == null ? "" : fmt(after.path("pssMiB").asDouble())) + " |");
+        line("| step | offered/s | requests | errors | ok/s | p50 | p90 | p99 | max |");
+        line("|---|---|---|---|---|---|---|---|---|");
+        for (JsonNode st : conv.get("steps")) {
+            line("| " + st.path("name").asText() + " | " + fmt(st.path("offeredRate").asDouble()) + " | "
+                    + st.path("requests").asLong() + " | " + st.path("errors").asLong() + " | "
+                    + fmt(st.path("throughput").asDouble()) + " | " + fmt(st.path("p50").asDouble()) + " | "
+                    + fmt(st.path("p90").asDouble()) + " | " + fmt(st.path("p99").asDouble()) + " | "
+                    + fmt(st.path("max").asDouble()) + " |");
         }
         line("");
+        cpuLine(conv.get("cpuShare"), "during the conversation steps");
+        line("Gatling's own CPU: " + fmt(conv.path("loadGeneratorCpuSeconds").asDouble()) + " s.");
+        line("");
+    }
 
+    private void pgbenchMarkdown() {
+        JsonNode ov = root.get("ticketCreation").get("gatewayOverhead");
         JsonNode pg = root.get("pgbench");
         line("## 6. The database alone (pgbench)");
         line("");
@@ -665,20 +785,6 @@ public final class Report {
             line("");
         }
 
-        line("## Run phases");
-        line("");
-        line("| phase | seconds |");
-        line("|---|---|");
-        for (JsonNode p : root.get("phases")) {
-            line("| " + p.path("phase").asText() + " | " + fmt(p.path("seconds").asDouble()) + " |");
-        }
-        line("");
-        line("Configuration: rates " + env.getProperty("rates") + " for " + env.getProperty("rateSecs")
-                + " s each; saturation with " + env.getProperty("satConns") + " connections for "
-                + env.getProperty("satSecs") + " s; reads at " + env.getProperty("readRate") + "/s for "
-                + env.getProperty("readSecs") + " s and with " + env.getProperty("readSatConns") + " connections for "
-                + env.getProperty("readSatSecs") + " s. Raw outputs (Gatling HTML reports, wrk output, logs) stay in "
-                + "`deploy/bench/target/run-*` (not committed).");
     }
 
     private void wrkRow(JsonNode s) {
