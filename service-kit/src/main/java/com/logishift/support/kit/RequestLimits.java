@@ -16,7 +16,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -28,6 +30,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * limits (quarkus.http.limits.max-initial-line-length, max-header-size) sit above these, because
  * the server itself can only answer with an empty body; what exceeds even those still gets that
  * bare 414/431.
+ *
+ * <p>One path of a service may be its upload path ({@code support.http.upload-path}): there, and only
+ * there, a body may be as large as {@code quarkus.http.limits.max-body-size}, and multipart file parts
+ * are written to temporary files (deleted when the response ends) that the resource receives as
+ * {@code FileUpload}. Every other path keeps {@code support.http.max-body-size}.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -42,6 +49,18 @@ public class RequestLimits {
         /** Largest total size of the request headers accepted (names, values, separators). */
         @WithDefault("20K")
         MemorySize maxHeaderSize();
+
+        /** Largest request body on every path but the upload path; unset = quarkus.http.limits.max-body-size. */
+        Optional<MemorySize> maxBodySize();
+
+        /**
+         * The one path (exact, trailing slash optional) that accepts bodies up to
+         * quarkus.http.limits.max-body-size, with multipart file parts stored as temporary files.
+         */
+        Optional<String> uploadPath();
+
+        /** Where those temporary files go; default: a folder in java.io.tmpdir. */
+        Optional<String> uploadsDirectory();
     }
 
     private static final Logger LOG = Logger.getLogger(RequestLimits.class);
@@ -50,24 +69,47 @@ public class RequestLimits {
 
     private final Config config;
     private final long maxBodySize;
+    private final long maxUploadBodySize;
+    private final String uploadPath;
     private final ObjectMapper json;
 
     public RequestLimits(Config config, ObjectMapper json,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize serverLimit) {
         this.config = config;
         this.json = json;
-        this.maxBodySize = maxBodySize.asLongValue();
+        this.maxUploadBodySize = serverLimit.asLongValue();
+        this.maxBodySize = Math.min(maxUploadBodySize,
+                config.maxBodySize().map(MemorySize::asLongValue).orElse(maxUploadBodySize));
+        this.uploadPath = config.uploadPath().map(RequestLimits::withoutTrailingSlash).orElse(null);
     }
 
     void install(@Observes Router router) {
         // request bodies are read here, within the limit, before anything else sees the request
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodySize);
+        BodyHandler upload = uploadPath == null ? null : BodyHandler.create(uploadsDirectory())
+                .setBodyLimit(maxUploadBodySize).setDeleteUploadedFilesOnEnd(true);
         router.route().order(Integer.MIN_VALUE + 1)
-                .handler(rc -> check(rc, body))
+                .handler(rc -> {
+                    boolean isUpload = isUpload(rc);
+                    check(rc, isUpload ? upload : body, isUpload ? maxUploadBodySize : maxBodySize);
+                })
                 .failureHandler(this::failed);
     }
 
-    private void check(RoutingContext rc, BodyHandler body) {
+    private boolean isUpload(RoutingContext rc) {
+        return uploadPath != null && uploadPath.equals(withoutTrailingSlash(rc.normalizedPath()));
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private String uploadsDirectory() {
+        return config.uploadsDirectory()
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "logishift-uploads").toString());
+    }
+
+    private void check(RoutingContext rc, BodyHandler body, long limit) {
         HttpServerRequest request = rc.request();
         if (request.uri().length() > config.maxUriLength()) {
             refuse(rc, 414, "uri-too-long", "URI too long",
@@ -95,7 +137,7 @@ public class RequestLimits {
                 refuse(rc, 400, "bad-request", "Bad request", "The Content-Length header is not a number.", true);
                 return;
             }
-            if (declared > maxBodySize) {
+            if (declared > limit) {
                 tooLarge(rc);
                 return;
             }
@@ -134,8 +176,9 @@ public class RequestLimits {
     }
 
     private void tooLarge(RoutingContext rc) {
+        long limit = isUpload(rc) ? maxUploadBodySize : maxBodySize;
         refuse(rc, 413, "request-entity-too-large", "Request entity too large",
-                "The request body is larger than " + maxBodySize + " bytes.", true);
+                "The request body is larger than " + limit + " bytes.", true);
     }
 
     private void refuse(RoutingContext rc, int status, String slug, String title, String detail, boolean withPath) {
