@@ -164,7 +164,9 @@ public class RequestLimits {
         if (rc.response().ended()) {
             return;
         }
-        if (rc.statusCode() == 413) {
+        // past the limit, a multipart body's file part fails with the cancelled file write ("Pipe
+        // closed") before the body handler's own 413 arrives: the bytes read tell what happened
+        if (rc.statusCode() == 413 || rc.request().bytesRead() > limit(rc)) {
             tooLarge(rc);
         } else if (rc.failure() != null && ClientFailures.isClientFailure(rc.failure())) {
             // the client hung up or broke off the body: nothing for an operator to fix
@@ -175,10 +177,13 @@ public class RequestLimits {
         }
     }
 
+    private long limit(RoutingContext rc) {
+        return isUpload(rc) ? maxUploadBodySize : maxBodySize;
+    }
+
     private void tooLarge(RoutingContext rc) {
-        long limit = isUpload(rc) ? maxUploadBodySize : maxBodySize;
         refuse(rc, 413, "request-entity-too-large", "Request entity too large",
-                "The request body is larger than " + limit + " bytes.", true);
+                "The request body is larger than " + limit(rc) + " bytes.", true);
     }
 
     private void refuse(RoutingContext rc, int status, String slug, String title, String detail, boolean withPath) {

@@ -88,7 +88,7 @@ public class Attachments {
         if (ids.size() > config.maxPerMessage()) {
             return Uni.createFrom().failure(tooMany(ids.size()));
         }
-        if (ids.contains(null)) {
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) {
             return Uni.createFrom().failure(ProblemException.invalidField("attachmentIds", "must not contain null"));
         }
         if (new HashSet<>(ids).size() != ids.size()) {
