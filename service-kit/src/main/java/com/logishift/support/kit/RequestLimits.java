@@ -17,6 +17,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,9 +62,18 @@ public class RequestLimits {
 
         /** Where those temporary files go; default: a folder in java.io.tmpdir. */
         Optional<String> uploadsDirectory();
+
+        /**
+         * How long after an upload request ended its file parts may take to complete. A multipart body
+         * that ends inside a part never completes (Vert.x's body handler would wait for it until the
+         * client hangs up): it is answered 400 after this.
+         */
+        @WithDefault("PT5S")
+        Duration uploadCompletionTimeout();
     }
 
     private static final Logger LOG = Logger.getLogger(RequestLimits.class);
+    private static final String BODY_READ = RequestLimits.class.getName() + ".body-read";
     /** At most this much of a refused body is read (and discarded) before the connection is closed. */
     private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
@@ -91,9 +101,38 @@ public class RequestLimits {
         router.route().order(Integer.MIN_VALUE + 1)
                 .handler(rc -> {
                     boolean isUpload = isUpload(rc);
+                    if (isUpload && !rc.request().isEnded()) {
+                        watchUpload(rc);
+                    }
                     check(rc, isUpload ? upload : body, isUpload ? maxUploadBodySize : maxBodySize);
                 })
                 .failureHandler(this::failed);
+        // reached once the body handler has read the whole body and passed the request on
+        router.route().order(Integer.MIN_VALUE + 2).handler(rc -> {
+            rc.put(BODY_READ, Boolean.TRUE);
+            rc.next();
+        });
+    }
+
+    /** Answers 400 when an upload's body has ended but its file parts do not complete (see uploadCompletionTimeout). */
+    private void watchUpload(RoutingContext rc) {
+        long grace = config.uploadCompletionTimeout().toNanos();
+        long[] endedAt = {-1};
+        rc.vertx().setPeriodic(250, timer -> {
+            if (rc.get(BODY_READ) != null || rc.response().ended() || rc.response().closed()) {
+                rc.vertx().cancelTimer(timer);
+            } else if (rc.request().isEnded()) {
+                long now = System.nanoTime();
+                if (endedAt[0] < 0) {
+                    endedAt[0] = now;
+                } else if (now - endedAt[0] >= grace) {
+                    rc.vertx().cancelTimer(timer);
+                    rc.cancelAndCleanupFileUploads();
+                    refuse(rc, 400, "incomplete-multipart", "Bad request",
+                            "The multipart body ended inside a part: its closing boundary is missing.", true);
+                }
+            }
+        });
     }
 
     private boolean isUpload(RoutingContext rc) {

@@ -218,6 +218,40 @@ class AttachmentApiTest {
                 .header("Content-Disposition", equalTo("inline; filename=\"Schaden Zo_.jpg\"; filename*=UTF-8''Schaden%20Zo%C3%AB.jpg"));
     }
 
+    @Test
+    void aBrokenMultipartBodyIsAClientErrorNotAServerError() throws Exception {
+        Tokens.Person customer = Tokens.customer();
+        try (ErrorLog log = ErrorLog.open()) {
+            byte[] garbage = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nno end"
+                    .getBytes(StandardCharsets.US_ASCII);
+            RawHttp.Answer cut = RawHttp.send("POST " + ATTACHMENTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + customer.bearer() + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+                    + garbage.length, garbage);
+            // the body ends inside the file part: answered once it is clear the part will never complete
+            assertThat(cut.body(), cut.status(), equalTo(400));
+            assertThat(cut.body(), containsString("/incomplete-multipart"));
+            RawHttp.Answer noBoundary = RawHttp.send("POST " + ATTACHMENTS + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + customer.bearer() + "\r\nContent-Type: multipart/form-data\r\nContent-Length: "
+                    + garbage.length, garbage);
+            assertThat(noBoundary.body(), noBoundary.status() >= 400 && noBoundary.status() < 500, equalTo(true));
+            for (int i = 0; i < 3; i++) {
+                RawHttp.hangUpMidBody("POST " + ATTACHMENTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + customer.bearer() + "\r\nContent-Type: multipart/form-data; boundary=x", 5 * MIB);
+            }
+            // served after the hang-ups: their failures would have been logged by now
+            upload(customer, "photo.png", Samples.png(), "image/png").then().statusCode(201);
+            assertThat(log.errors(), empty());
+        }
+        assertThat(storedBy(customer.id()), equalTo(1L));
+    }
+
+    @Test
+    void openApiDescribesTheUploadAndTheDownload() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/support/attachments'.post.requestBody.content", org.hamcrest.Matchers.hasKey("multipart/form-data"))
+                .body("paths.'/api/support/attachments/{id}'.get.summary", equalTo("The bytes of a file"));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private void roundTrip(Tokens.Person uploader, String name, byte[] content, String type, boolean inline) {
