@@ -127,9 +127,11 @@ public class RequestLimits {
                     endedAt[0] = now;
                 } else if (now - endedAt[0] >= grace) {
                     rc.vertx().cancelTimer(timer);
-                    rc.cancelAndCleanupFileUploads();
                     refuse(rc, 400, "incomplete-multipart", "Bad request",
                             "The multipart body ended inside a part: its closing boundary is missing.", true);
+                    // after the answer: cancelling the half-written file fails the request ("Pipe closed"),
+                    // which must find the response already sent
+                    rc.cancelAndCleanupFileUploads();
                 }
             }
         });

@@ -281,10 +281,6 @@ public class Attachments {
                 "At most " + config.maxPerMessage() + " files may be attached at once; " + count + " were given.");
     }
 
-    int maxPerMessage() {
-        return config.maxPerMessage();
-    }
-
     private static AttachmentRef ref(Row row) {
         return new AttachmentRef(row.getUUID("id"), row.getString("filename"), row.getString("content_type"),
                 row.getLong("size"));
