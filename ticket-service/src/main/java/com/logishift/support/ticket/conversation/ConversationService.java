@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.conversation;
 
+import com.logishift.support.ticket.attachment.Attachments;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
 import com.logishift.support.ticket.Actor;
@@ -80,10 +81,12 @@ public class ConversationService {
     private final TicketEvents events;
     private final OutboxRelay relay;
     private final ConversationConfig config;
+    private final Attachments attachments;
     private final Clock clock;
 
     public ConversationService(Pool pool, TicketEvents events, OutboxRelay relay, ConversationConfig config,
-            Clock clock) {
+            Attachments attachments, Clock clock) {
+        this.attachments = attachments;
         this.pool = pool;
         this.events = events;
         this.relay = relay;
@@ -129,13 +132,14 @@ public class ConversationService {
                 });
     }
 
-    private static Uni<Message> retried(SqlConnection tx, UUID ticketId, Actor author, String clientMessageId) {
+    private Uni<Message> retried(SqlConnection tx, UUID ticketId, Actor author, String clientMessageId) {
         if (clientMessageId == null) {
             return Uni.createFrom().nullItem();
         }
         // a new statement after the row lock: it sees a duplicate that committed while we waited
         return tx.preparedQuery(RETRIED).execute(Tuple.of(ticketId, author.id(), clientMessageId))
-                .map(rows -> rows.size() == 0 ? null : message(rows.iterator().next()));
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().<Message>nullItem()
+                        : withFiles(tx, List.of(message(rows.iterator().next()))).map(found -> found.get(0)));
     }
 
     private Uni<Posted> write(SqlConnection tx, Row row, Actor author, Draft draft) {
@@ -144,13 +148,18 @@ public class ConversationService {
         Ticket ticket = ticket(row);
         MessagePolicy.Effect effect = MessagePolicy.accept(ticket, author, draft.visibility(), now);
         int seq = row.getInteger("message_seq") + 1;
-        // ATTACHMENTS (wired at merge): claim the uploads here, in this transaction, before the write:
-        //   Attachments.claim(tx, author.id(), draft.attachmentIds(), ticket.id, messageId)
-        // and put the returned refs (as Message.FileView) on the message; the change below then
-        // records an ATTACHMENT timeline entry per file and the event's attachmentCount.
-        List<Message.FileView> files = List.of();
-        Message message = new Message(UUID.randomUUID(), seq, author.id(), author.name(), author.role().name(),
-                draft.visibility(), draft.channel(), draft.body(), files, now);
+        UUID messageId = UUID.randomUUID();
+        // the uploads become the message's in this transaction: a refused id rolls everything back
+        return attachments.claim(tx, author.id(), draft.attachmentIds(), ticket.id, messageId)
+                .flatMap(files -> write(tx, row, ticket, effect, new Message(messageId, seq, author.id(), author.name(),
+                        author.role().name(), draft.visibility(), draft.channel(), draft.body(), files, now),
+                        author, draft.clientMessageId()));
+    }
+
+    private Uni<Posted> write(SqlConnection tx, Row row, Ticket ticket, MessagePolicy.Effect effect, Message message,
+            Actor author, String clientMessageId) {
+        int seq = message.seq();
+        Instant now = message.createdAt();
         List<TicketEvents.Change> changes = new ArrayList<>(2);
         changes.add(events.messagePosted(ticket, message, author));
         if (effect.reopened()) {
@@ -165,7 +174,7 @@ public class ConversationService {
                 .addInteger(effect.reopened() ? 1 : 0)
                 .addUUID(message.id()).addUUID(message.authorId()).addString(message.authorName())
                 .addString(message.authorRole()).addString(message.visibility().name())
-                .addString(message.channel().name()).addString(message.body()).addString(draft.clientMessageId())
+                .addString(message.channel().name()).addString(message.body()).addString(clientMessageId)
                 .addOffsetDateTime(Timeline.utc(now));
         OutboxEvent.addArrays(parameters, change.events());
         Timeline.parameters(parameters, ticket.id, now, firstEntry, change.timeline());
@@ -177,7 +186,7 @@ public class ConversationService {
         boolean internalToo = Audience.seesInternal(actor);
         Uni<RowSet<Row>> ticket = pool.preparedQuery(TICKET_AND_TOTAL).execute(Tuple.of(ticketId, internalToo));
         Uni<RowSet<Row>> page = pool.preparedQuery(PAGE).execute(Tuple.of(ticketId, after, internalToo, size));
-        return Uni.combine().all().unis(ticket, page).asTuple().map(both -> {
+        return Uni.combine().all().unis(ticket, page).asTuple().flatMap(both -> {
             RowSet<Row> ticketRows = both.getItem1();
             Row row = ticketRows.size() == 0 ? null : ticketRows.iterator().next();
             Audience.requireTicket(actor, ticketId, row == null ? null : row.getUUID("customer_id"));
@@ -185,8 +194,8 @@ public class ConversationService {
             for (Row m : both.getItem2()) {
                 items.add(message(m));
             }
-            // ATTACHMENTS (wired at merge): Attachments.ofMessages(pool, ids) onto each message
-            return new Page<>(items, row.getLong("total"), 0, size);
+            long total = row.getLong("total");
+            return withFiles(pool, items).map(withFiles -> new Page<>(withFiles, total, 0, size));
         });
     }
 
@@ -205,16 +214,26 @@ public class ConversationService {
         });
     }
 
-    /** Messages by id (the stream's MESSAGE and NOTE entries carry them). */
-    public static Uni<List<Message>> byIds(SqlClient db, List<UUID> ids) {
+    /** Messages by id, with their files (the stream's MESSAGE and NOTE entries carry them). */
+    public Uni<List<Message>> byIds(SqlClient db, List<UUID> ids) {
         return db.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM ticket_message WHERE id = ANY($1)")
-                .execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).flatMap(rows -> {
                     List<Message> messages = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         messages.add(message(row));
                     }
-                    return messages;
+                    return withFiles(db, messages);
                 });
+    }
+
+    /** The messages with the files attached to each (one query for the lot). */
+    private Uni<List<Message>> withFiles(SqlClient db, List<Message> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(messages);
+        }
+        return attachments.ofMessages(db, messages.stream().map(Message::id).toList()).map(files -> messages.stream()
+                .map(m -> files.containsKey(m.id()) ? m.withAttachments(files.get(m.id())) : m)
+                .toList());
     }
 
     static Message message(Row row) {

@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.event;
 
+import com.logishift.support.ticket.attachment.AttachmentRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.ticket.Actor;
@@ -126,10 +127,19 @@ public class TicketEvents {
         }
         List<TimelineEntry> timeline = new ArrayList<>(1 + m.attachments().size());
         timeline.add(TimelineEntry.message(author, m.id(), m.visibility()));
-        for (Message.FileView file : m.attachments()) {
+        for (AttachmentRef file : m.attachments()) {
             timeline.add(TimelineEntry.attachment(author, file.id(), m.id(), m.internal()));
         }
         return new Change(events, timeline, m.createdAt());
+    }
+
+    /**
+     * Files the customer attached when opening the ticket: an ATTACHMENT entry each, no event of their
+     * own (created.v1 announces the ticket; its files stay inside ticket-service).
+     */
+    public Change filesAttached(List<AttachmentRef> files, Actor by, Instant at) {
+        return new Change(List.of(), files.stream()
+                .map(file -> TimelineEntry.attachment(by, file.id(), null, false)).toList(), at);
     }
 
     public Change feedbackSubmitted(Ticket t, TicketFeedback feedback, Actor customer) {

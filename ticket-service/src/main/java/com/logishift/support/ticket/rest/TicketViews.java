@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.rest;
 
+import com.logishift.support.ticket.attachment.AttachmentRef;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
@@ -39,10 +40,10 @@ public final class TicketViews {
             String priority, String status, String deliveryId, String assigneeName, Instant createdAt,
             Instant updatedAt, Instant firstResponseAt, Instant resolvedAt, Instant closedAt,
             boolean feedbackAllowed, FeedbackView feedback,
-            @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<Message.FileView> attachments) {
+            @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<AttachmentRef> attachments) {
 
         public static CustomerTicket of(Ticket t, String assigneeName, TicketFeedback feedback,
-                List<Message.FileView> attachments) {
+                List<AttachmentRef> attachments) {
             return new CustomerTicket(t.id, t.reference, t.subject, t.description, t.category.name(),
                     t.priority.name(), t.status.name(), t.deliveryId, assigneeName, t.createdAt, t.updatedAt,
                     t.firstResponseAt, t.resolvedAt, t.closedAt, t.status == TicketStatus.RESOLVED,
@@ -57,10 +58,10 @@ public final class TicketViews {
             String customerName, String customerEmail, String deliveryId, UUID assigneeId, String assigneeName,
             Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant resolvedAt, Instant closedAt,
             long version, List<NoteView> notes, FeedbackView feedback,
-            @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<Message.FileView> attachments) {
+            @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<AttachmentRef> attachments) {
 
         public static StaffTicket of(Ticket t, String assigneeName, List<Message> notes, TicketFeedback feedback,
-                List<Message.FileView> attachments) {
+                List<AttachmentRef> attachments) {
             return new StaffTicket(t.id, t.reference, t.subject, t.description, t.category.name(),
                     t.priority.name(), t.status.name(), t.status.allowedTargets(), t.customerId, t.customerName,
                     t.customerEmail, t.deliveryId, t.assigneeId, assigneeName, t.createdAt, t.updatedAt,

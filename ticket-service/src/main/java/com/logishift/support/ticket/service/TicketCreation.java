@@ -6,6 +6,7 @@ import com.logishift.support.ticket.Actor;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.ticket.assignment.AgentLoad;
+import com.logishift.support.ticket.attachment.Attachments;
 import com.logishift.support.ticket.assignment.AgentLoads;
 import com.logishift.support.ticket.assignment.AssignmentPolicy;
 import com.logishift.support.ticket.conversation.AttachmentIds;
@@ -58,10 +59,12 @@ public class TicketCreation {
     private final AgentLoads agentLoads;
     private final TicketEvents events;
     private final ConversationConfig config;
+    private final Attachments attachments;
     private final Clock clock;
 
     public TicketCreation(Pool pool, AgentLoads agentLoads, TicketEvents events, ConversationConfig config,
-            Clock clock) {
+            Attachments attachments, Clock clock) {
+        this.attachments = attachments;
         this.pool = pool;
         this.agentLoads = agentLoads;
         this.events = events;
@@ -90,13 +93,20 @@ public class TicketCreation {
                         changes.add(events.assigned(ticket, null, TicketEvents.AssignmentMode.AUTO, null));
                         assigneeName = agents.names().get(chosen.get().agentId());
                     }
-                    // ATTACHMENTS (wired at merge): with attachmentIds, run insert(tx, …) in
-                    // pool.withTransaction, then Attachments.claim(tx, customer.id(), attachmentIds, ticket.id,
-                    // null) and add events/timeline ATTACHMENT entries for the claimed files.
-                    TicketEvents.Change change = TicketEvents.Change.of(changes);
                     String name = assigneeName;
-                    return insert(pool, ticket, change)
-                            .map(ignored -> new TicketDetails(ticket, name, null, null, List.of()));
+                    if (attachmentIds.isEmpty()) { // the hot path: one statement, no transaction round trips
+                        return insert(pool, ticket, TicketEvents.Change.of(changes))
+                                .map(ignored -> new TicketDetails(ticket, name, null, null, List.of()));
+                    }
+                    // the uploads become the ticket's in the ticket's own transaction: a refused id
+                    // leaves neither a ticket nor a claimed file behind
+                    return pool.withTransaction(tx -> attachments.claim(tx, customer.id(), attachmentIds, ticket.id, null)
+                            .flatMap(files -> {
+                                List<TicketEvents.Change> all = new ArrayList<>(changes);
+                                all.add(1, events.filesAttached(files, customer, now));
+                                return insert(tx, ticket, TicketEvents.Change.of(all))
+                                        .map(ignored -> new TicketDetails(ticket, name, null, null, files));
+                            }));
                 }));
     }
 

@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.service;
 
+import com.logishift.support.ticket.attachment.AttachmentRef;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
 import com.logishift.support.ticket.conversation.Message;
@@ -10,5 +11,5 @@ import java.util.List;
  * staff detail view only), feedback, and the files attached at creation (detail views only).
  */
 public record TicketDetails(Ticket ticket, String assigneeName, List<Message> notes, TicketFeedback feedback,
-        List<Message.FileView> attachments) {
+        List<AttachmentRef> attachments) {
 }

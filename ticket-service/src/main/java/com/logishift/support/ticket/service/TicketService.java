@@ -5,6 +5,8 @@ import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
 import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.ticket.agent.Agent;
+import com.logishift.support.ticket.attachment.AttachmentRef;
+import com.logishift.support.ticket.attachment.Attachments;
 import com.logishift.support.ticket.conversation.Visibility;
 import com.logishift.support.ticket.conversation.StoredMessage;
 import com.logishift.support.kit.Page;
@@ -16,6 +18,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -42,9 +45,14 @@ public class TicketService {
     private final TicketEvents events;
     private final TicketCreation creation;
     private final OutboxRelay relay;
+    private final Attachments attachments;
+    private final Pool pool;
     private final Clock clock;
 
-    public TicketService(TicketEvents events, TicketCreation creation, OutboxRelay relay, Clock clock) {
+    public TicketService(TicketEvents events, TicketCreation creation, OutboxRelay relay, Attachments attachments,
+            Pool pool, Clock clock) {
+        this.attachments = attachments;
+        this.pool = pool;
         this.events = events;
         this.creation = creation;
         this.relay = relay;
@@ -58,7 +66,8 @@ public class TicketService {
 
     /** One ticket as the caller may see it; 404 for a customer's view of someone else's ticket. */
     public Uni<TicketDetails> get(Actor actor, UUID id) {
-        return Panache.withSession(() -> visibleTicket(actor, id).flatMap(t -> details(t, actor.role().isStaff())));
+        return Panache.withSession(() -> visibleTicket(actor, id).flatMap(t -> details(t, actor.role().isStaff())))
+                .flatMap(this::withFiles);
     }
 
     public Uni<Page<TicketDetails>> list(TicketFilter filter, int page, int size, boolean oldestFirst) {
@@ -140,8 +149,17 @@ public class TicketService {
         }));
     }
 
-    private <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
-        return Panache.withTransaction(work).invoke(relay::wakeUpSoon);
+    /**
+     * The files attached at creation, read once the Hibernate session has closed: asking the pool for
+     * a second connection while the session holds one could starve the pool under load.
+     */
+    private Uni<TicketDetails> withFiles(TicketDetails details) {
+        return attachments.ofTicket(pool, details.ticket().id).map(files -> new TicketDetails(details.ticket(),
+                details.assigneeName(), details.notes(), details.feedback(), files));
+    }
+
+    private Uni<TicketDetails> inTransaction(Supplier<Uni<TicketDetails>> work) {
+        return Panache.withTransaction(work).invoke(relay::wakeUpSoon).flatMap(this::withFiles);
     }
 
     private Uni<Ticket> visibleTicket(Actor actor, UUID id) {
@@ -161,8 +179,7 @@ public class TicketService {
         Uni<String> assigneeName = ticket.assigneeId == null
                 ? Uni.createFrom().nullItem()
                 : Agent.<Agent>findById(ticket.assigneeId).map(a -> a == null ? null : a.name);
-        // ATTACHMENTS (wired at merge): the files attached at creation, Attachments.ofTicket(db, ticket.id)
-        List<com.logishift.support.ticket.conversation.Message.FileView> files = List.of();
+        List<AttachmentRef> files = List.of(); // added by withFiles once the session is closed
         return assigneeName.flatMap(name -> latestFeedback(ticket).flatMap(feedback -> withNotes
                 ? StoredMessage.<StoredMessage>find("ticketId = ?1 and visibility = ?2", Sort.ascending("seq"),
                                 ticket.id, Visibility.INTERNAL).list()

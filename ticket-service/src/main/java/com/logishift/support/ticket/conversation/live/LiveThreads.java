@@ -47,6 +47,7 @@ public class LiveThreads {
 
     private final Vertx vertx;
     private final Pool pool;
+    private final ConversationService conversation;
     private final ConversationConfig.Streams config;
     private final PgConnectOptions connectOptions;
     private final Map<UUID, Set<ThreadStream>> byTicket = new ConcurrentHashMap<>();
@@ -54,12 +55,13 @@ public class LiveThreads {
     private final AtomicBoolean listening = new AtomicBoolean();
     private PgSubscriber subscriber;
 
-    public LiveThreads(Vertx vertx, Pool pool, ConversationConfig config,
+    public LiveThreads(Vertx vertx, Pool pool, ConversationService conversation, ConversationConfig config,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
         this.vertx = vertx;
         this.pool = pool;
+        this.conversation = conversation;
         this.config = config.streams();
         this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setUser(user).setPassword(password);
@@ -236,7 +238,7 @@ public class LiveThreads {
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(entries);
             }
-            return ConversationService.byIds(pool, ids).map(messages -> {
+            return conversation.byIds(pool, ids).map(messages -> {
                 Map<UUID, Message> byId = messages.stream()
                         .collect(Collectors.toMap(Message::id, Function.identity()));
                 return entries.stream()
