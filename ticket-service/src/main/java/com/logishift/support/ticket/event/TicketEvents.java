@@ -6,6 +6,7 @@ import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
 import com.logishift.support.ticket.TicketNote;
 import com.logishift.support.ticket.TicketStatus;
+import com.logishift.support.kit.outbox.OutboxEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

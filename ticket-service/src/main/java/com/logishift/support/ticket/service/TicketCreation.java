@@ -5,7 +5,7 @@ import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.assignment.AgentLoad;
 import com.logishift.support.ticket.assignment.AgentLoads;
 import com.logishift.support.ticket.assignment.AssignmentPolicy;
-import com.logishift.support.ticket.event.OutboxEvent;
+import com.logishift.support.kit.outbox.OutboxEvent;
 import com.logishift.support.ticket.event.TicketEvents;
 import com.logishift.support.ticket.rest.CreateTicketRequest;
 import io.smallrye.mutiny.Uni;

@@ -8,7 +8,7 @@ import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.ticket.agent.Agent;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
-import com.logishift.support.ticket.event.OutboxRelay;
+import com.logishift.support.kit.outbox.OutboxRelay;
 import com.logishift.support.ticket.event.TicketEvents;
 import com.logishift.support.ticket.rest.CreateTicketRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;

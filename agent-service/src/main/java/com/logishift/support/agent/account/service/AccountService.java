@@ -8,6 +8,7 @@ import com.logishift.support.agent.account.Role;
 import com.logishift.support.agent.account.rest.RegistrationRequest;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
+import com.logishift.support.kit.outbox.OutboxRelay;
 import com.logishift.support.agent.event.AccountEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
@@ -30,11 +31,13 @@ public class AccountService {
 
     private final PasswordHasher hasher;
     private final AccountEvents events;
+    private final OutboxRelay outbox;
     private final Clock clock;
 
-    public AccountService(PasswordHasher hasher, AccountEvents events, Clock clock) {
+    public AccountService(PasswordHasher hasher, AccountEvents events, OutboxRelay outbox, Clock clock) {
         this.hasher = hasher;
         this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -54,7 +57,7 @@ public class AccountService {
                 .flatMap(existing -> existing > 0
                         ? Uni.createFrom().failure(duplicateEmail())
                         : hasher.hash(password))
-                .flatMap(hash -> Panache.withTransaction(() -> {
+                .flatMap(hash -> outbox.inTransaction(() -> {
                     Account account = Account.create(role, name, normalizedEmail, phone, hash, clock.instant());
                     return account.<Account>persist()
                             .flatMap(saved -> events.registered(account))
@@ -118,7 +121,7 @@ public class AccountService {
 
     private Uni<Account> decide(UUID agentId, java.util.function.Function<Account, Uni<Void>> decision) {
         // row lock: two admins deciding at once are serialized, so approving twice stays harmless
-        return Panache.withTransaction(() -> Account.<Account>findById(agentId, LockModeType.PESSIMISTIC_WRITE)
+        return outbox.inTransaction(() -> Account.<Account>findById(agentId, LockModeType.PESSIMISTIC_WRITE)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("No agent registration " + agentId))
                         .call(decision::apply))
                 .onFailure(AgentDecisionException.class)
