@@ -4,10 +4,10 @@ import static com.logishift.support.agent.support.Api.adminToken;
 import static com.logishift.support.agent.support.Api.as;
 import static com.logishift.support.agent.support.Api.registerAgent;
 import static com.logishift.support.agent.support.Api.uniqueEmail;
-import static com.logishift.support.agent.support.TopicReader.header;
+import static com.logishift.support.kit.test.TopicReader.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.logishift.support.agent.support.TopicReader;
+import com.logishift.support.kit.test.TopicReader;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
