@@ -195,7 +195,7 @@ public class TicketService {
     /** The caller's role decides which tickets {@code /api/agent/tickets/} lists. */
     public static TicketFilter agentScope(Actor actor, boolean queue) {
         return queue
-                ? TicketFilter.none().withUnassignedOnly().withStatus(TicketStatus.OPEN)
+                ? TicketFilter.queue()
                 : TicketFilter.none().withAssignee(actor.id());
     }
 }
