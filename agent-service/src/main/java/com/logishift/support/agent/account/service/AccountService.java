@@ -5,7 +5,6 @@ import com.logishift.support.agent.account.AccountStatus;
 import com.logishift.support.agent.account.AgentDecisionException;
 import com.logishift.support.agent.account.PasswordHasher;
 import com.logishift.support.agent.account.Role;
-import com.logishift.support.agent.account.rest.RegistrationRequest;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
 import com.logishift.support.kit.outbox.OutboxRelay;
@@ -41,11 +40,7 @@ public class AccountService {
         this.clock = clock;
     }
 
-    /** Customer sign-up (ACTIVE) or agent registration (PENDING), with its registered event. */
-    public Uni<Account> register(Role role, RegistrationRequest request) {
-        return register(role, request.name(), request.email(), request.password(), request.phone());
-    }
-
+    /** Customer sign-up (ACTIVE), agent registration (PENDING) or the bootstrap admin, with its registered event. */
     public Uni<Account> register(Role role, String name, String email, String password, String phone) {
         if (!PasswordHasher.withinBcryptLimit(password)) {
             return Uni.createFrom().failure(ProblemException.invalidField("password",
