@@ -5,7 +5,6 @@ import com.logishift.support.faq.FaqEntry;
 import com.logishift.support.faq.TopicKeys;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
-import com.logishift.support.faq.rest.FaqEntryRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -70,7 +69,7 @@ public class FaqAdminService {
     }
 
     /** A new entry (a draft unless published is true); category and order also apply to its translations. */
-    public Uni<FaqEntry> create(FaqEntryRequest request) {
+    public Uni<FaqEntry> create(FaqEntryDraft request) {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> topicKeyFor(request).flatMap(topicKey ->
                         requireFree(topicKey, request.language(), null)
@@ -90,7 +89,7 @@ public class FaqAdminService {
      * The key the admin gave, or for a new topic one made from the question: its words as a slug,
      * numbered ("-2", "-3" …) when another topic already uses it.
      */
-    private static Uni<String> topicKeyFor(FaqEntryRequest request) {
+    private static Uni<String> topicKeyFor(FaqEntryDraft request) {
         if (request.topicKey() != null) {
             return Uni.createFrom().item(request.topicKey().strip());
         }
@@ -108,7 +107,7 @@ public class FaqAdminService {
      * Replaces an entry's content. Absent {@code published} and {@code order} keep their values; a
      * given {@code version} that is not the current one is refused (someone else saved in between).
      */
-    public Uni<FaqEntry> update(UUID id, FaqEntryRequest request) {
+    public Uni<FaqEntry> update(UUID id, FaqEntryDraft request) {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> FaqEntry.<FaqEntry>findById(id)
                         .onItem().ifNull().failWith(() -> notFound(id))
@@ -133,7 +132,7 @@ public class FaqAdminService {
     }
 
     /** A replace without a topic key keeps the entry in its topic. */
-    private static String topicKeyOf(FaqEntryRequest request, FaqEntry entry) {
+    private static String topicKeyOf(FaqEntryDraft request, FaqEntry entry) {
         return request.topicKey() != null ? request.topicKey().strip() : entry.topicKey;
     }
 
@@ -173,7 +172,7 @@ public class FaqAdminService {
         return ProblemException.notFound("No FAQ entry " + id);
     }
 
-    private static ProblemException taken(String topicKey, FaqEntryRequest request) {
+    private static ProblemException taken(String topicKey, FaqEntryDraft request) {
         if (topicKey == null) {
             // a key derived from the question was taken by a concurrent create in between
             return ProblemException.conflict("translation-exists", "Another entry with the same question was "

@@ -3,7 +3,6 @@ package com.logishift.support.agent.account.service;
 import com.logishift.support.agent.account.Account;
 import com.logishift.support.agent.account.AccountStatus;
 import com.logishift.support.agent.account.AgentDecisionException;
-import com.logishift.support.agent.account.PasswordHasher;
 import com.logishift.support.agent.account.Role;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;

@@ -4,7 +4,6 @@ import com.logishift.support.agent.SupportConfig;
 import com.logishift.support.agent.account.Account;
 import com.logishift.support.agent.account.LoginLockoutPolicy;
 import com.logishift.support.agent.account.LoginThrottle;
-import com.logishift.support.agent.account.PasswordHasher;
 import com.logishift.support.kit.ProblemException;
 import com.logishift.support.agent.token.TokenIssuer;
 import io.micrometer.core.instrument.MeterRegistry;

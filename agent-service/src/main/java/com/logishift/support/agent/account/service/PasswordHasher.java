@@ -1,12 +1,11 @@
-package com.logishift.support.agent.account;
+package com.logishift.support.agent.account.service;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.logishift.support.agent.SupportConfig;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -18,6 +17,7 @@ import java.util.Base64;
  * Created at start-up ({@link Startup}): the decoy hash costs a full bcrypt run, which must never
  * happen on the event loop of the first sign-in that needs it.
  */
+@Startup
 @ApplicationScoped
 public class PasswordHasher {
 
@@ -36,11 +36,6 @@ public class PasswordHasher {
         new SecureRandom().nextBytes(randomPassword);
         this.decoyHash = BCrypt.withDefaults().hash(cost,
                 Base64.getEncoder().encodeToString(randomPassword).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Creates the bean (and its decoy hash) while the service starts: plain CDI, no Quarkus type here. */
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // nothing to do: being called is what makes the container create this bean now
     }
 
     public Uni<String> hash(String password) {
