@@ -5,11 +5,11 @@ import com.logishift.support.faq.FaqEntry;
 import com.logishift.support.faq.TopicKeys;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
+import com.logishift.support.kit.UniqueViolations;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +23,6 @@ import java.util.UUID;
 /** Admin management of FAQ entries, drafts included; each public method is one transaction. */
 @ApplicationScoped
 public class FaqAdminService {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Clock clock;
 
@@ -82,7 +80,7 @@ public class FaqAdminService {
                             return entry.<FaqEntry>persist()
                                     .call(saved -> alignTranslations(entry, now));
                         })))
-                .onFailure(FaqAdminService::isUniqueViolation).transform(e -> taken(request.topicKey(), request));
+                .onFailure(UniqueViolations::isUniqueViolation).transform(e -> taken(request.topicKey(), request));
     }
 
     /**
@@ -128,7 +126,7 @@ public class FaqAdminService {
                         })
                         // flush inside the transaction, so the response shows the new version
                         .call(entry -> Panache.getSession().flatMap(session -> session.flush())))
-                .onFailure(FaqAdminService::isUniqueViolation).transform(e -> taken(request.topicKey(), request));
+                .onFailure(UniqueViolations::isUniqueViolation).transform(e -> taken(request.topicKey(), request));
     }
 
     /** A replace without a topic key keeps the entry in its topic. */
@@ -180,17 +178,5 @@ public class FaqAdminService {
         }
         return ProblemException.conflict("translation-exists", "Topic " + topicKey.strip()
                 + " already has a " + request.language().strip() + " version; edit that entry instead.");
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -6,13 +6,13 @@ import com.logishift.support.agent.account.AgentDecisionException;
 import com.logishift.support.agent.account.Role;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
+import com.logishift.support.kit.UniqueViolations;
 import com.logishift.support.kit.outbox.OutboxRelay;
 import com.logishift.support.agent.event.AccountEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -24,8 +24,6 @@ import java.util.UUID;
 /** Account use cases; each public method is one transaction. */
 @ApplicationScoped
 public class AccountService {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final PasswordHasher hasher;
     private final AccountEvents events;
@@ -57,7 +55,7 @@ public class AccountService {
                             .flatMap(saved -> events.registered(account))
                             .replaceWith(account);
                 }))
-                .onFailure(AccountService::isUniqueViolation).transform(e -> duplicateEmail());
+                .onFailure(UniqueViolations::isUniqueViolation).transform(e -> duplicateEmail());
     }
 
     public Uni<Account> find(UUID id) {
@@ -124,17 +122,5 @@ public class AccountService {
 
     private static ProblemException duplicateEmail() {
         return ProblemException.conflict("email-taken", "An account with this email already exists.");
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
