@@ -15,8 +15,6 @@ public interface SupportConfig {
 
     Login login();
 
-    Outbox outbox();
-
     interface Jwt {
         /** {@code iss} of issued tokens; every service verifies it. */
         @WithDefault("https://support.logishift.com")
@@ -65,18 +63,5 @@ public interface SupportConfig {
         /** At most this many (email, client) pairs are tracked (about 250 bytes each). */
         @WithDefault("20000")
         int trackedPairs();
-    }
-
-    interface Outbox {
-        /** How often the relay looks for unpublished events when it is not woken by a commit. */
-        @WithDefault("PT1S")
-        Duration pollInterval();
-
-        @WithDefault("200")
-        int batchSize();
-
-        /** Published rows older than this are deleted. */
-        @WithDefault("P7D")
-        Duration retention();
     }
 }

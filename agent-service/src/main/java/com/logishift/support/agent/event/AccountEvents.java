@@ -1,8 +1,8 @@
 package com.logishift.support.agent.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.agent.account.Account;
+import com.logishift.support.kit.outbox.OutboxEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Writes account events to the outbox. Call it inside the transaction that makes the change, so
- * the event exists exactly when the change does.
+ * the event exists exactly when the change does, and run that transaction with
+ * {@code OutboxRelay.inTransaction}, which wakes the relay once it committed.
  */
 @ApplicationScoped
 public class AccountEvents {
@@ -18,11 +19,9 @@ public class AccountEvents {
     static final String AGGREGATE_TYPE = "account";
 
     private final ObjectMapper json;
-    private final OutboxRelay relay;
 
-    public AccountEvents(ObjectMapper json, OutboxRelay relay) {
+    public AccountEvents(ObjectMapper json) {
         this.json = json;
-        this.relay = relay;
     }
 
     /** Data of {@code account.registered.v1}: every new account, the bootstrap admin included. */
@@ -75,18 +74,9 @@ public class AccountEvents {
     }
 
     private Uni<Void> append(AccountEventType type, Account account, Object data, Instant occurredAt) {
-        OutboxEvent event = new OutboxEvent();
-        event.id = UUID.randomUUID();
-        event.aggregateType = AGGREGATE_TYPE;
-        event.aggregateId = account.id.toString();
-        event.eventType = type.type();
-        event.occurredAt = occurredAt;
-        try {
-            event.payload = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        // the relay looks again shortly after the transaction commits instead of waiting for its poll
-        return event.persist().invoke(relay::wakeUpSoon).replaceWithVoid();
+        return Uni.createFrom()
+                .item(() -> OutboxEvent.of(json, AGGREGATE_TYPE, account.id.toString(), type.type(), data, occurredAt))
+                .flatMap(event -> event.persist())
+                .replaceWithVoid();
     }
 }

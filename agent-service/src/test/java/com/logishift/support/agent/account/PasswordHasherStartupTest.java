@@ -2,6 +2,7 @@ package com.logishift.support.agent.account;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.logishift.support.agent.account.service.PasswordHasher;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableBean;

@@ -5,13 +5,13 @@ import static com.logishift.support.agent.support.Api.as;
 import static com.logishift.support.agent.support.Api.registerAgent;
 import static com.logishift.support.agent.support.Api.registerCustomer;
 import static com.logishift.support.agent.support.Api.uniqueEmail;
-import static com.logishift.support.agent.support.TopicReader.header;
-import static com.logishift.support.agent.support.TopicReader.headers;
+import static com.logishift.support.kit.test.TopicReader.header;
+import static com.logishift.support.kit.test.TopicReader.headers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.logishift.support.agent.support.TopicReader;
+import com.logishift.support.kit.test.TopicReader;
 import com.logishift.support.kit.test.AsyncApiContract;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,5 +1,6 @@
 package com.logishift.support.agent.event;
 
+import com.logishift.support.kit.test.Eventually;
 import static com.logishift.support.agent.support.Api.adminToken;
 import static com.logishift.support.agent.support.Api.as;
 import static com.logishift.support.agent.support.Api.json;
@@ -7,7 +8,7 @@ import static com.logishift.support.agent.support.Api.registerAgent;
 import static com.logishift.support.agent.support.Api.registerCustomer;
 import static com.logishift.support.agent.support.Api.registration;
 import static com.logishift.support.agent.support.Api.uniqueEmail;
-import static com.logishift.support.agent.support.TopicReader.header;
+import static com.logishift.support.kit.test.TopicReader.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.kit.test.JwtKeysTestResource;
-import com.logishift.support.agent.support.TopicReader;
+import com.logishift.support.kit.test.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -118,12 +119,8 @@ class AccountEventsTest {
     @Test
     void everyEventIsEventuallyMarkedPublished() {
         registerCustomer(uniqueEmail("published"));
-        long deadline = System.currentTimeMillis() + WAIT.toMillis();
-        long pending;
-        do {
-            pending = pool.query("SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL")
-                    .execute().await().indefinitely().iterator().next().getLong("n");
-        } while (pending > 0 && System.currentTimeMillis() < deadline);
-        assertEquals(0, pending);
+        Eventually.until("every outbox event published", WAIT, () -> pool
+                .query("SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL")
+                .execute().await().indefinitely().iterator().next().getLong("n") == 0);
     }
 }

@@ -76,7 +76,7 @@ public class AdminFaqResource {
             + "already has a version in this language." + TOPIC_RULES)
     @APIResponse(responseCode = "201", description = "created; Location names the new entry")
     public Uni<Response> create(@Valid @NotNull(message = "is required") FaqEntryRequest request, UriInfo uri) {
-        return admin.create(request).map(entry -> Response
+        return admin.create(request.draft()).map(entry -> Response
                 .created(uri.getBaseUriBuilder().path("api/admin/faq/{id}/").build(entry.id))
                 .entity(AdminFaqEntryView.of(entry)).build());
     }
@@ -89,7 +89,7 @@ public class AdminFaqResource {
                     + "409 instead of overwriting a change someone else saved in between." + TOPIC_RULES)
     public Uni<AdminFaqEntryView> update(@PathParam("id") String id,
             @Valid @NotNull(message = "is required") FaqEntryRequest request) {
-        return admin.update(Ids.parse("id", id), request).map(AdminFaqEntryView::of);
+        return admin.update(Ids.parse("id", id), request.draft()).map(AdminFaqEntryView::of);
     }
 
     @DELETE

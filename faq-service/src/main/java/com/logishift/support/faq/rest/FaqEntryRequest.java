@@ -1,6 +1,7 @@
 package com.logishift.support.faq.rest;
 
 import com.logishift.support.faq.FaqCategory;
+import com.logishift.support.faq.service.FaqEntryDraft;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -41,4 +42,8 @@ public record FaqEntryRequest(
         Integer order,
         @Schema(description = "PUT only, optional: the version you edited; 409 when the entry changed since")
         Long version) {
+
+    public FaqEntryDraft draft() {
+        return new FaqEntryDraft(topicKey, language, category, question, answer, published, order, version);
+    }
 }

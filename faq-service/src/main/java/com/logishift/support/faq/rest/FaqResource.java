@@ -80,7 +80,8 @@ public class FaqResource {
             description = "With `translations`: the languages its topic is published in, and their entry ids.")
     public Uni<FaqEntryView> get(@PathParam("id") String id) {
         return reads.findPublished(Ids.parse("id", id))
-                .map(found -> FaqEntryView.of(found.entry(), found.translations()));
+                .map(found -> FaqEntryView.of(found.entry(), found.translations().stream()
+                        .map(t -> new FaqEntryView.Translation(t.language(), t.id())).toList()));
     }
 
     @POST
@@ -97,7 +98,8 @@ public class FaqResource {
         if (voter == null || voter.isBlank()) {
             throw ProblemException.unauthorized("The token names no subject.");
         }
-        return votes.vote(Ids.parse("id", id), voter, request.helpful());
+        return votes.vote(Ids.parse("id", id), voter, request.helpful())
+                .map(t -> new VoteView(t.entryId(), t.helpful(), t.helpfulCount(), t.notHelpfulCount()));
     }
 
     private Optional<SearchText> searchText(String q) {

@@ -5,12 +5,11 @@ import com.logishift.support.faq.FaqEntry;
 import com.logishift.support.faq.TopicKeys;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
-import com.logishift.support.faq.rest.FaqEntryRequest;
+import com.logishift.support.kit.UniqueViolations;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +23,6 @@ import java.util.UUID;
 /** Admin management of FAQ entries, drafts included; each public method is one transaction. */
 @ApplicationScoped
 public class FaqAdminService {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Clock clock;
 
@@ -70,7 +67,7 @@ public class FaqAdminService {
     }
 
     /** A new entry (a draft unless published is true); category and order also apply to its translations. */
-    public Uni<FaqEntry> create(FaqEntryRequest request) {
+    public Uni<FaqEntry> create(FaqEntryDraft request) {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> topicKeyFor(request).flatMap(topicKey ->
                         requireFree(topicKey, request.language(), null)
@@ -83,14 +80,14 @@ public class FaqAdminService {
                             return entry.<FaqEntry>persist()
                                     .call(saved -> alignTranslations(entry, now));
                         })))
-                .onFailure(FaqAdminService::isUniqueViolation).transform(e -> taken(request.topicKey(), request));
+                .onFailure(UniqueViolations::isUniqueViolation).transform(e -> taken(request.topicKey(), request));
     }
 
     /**
      * The key the admin gave, or for a new topic one made from the question: its words as a slug,
      * numbered ("-2", "-3" …) when another topic already uses it.
      */
-    private static Uni<String> topicKeyFor(FaqEntryRequest request) {
+    private static Uni<String> topicKeyFor(FaqEntryDraft request) {
         if (request.topicKey() != null) {
             return Uni.createFrom().item(request.topicKey().strip());
         }
@@ -108,7 +105,7 @@ public class FaqAdminService {
      * Replaces an entry's content. Absent {@code published} and {@code order} keep their values; a
      * given {@code version} that is not the current one is refused (someone else saved in between).
      */
-    public Uni<FaqEntry> update(UUID id, FaqEntryRequest request) {
+    public Uni<FaqEntry> update(UUID id, FaqEntryDraft request) {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> FaqEntry.<FaqEntry>findById(id)
                         .onItem().ifNull().failWith(() -> notFound(id))
@@ -129,11 +126,11 @@ public class FaqAdminService {
                         })
                         // flush inside the transaction, so the response shows the new version
                         .call(entry -> Panache.getSession().flatMap(session -> session.flush())))
-                .onFailure(FaqAdminService::isUniqueViolation).transform(e -> taken(request.topicKey(), request));
+                .onFailure(UniqueViolations::isUniqueViolation).transform(e -> taken(request.topicKey(), request));
     }
 
     /** A replace without a topic key keeps the entry in its topic. */
-    private static String topicKeyOf(FaqEntryRequest request, FaqEntry entry) {
+    private static String topicKeyOf(FaqEntryDraft request, FaqEntry entry) {
         return request.topicKey() != null ? request.topicKey().strip() : entry.topicKey;
     }
 
@@ -173,7 +170,7 @@ public class FaqAdminService {
         return ProblemException.notFound("No FAQ entry " + id);
     }
 
-    private static ProblemException taken(String topicKey, FaqEntryRequest request) {
+    private static ProblemException taken(String topicKey, FaqEntryDraft request) {
         if (topicKey == null) {
             // a key derived from the question was taken by a concurrent create in between
             return ProblemException.conflict("translation-exists", "Another entry with the same question was "
@@ -181,17 +178,5 @@ public class FaqAdminService {
         }
         return ProblemException.conflict("translation-exists", "Topic " + topicKey.strip()
                 + " already has a " + request.language().strip() + " version; edit that entry instead.");
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -6,7 +6,6 @@ import com.logishift.support.faq.Language;
 import com.logishift.support.faq.SearchText;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
-import com.logishift.support.faq.rest.FaqEntryView.Translation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -208,6 +207,10 @@ public class FaqReadService {
             list.add(new Translation(row.getString("language"), row.getUUID("id")));
         }
         return list;
+    }
+
+    /** Another language of the same topic. */
+    public record Translation(String language, UUID id) {
     }
 
     public record EntryWithTranslations(FaqEntry entry, List<Translation> translations) {

@@ -2,7 +2,6 @@ package com.logishift.support.faq.service;
 
 import com.logishift.support.faq.VoteChange;
 import com.logishift.support.kit.ProblemException;
-import com.logishift.support.faq.rest.VoteView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -44,11 +43,11 @@ public class VoteService {
     }
 
     /** Records {@code voter}'s vote on a published entry; 404 for drafts and unknown entries. */
-    public Uni<VoteView> vote(UUID entryId, String voter, boolean helpful) {
+    public Uni<VoteTally> vote(UUID entryId, String voter, boolean helpful) {
         return pool.withTransaction(connection -> connection.preparedQuery(LOCK_ENTRY).execute(Tuple.of(entryId))
                 .flatMap(locked -> {
                     if (locked.size() == 0) {
-                        return Uni.createFrom().<VoteView>failure(
+                        return Uni.createFrom().<VoteTally>failure(
                                 ProblemException.notFound("No published FAQ entry " + entryId));
                     }
                     Row counters = locked.iterator().next();
@@ -65,7 +64,7 @@ public class VoteService {
                 }));
     }
 
-    private Uni<VoteView> apply(SqlConnection connection, UUID entryId, String voter, boolean helpful,
+    private Uni<VoteTally> apply(SqlConnection connection, UUID entryId, String voter, boolean helpful,
             VoteChange change) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return connection.preparedQuery(UPSERT_VOTE).execute(Tuple.of(entryId, voter, helpful, now))
@@ -74,8 +73,12 @@ public class VoteService {
                 .map(rows -> view(entryId, helpful, rows.iterator().next()));
     }
 
-    private static VoteView view(UUID entryId, boolean helpful, Row counters) {
-        return new VoteView(entryId, helpful, counters.getInteger("helpful_count"),
+    private static VoteTally view(UUID entryId, boolean helpful, Row counters) {
+        return new VoteTally(entryId, helpful, counters.getInteger("helpful_count"),
                 counters.getInteger("not_helpful_count"));
+    }
+
+    /** The entry's counters after the caller's vote, and the vote itself. */
+    public record VoteTally(UUID entryId, boolean helpful, int helpfulCount, int notHelpfulCount) {
     }
 }

@@ -17,10 +17,10 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.logishift.support.kit.test.ErrorLog;
-import com.logishift.support.faq.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.RawHttp;
 import com.logishift.support.faq.support.ThreadRecordingJwtParser;
-import com.logishift.support.faq.support.Tokens;
+import com.logishift.support.kit.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

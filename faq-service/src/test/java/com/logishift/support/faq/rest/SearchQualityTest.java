@@ -4,7 +4,7 @@ import static com.logishift.support.faq.support.Api.PUBLIC;
 import static com.logishift.support.faq.support.Api.json;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.logishift.support.faq.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;

@@ -12,8 +12,8 @@ import static com.logishift.support.faq.support.Api.uniqueWord;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.logishift.support.faq.support.JwtKeysTestResource;
-import com.logishift.support.faq.support.Tokens;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;

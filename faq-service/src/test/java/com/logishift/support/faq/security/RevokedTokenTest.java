@@ -1,13 +1,14 @@
 package com.logishift.support.faq.security;
 
+import com.logishift.support.kit.test.Eventually;
 import static com.logishift.support.faq.support.Api.ADMIN;
 import static com.logishift.support.faq.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.logishift.support.faq.support.JwtKeysTestResource;
-import com.logishift.support.faq.support.RevocationListServer;
-import com.logishift.support.faq.support.Tokens;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.RevocationListServer;
+import com.logishift.support.kit.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -64,29 +65,19 @@ class RevokedTokenTest {
     }
 
     /** Polls until the token gets {@code expected} (or the wait is over); returns the last status. */
-    private static int awaitStatus(String token, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        int status;
-        do {
-            status = as(token).get(ADMIN).statusCode();
-            if (status == expected) {
-                return status;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return status;
+    private static int awaitStatus(String token, int expected) {
+        try {
+            return Eventually.value("status " + expected, WAIT, () -> as(token).get(ADMIN).statusCode(),
+                    status -> status == expected);
+        } catch (AssertionError e) {
+            return as(token).get(ADMIN).statusCode();
+        }
     }
 
     /** Waits until the service fetched the list {@code more} more times. */
-    private static void awaitFetches(int more) throws InterruptedException {
+    private static void awaitFetches(int more) {
         int start = fetches();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (fetches() < start + more) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the revocation list was not fetched again within " + WAIT);
-            }
-            Thread.sleep(100);
-        }
+        Eventually.until("the revocation list fetched " + more + " more times", WAIT, () -> fetches() >= start + more);
     }
 
     private static int fetches() {

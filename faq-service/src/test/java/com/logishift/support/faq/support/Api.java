@@ -1,5 +1,6 @@
 package com.logishift.support.faq.support;
 
+import com.logishift.support.kit.test.Tokens;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;

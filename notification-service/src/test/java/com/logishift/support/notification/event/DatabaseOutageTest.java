@@ -1,17 +1,19 @@
 package com.logishift.support.notification.event;
 
+import com.logishift.support.kit.test.Eventually;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.logishift.support.notification.support.DatabaseProxyTestResource;
+import com.logishift.support.kit.test.DatabaseProxyTestResource;
 import com.logishift.support.notification.support.EventPublisher;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.TcpProxy;
-import com.logishift.support.notification.support.Tokens;
-import com.logishift.support.notification.support.Tokens.Person;
-import com.logishift.support.notification.support.TopicReader;
+import com.logishift.support.kit.test.Tokens;
+import com.logishift.support.kit.test.Tokens.Person;
+import com.logishift.support.kit.test.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 // Its own application instance: the outage leaves the reactive pool logging errors (vertx-sql-client#1706)
 // that must not reach the other test classes, whose requests are checked for ERROR logs.
-@QuarkusTestResource(value = DatabaseProxyTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = DatabaseProxyTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "notification_service"))
 class DatabaseOutageTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);
@@ -110,13 +113,7 @@ class DatabaseOutageTest {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong("n");
     }
 
-    private static void awaitUpTo(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitUpTo(Duration timeout, BooleanSupplier condition, String what) {
+        Eventually.until(what, timeout, condition);
     }
 }

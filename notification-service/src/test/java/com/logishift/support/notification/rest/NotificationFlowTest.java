@@ -1,5 +1,6 @@
 package com.logishift.support.notification.rest;
 
+import com.logishift.support.kit.test.Eventually;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -12,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.notification.support.EventPublisher;
 import com.logishift.support.kit.test.JwtKeysTestResource;
-import com.logishift.support.notification.support.Tokens;
-import com.logishift.support.notification.support.Tokens.Person;
-import com.logishift.support.notification.support.TopicReader;
+import com.logishift.support.kit.test.Tokens;
+import com.logishift.support.kit.test.Tokens.Person;
+import com.logishift.support.kit.test.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -363,18 +364,6 @@ class NotificationFlowTest {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for: " + what);
+        Eventually.until(what, condition);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.ticket.agent.EventFailures.InvalidEventException;
 import com.logishift.support.ticket.assignment.AssignmentService;
-import com.logishift.support.ticket.event.OutboxRelay;
+import com.logishift.support.kit.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;

@@ -51,8 +51,8 @@ public class AssignmentService {
             List<AgentLoad> loads = new ArrayList<>(initialLoads);
             loads.removeIf(load -> load.agentId().equals(agentId));
             int[] queued = {0};
-            return Ticket.<Ticket>find("assigneeId = ?1 and status in ?2", Sort.ascending("createdAt").and("id"),
-                            agentId, TicketStatus.UNRESOLVED).list()
+            return Ticket.<Ticket>find("assigneeId = ?1 and " + TicketStatus.unresolvedHql(),
+                            Sort.ascending("createdAt").and("id"), agentId).list()
                     .flatMap(tickets -> Multi.createFrom().iterable(tickets)
                             .onItem().transformToUniAndConcatenate(ticket -> {
                                 Optional<AgentLoad> chosen = AssignmentPolicy.choose(loads);
@@ -83,8 +83,7 @@ public class AssignmentService {
                 return Uni.createFrom().item(0);
             }
             List<AgentLoad> loads = new ArrayList<>(initialLoads);
-            return Ticket.<Ticket>find("assigneeId is null and status = ?1",
-                            Sort.ascending("createdAt").and("id"), TicketStatus.OPEN)
+            return Ticket.<Ticket>find(TicketStatus.queueHql(), Sort.ascending("createdAt").and("id"))
                     .page(0, DRAIN_CHUNK).list()
                     .flatMap(queued -> Multi.createFrom().iterable(queued)
                             .onItem().transformToUniAndConcatenate(ticket -> {

@@ -7,6 +7,7 @@ import com.logishift.support.ticket.Actor;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
 import com.logishift.support.ticket.TicketStatus;
+import com.logishift.support.kit.outbox.OutboxEvent;
 import com.logishift.support.ticket.conversation.Message;
 import com.logishift.support.ticket.conversation.Timeline;
 import com.logishift.support.ticket.conversation.TimelineEntry;

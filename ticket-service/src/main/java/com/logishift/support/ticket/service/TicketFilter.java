@@ -17,6 +17,11 @@ public record TicketFilter(Optional<UUID> customerId, Optional<TicketStatus> sta
                 Optional.empty(), false);
     }
 
+    /** The agents' queue: unassigned tickets in {@link TicketStatus#QUEUED} (index ticket_queue_idx, V4). */
+    public static TicketFilter queue() {
+        return none().withUnassignedOnly().withStatus(TicketStatus.QUEUED);
+    }
+
     public TicketFilter withCustomer(UUID customer) {
         return new TicketFilter(Optional.of(customer), status, priority, category, assigneeId, unassignedOnly);
     }

@@ -11,7 +11,7 @@ import com.logishift.support.ticket.conversation.Visibility;
 import com.logishift.support.ticket.conversation.StoredMessage;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
-import com.logishift.support.ticket.event.OutboxRelay;
+import com.logishift.support.kit.outbox.OutboxRelay;
 import com.logishift.support.ticket.event.TicketEvents;
 import com.logishift.support.ticket.rest.CreateTicketRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -209,7 +209,7 @@ public class TicketService {
     /** The caller's role decides which tickets {@code /api/agent/tickets/} lists. */
     public static TicketFilter agentScope(Actor actor, boolean queue) {
         return queue
-                ? TicketFilter.none().withUnassignedOnly().withStatus(TicketStatus.OPEN)
+                ? TicketFilter.queue()
                 : TicketFilter.none().withAssignee(actor.id());
     }
 }

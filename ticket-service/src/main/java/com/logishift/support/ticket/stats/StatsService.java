@@ -28,19 +28,20 @@ public class StatsService {
         Uni<Map<String, Long>> byPriority = counts("priority", Priority.values());
         Uni<Map<String, Long>> byCategory = counts("category", Category.values());
         Uni<Row> times = single("""
-                SELECT count(*) FILTER (WHERE assignee_id IS NULL AND status = 'OPEN') AS unassigned,
+                SELECT count(*) FILTER (WHERE %s) AS unassigned,
                        avg(extract(epoch FROM first_response_at - created_at))::float8 AS first_response,
                        avg(extract(epoch FROM resolved_at - created_at))::float8 AS resolution
-                  FROM ticket""");
+                  FROM ticket""".formatted(TicketStatus.queueSql("")));
         Uni<Row> ratings = single("SELECT avg(rating)::float8 AS average, count(*) AS n FROM ticket_feedback");
         Uni<List<TicketStats.AgentLoad>> load = pool.query("""
                         SELECT a.id, a.name,
-                               count(t.id) FILTER (WHERE t.status IN ('OPEN', 'IN_PROGRESS', 'ON_HOLD')) AS open,
-                               count(t.id) FILTER (WHERE t.status IN ('RESOLVED', 'CLOSED')) AS resolved
+                               count(t.id) FILTER (WHERE %s) AS open,
+                               count(t.id) FILTER (WHERE %s) AS resolved
                           FROM agent a LEFT JOIN ticket t ON t.assignee_id = a.id
                          WHERE a.status = 'APPROVED'
                          GROUP BY a.id, a.name
-                         ORDER BY open DESC, a.name, a.id""")
+                         ORDER BY open DESC, a.name, a.id"""
+                        .formatted(TicketStatus.unresolvedSql("t.status"), TicketStatus.resolvedSql("t.status")))
                 .execute()
                 .map(rows -> {
                     List<TicketStats.AgentLoad> list = new ArrayList<>();

@@ -1,18 +1,20 @@
 package com.logishift.support.ticket.agent;
 
+import com.logishift.support.kit.test.Eventually;
 import static com.logishift.support.ticket.support.Api.agentStatus;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.ticket.support.AccountEventsPublisher;
-import com.logishift.support.ticket.support.DatabaseProxyTestResource;
+import com.logishift.support.kit.test.DatabaseProxyTestResource;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.TcpProxy;
-import com.logishift.support.ticket.support.TopicReader;
-import com.logishift.support.ticket.support.Tokens;
-import com.logishift.support.ticket.support.Tokens.Person;
+import com.logishift.support.kit.test.TopicReader;
+import com.logishift.support.kit.test.Tokens;
+import com.logishift.support.kit.test.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 // Its own application instance: the outage leaves the reactive pool logging errors (vertx-sql-client#1706)
 // that must not reach the other test classes, whose requests are checked for ERROR logs.
-@QuarkusTestResource(value = DatabaseProxyTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = DatabaseProxyTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "ticket_service"))
 class DatabaseOutageTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);
@@ -83,17 +86,6 @@ class DatabaseOutageTest {
 
     /** The retry delay grows to its maximum during the outage: allow for one full delay after it. */
     private static void awaitLong(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.until(what, Duration.ofSeconds(60), condition);
     }
 }

@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.logishift.support.ticket.support.AccountEventsPublisher;
 import com.logishift.support.kit.test.JwtKeysTestResource;
-import com.logishift.support.ticket.support.TopicReader;
-import com.logishift.support.ticket.support.Tokens;
-import com.logishift.support.ticket.support.Tokens.Person;
+import com.logishift.support.kit.test.TopicReader;
+import com.logishift.support.kit.test.Tokens;
+import com.logishift.support.kit.test.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

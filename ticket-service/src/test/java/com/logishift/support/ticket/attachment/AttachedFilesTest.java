@@ -13,8 +13,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.logishift.support.kit.test.JwtKeysTestResource;
-import com.logishift.support.ticket.support.Tokens;
-import com.logishift.support.ticket.support.Tokens.Person;
+import com.logishift.support.kit.test.Tokens;
+import com.logishift.support.kit.test.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.logishift.support.kit.test.ErrorLog;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.RawHttp;
-import com.logishift.support.ticket.support.Tokens;
+import com.logishift.support.kit.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.logishift.support.kit.ProblemException;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.ticket.support.Api;
-import com.logishift.support.ticket.support.Tokens;
+import com.logishift.support.kit.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

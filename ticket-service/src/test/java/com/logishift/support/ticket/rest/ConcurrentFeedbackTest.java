@@ -5,8 +5,8 @@ import static com.logishift.support.ticket.support.Api.openTicket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.logishift.support.kit.test.JwtKeysTestResource;
-import com.logishift.support.ticket.support.Tokens;
-import com.logishift.support.ticket.support.Tokens.Person;
+import com.logishift.support.kit.test.Tokens;
+import com.logishift.support.kit.test.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.logishift.support.kit.test.JwtKeysTestResource;
-import com.logishift.support.ticket.support.Tokens;
-import com.logishift.support.ticket.support.Tokens.Person;
+import com.logishift.support.kit.test.Tokens;
+import com.logishift.support.kit.test.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

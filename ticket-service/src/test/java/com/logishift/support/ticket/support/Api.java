@@ -1,5 +1,7 @@
 package com.logishift.support.ticket.support;
 
+import com.logishift.support.kit.test.Eventually;
+import com.logishift.support.kit.test.Tokens;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
@@ -64,18 +66,6 @@ public final class Api {
     }
 
     public static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for: " + what);
+        Eventually.until(what, condition);
     }
 }

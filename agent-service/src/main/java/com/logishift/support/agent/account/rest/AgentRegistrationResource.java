@@ -32,7 +32,7 @@ public class AgentRegistrationResource {
     @Operation(summary = "Register as a support agent",
             description = "Creates a PENDING agent; they can sign in once an admin approves them.")
     public Uni<Response> register(@Valid @NotNull(message = "is required") RegistrationRequest request) {
-        return accounts.register(Role.AGENT, request)
+        return accounts.register(Role.AGENT, request.name(), request.email(), request.password(), request.phone())
                 .map(account -> Response.status(Response.Status.CREATED).entity(AccountView.of(account)).build());
     }
 }

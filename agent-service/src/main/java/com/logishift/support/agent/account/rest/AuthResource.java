@@ -47,7 +47,7 @@ public class AuthResource {
     @PermitAll
     @Operation(summary = "Customer sign-up", description = "Creates an active customer account.")
     public Uni<Response> register(@Valid @NotNull(message = "is required") RegistrationRequest request) {
-        return accounts.register(Role.CUSTOMER, request)
+        return accounts.register(Role.CUSTOMER, request.name(), request.email(), request.password(), request.phone())
                 .map(account -> Response.status(Response.Status.CREATED).entity(AccountView.of(account)).build());
     }
 
@@ -59,7 +59,9 @@ public class AuthResource {
                     + "reason), 429 with Retry-After after repeated failures from the same client.")
     public Uni<LoginResponse> login(@Valid @NotNull(message = "is required") LoginRequest request,
             @Context HttpServerRequest http) {
-        return logins.login(request, clientAddress(http));
+        return logins.login(request.email(), request.password(), clientAddress(http))
+                .map(signedIn -> new LoginResponse(signedIn.token().value(), "Bearer",
+                        signedIn.token().expiresInSeconds(), signedIn.role()));
     }
 
     /**

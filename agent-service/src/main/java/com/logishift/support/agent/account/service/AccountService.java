@@ -3,17 +3,16 @@ package com.logishift.support.agent.account.service;
 import com.logishift.support.agent.account.Account;
 import com.logishift.support.agent.account.AccountStatus;
 import com.logishift.support.agent.account.AgentDecisionException;
-import com.logishift.support.agent.account.PasswordHasher;
 import com.logishift.support.agent.account.Role;
-import com.logishift.support.agent.account.rest.RegistrationRequest;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
+import com.logishift.support.kit.UniqueViolations;
+import com.logishift.support.kit.outbox.OutboxRelay;
 import com.logishift.support.agent.event.AccountEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -26,23 +25,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccountService {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final PasswordHasher hasher;
     private final AccountEvents events;
+    private final OutboxRelay outbox;
     private final Clock clock;
 
-    public AccountService(PasswordHasher hasher, AccountEvents events, Clock clock) {
+    public AccountService(PasswordHasher hasher, AccountEvents events, OutboxRelay outbox, Clock clock) {
         this.hasher = hasher;
         this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Customer sign-up (ACTIVE) or agent registration (PENDING), with its registered event. */
-    public Uni<Account> register(Role role, RegistrationRequest request) {
-        return register(role, request.name(), request.email(), request.password(), request.phone());
-    }
-
+    /** Customer sign-up (ACTIVE), agent registration (PENDING) or the bootstrap admin, with its registered event. */
     public Uni<Account> register(Role role, String name, String email, String password, String phone) {
         if (!PasswordHasher.withinBcryptLimit(password)) {
             return Uni.createFrom().failure(ProblemException.invalidField("password",
@@ -54,13 +49,13 @@ public class AccountService {
                 .flatMap(existing -> existing > 0
                         ? Uni.createFrom().failure(duplicateEmail())
                         : hasher.hash(password))
-                .flatMap(hash -> Panache.withTransaction(() -> {
+                .flatMap(hash -> outbox.inTransaction(() -> {
                     Account account = Account.create(role, name, normalizedEmail, phone, hash, clock.instant());
                     return account.<Account>persist()
                             .flatMap(saved -> events.registered(account))
                             .replaceWith(account);
                 }))
-                .onFailure(AccountService::isUniqueViolation).transform(e -> duplicateEmail());
+                .onFailure(UniqueViolations::isUniqueViolation).transform(e -> duplicateEmail());
     }
 
     public Uni<Account> find(UUID id) {
@@ -118,7 +113,7 @@ public class AccountService {
 
     private Uni<Account> decide(UUID agentId, java.util.function.Function<Account, Uni<Void>> decision) {
         // row lock: two admins deciding at once are serialized, so approving twice stays harmless
-        return Panache.withTransaction(() -> Account.<Account>findById(agentId, LockModeType.PESSIMISTIC_WRITE)
+        return outbox.inTransaction(() -> Account.<Account>findById(agentId, LockModeType.PESSIMISTIC_WRITE)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("No agent registration " + agentId))
                         .call(decision::apply))
                 .onFailure(AgentDecisionException.class)
@@ -127,17 +122,5 @@ public class AccountService {
 
     private static ProblemException duplicateEmail() {
         return ProblemException.conflict("email-taken", "An account with this email already exists.");
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

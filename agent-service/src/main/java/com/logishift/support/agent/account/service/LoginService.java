@@ -4,9 +4,6 @@ import com.logishift.support.agent.SupportConfig;
 import com.logishift.support.agent.account.Account;
 import com.logishift.support.agent.account.LoginLockoutPolicy;
 import com.logishift.support.agent.account.LoginThrottle;
-import com.logishift.support.agent.account.PasswordHasher;
-import com.logishift.support.agent.account.rest.LoginRequest;
-import com.logishift.support.agent.account.rest.LoginResponse;
 import com.logishift.support.kit.ProblemException;
 import com.logishift.support.agent.token.TokenIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,9 +41,13 @@ public class LoginService {
         metrics.gauge("support.login.throttle.tracked", throttle, LoginThrottle::size);
     }
 
+    /** A successful sign-in: the issued token and the account's role group. */
+    public record SignedIn(TokenIssuer.IssuedToken token, String role) {
+    }
+
     /** {@code client} is the caller's address as resolved from a trusted proxy's X-Forwarded-For. */
-    public Uni<LoginResponse> login(LoginRequest request, String client) {
-        LoginThrottle.Key key = new LoginThrottle.Key(Account.normalizeEmail(request.email()), client);
+    public Uni<SignedIn> login(String email, String password, String client) {
+        LoginThrottle.Key key = new LoginThrottle.Key(Account.normalizeEmail(email), client);
         Instant now = clock.instant();
         Duration locked = throttle.begin(key, now);
         if (!locked.isZero()) {
@@ -55,22 +56,22 @@ public class LoginService {
         // the session only for the read: bcrypt runs without holding a connection
         return Panache.withSession(() -> Account.<Account>find("email", key.email()).firstResult())
                 .flatMap(account -> account == null
-                        ? hasher.decoy(request.password()).map(ignored -> (Account) null)
-                        : hasher.matches(request.password(), account.passwordHash)
+                        ? hasher.decoy(password).map(ignored -> (Account) null)
+                        : hasher.matches(password, account.passwordHash)
                                 .map(matches -> matches ? account : null))
                 .map(account -> account == null ? failed(key, now) : signedIn(key, account));
     }
 
-    private LoginResponse signedIn(LoginThrottle.Key key, Account account) {
+    private SignedIn signedIn(LoginThrottle.Key key, Account account) {
         throttle.succeeded(key);
         account.loginRefusal().ifPresent(refusal -> {
             throw ProblemException.forbidden(refusal.slug(), refusal.detail());
         });
         TokenIssuer.IssuedToken token = tokens.issue(account, clock.instant());
-        return new LoginResponse(token.value(), "Bearer", token.expiresInSeconds(), account.role.group());
+        return new SignedIn(token, account.role.group());
     }
 
-    private LoginResponse failed(LoginThrottle.Key key, Instant attemptedAt) {
+    private SignedIn failed(LoginThrottle.Key key, Instant attemptedAt) {
         Duration locked = throttle.lockRemaining(key, attemptedAt);
         throw locked.isZero() ? ProblemException.unauthorized(BAD_CREDENTIALS) : tooManyFailures(locked);
     }

@@ -1,4 +1,4 @@
-package com.logishift.support.agent.account;
+package com.logishift.support.agent.account.service;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.logishift.support.agent.SupportConfig;

@@ -1,6 +1,7 @@
-package com.logishift.support.ticket.event;
+package com.logishift.support.kit.outbox;
 
-import com.logishift.support.ticket.SupportConfig;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -37,21 +40,27 @@ import org.jboss.logging.Logger;
  * ({@code acks=all}) and only then marks them published — so a Kafka outage delays events but
  * never loses them. A transaction-scoped advisory lock lets exactly one replica relay at a time,
  * which keeps each key's events in order even with several replicas running.
+ *
+ * <p>Woken only after a commit ({@link #inTransaction}, or {@link #wakeUpSoon} once a plain-SQL
+ * transaction committed): woken earlier, it could look before the new rows are visible and leave
+ * them to the next poll. Active where {@code support.outbox.enabled=true} (build time).
  */
 @ApplicationScoped
+@IfBuildProperty(name = "support.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming this relay's advisory lock in the service's own database. */
     private static final long RELAY_LOCK_KEY = 0x0A6E7_0B0BL;
-    private static final Duration WAKE_DELAY = Duration.ofMillis(5);
     private static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
-    private static final URI SOURCE = URI.create("/logishift/support/ticket-service");
+    /** The channel the relay sends to; each service configures it ({@code mp.messaging.outgoing.outbox.*}). */
+    public static final String CHANNEL = "outbox";
 
     private final Pool pool;
     private final Vertx vertx;
     private final Emitter<String> emitter;
-    private final SupportConfig.Outbox config;
+    private final OutboxConfig config;
+    private final URI source;
     private final Counter published;
     private final Counter failures;
 
@@ -61,15 +70,17 @@ public class OutboxRelay {
     private volatile long lastCleanup;
 
     public OutboxRelay(Pool pool, Vertx vertx,
-            @Channel("ticket-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
             Emitter<String> emitter,
-            SupportConfig config, MeterRegistry metrics) {
+            OutboxConfig config, MeterRegistry metrics,
+            @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".topic") String topic) {
         this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
-        this.config = config.outbox();
-        this.published = metrics.counter("support.outbox.published", "topic", "support.ticket-events");
-        this.failures = metrics.counter("support.outbox.failures", "topic", "support.ticket-events");
+        this.config = config;
+        this.source = URI.create(config.source());
+        this.published = metrics.counter("support.outbox.published", "topic", topic);
+        this.failures = metrics.counter("support.outbox.failures", "topic", topic);
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -80,10 +91,21 @@ public class OutboxRelay {
         stopped = true;
     }
 
-    /** Asks for a run right after a transaction that appended events committed; cheaper than the poll. */
+    /**
+     * Runs {@code work} in a Panache transaction and, once it committed, wakes the relay: the way
+     * to append events with Hibernate Reactive.
+     */
+    public <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
+        return Panache.withTransaction(work).invoke(this::wakeUpSoon);
+    }
+
+    /**
+     * Asks for a run shortly; call it only after the transaction that appended events committed
+     * (cheaper than waiting for the poll).
+     */
     public void wakeUpSoon() {
         if (wakeRequested.compareAndSet(false, true)) {
-            vertx.setTimer(WAKE_DELAY.toMillis(), id -> {
+            vertx.setTimer(Math.max(1, config.wakeDelay().toMillis()), id -> {
                 wakeRequested.set(false);
                 runAndReschedule();
             });
@@ -165,7 +187,7 @@ public class OutboxRelay {
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(id)
                 .withType(row.getString("event_type"))
-                .withSource(SOURCE)
+                .withSource(source)
                 .withSubject(key)
                 .withDataContentType("application/json")
                 .withTimestamp(occurredAt.atZoneSameInstant(ZoneOffset.UTC))

@@ -1,5 +1,7 @@
-package com.logishift.support.ticket.event;
+package com.logishift.support.kit.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,9 +15,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One event waiting in the transactional outbox. Persisted in the same transaction as the change
- * it describes; {@link OutboxRelay} publishes it. {@code seq} (relay order) is assigned by the
- * database and never written from here.
+ * One event waiting in the transactional outbox (table {@code outbox_event}, created by each
+ * producing service's own migration). Persisted in the same transaction as the change it
+ * describes; {@link OutboxRelay} publishes it. {@code seq} (relay order) is assigned by the
+ * database and never written from here. The row id becomes the CloudEvent id, the aggregate id
+ * the Kafka key.
  */
 @Entity
 @Table(name = "outbox_event")
@@ -42,9 +46,26 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** A new, not yet stored event whose payload is {@code data} as JSON. */
+    public static OutboxEvent of(ObjectMapper json, String aggregateType, String aggregateId, String eventType,
+            Object data, Instant occurredAt) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.aggregateType = aggregateType;
+        event.aggregateId = aggregateId;
+        event.eventType = eventType;
+        event.occurredAt = occurredAt;
+        try {
+            event.payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a " + eventType + " event", e);
+        }
+        return event;
+    }
+
     /**
-     * Adds six array parameters (ids, aggregate types, aggregate ids, types, payloads, times) for the
-     * plain-SQL writers' {@code INSERT INTO outbox_event … SELECT * FROM unnest(…)}.
+     * Adds six array parameters (ids, aggregate types, aggregate ids, types, payloads, times) for a
+     * plain-SQL writer's {@code INSERT INTO outbox_event … SELECT * FROM unnest(…)}.
      */
     public static Tuple addArrays(Tuple tuple, List<OutboxEvent> outbox) {
         int n = outbox.size();

@@ -1,4 +1,4 @@
-package com.logishift.support.faq.support;
+package com.logishift.support.kit.test;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for agent-service's {@code GET /internal/revocations}: a real HTTP server on a free
- * port that the service polls (every 0.2 s in %test). Tests replace the list it serves with a
+ * port that the service (or the gateway) polls (every 0.2 s in %test). Tests replace the list it serves with a
  * {@code PUT} of the same JSON; {@code GET …/fetches} tells how often the list was fetched.
  */
 public class RevocationListServer implements QuarkusTestResourceLifecycleManager {
