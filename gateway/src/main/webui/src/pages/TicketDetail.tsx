@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
 import { api, ApiError, errorMessage, type FieldErrors } from '../api'
 import { homeFor, useAuth } from '../auth'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORY_LABEL, STATUS_LABEL, type Status, type Ticket } from '../types'
 import { Alert, Button, Card, Loading, PriorityBadge, StatusBadge, TextArea, formatDate, useTitle } from '../ui'
-import { MAX, focusFirstInvalid, withoutError } from '../validation'
+import { MAX, withoutError } from '../validation'
+import { AttachmentList } from '../conversation/Attachments'
+import { Conversation } from '../conversation/Conversation'
 
 const LIFECYCLE: Status[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED']
 
@@ -69,81 +71,6 @@ function Timeline({ ticket }: { ticket: Ticket }) {
         )
       })}
     </ol>
-  )
-}
-
-function Notes({ ticket, onAdded }: { ticket: Ticket; onAdded: () => void }) {
-  const [body, setBody] = useState('')
-  const [error, setError] = useState<string | undefined>()
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
-  const notes = ticket.notes ?? []
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    setFormError(null)
-    if (!body.trim()) {
-      setError('Write the note first.')
-      focusFirstInvalid(form.current)
-      return
-    }
-    if (body.length > MAX.note) {
-      setError('At most 5,000 characters.')
-      focusFirstInvalid(form.current)
-      return
-    }
-    setError(undefined)
-    setBusy(true)
-    try {
-      await api('POST', `/api/support/tickets/${ticket.id}/add-note/`, { body })
-      setBody('')
-      onAdded()
-    } catch (err) {
-      if (err instanceof ApiError && err.fieldErrors.body) setError(err.fieldErrors.body)
-      else setFormError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  return (
-    <Card className="border-amber-200 bg-amber-50/40">
-      <h2 className="mb-1 text-lg font-semibold">Internal notes</h2>
-      <p className="mb-4 text-sm text-slate-600">Only agents and admins see these; the customer never does.</p>
-      {notes.length === 0 ? (
-        <p className="mb-4 text-sm text-slate-600">No internal notes yet.</p>
-      ) : (
-        <ul className="mb-4 space-y-3" aria-label="Internal notes">
-          {notes.map((n) => (
-            <li key={n.id} className="rounded-md border border-slate-200 bg-white p-3">
-              <p className="text-sm whitespace-pre-line wrap-anywhere">{n.body}</p>
-              <p className="mt-1 text-xs wrap-anywhere text-slate-500">
-                {n.authorName} ({n.authorRole}) · {formatDate(n.createdAt)}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {formError && <Alert>{formError}</Alert>}
-      <form ref={form} noValidate onSubmit={submit} aria-label="Add internal note">
-        <TextArea
-          label="New internal note"
-          required
-          rows={3}
-          maxChars={MAX.note}
-          value={body}
-          error={error}
-          onChange={(e) => {
-            setBody(e.target.value)
-            setError(undefined)
-          }}
-        />
-        <Button type="submit" busy={busy}>
-          Add note
-        </Button>
-      </form>
-    </Card>
   )
 }
 
@@ -331,8 +258,19 @@ export function TicketDetail() {
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Description</h2>
+            {ticket.followUpOf && (
+              <p className="mb-2 text-sm">
+                A follow-up of{' '}
+                <Link className="text-blue-800 underline" to={`/support/tickets/${ticket.followUpOf}`}>
+                  an earlier ticket
+                </Link>
+                .
+              </p>
+            )}
             <p className="whitespace-pre-line wrap-anywhere">{ticket.description}</p>
+            <AttachmentList files={ticket.attachments ?? []} label="Files sent with the ticket" />
           </Card>
+          <Conversation ticket={ticket} session={session} onTicketChanged={load} />
           {session.role === 'customer' && ticket.feedbackAllowed && !ticket.feedback && <FeedbackForm ticket={ticket} onSent={() => confirm('Thank you for your feedback! The ticket is now closed.')} />}
           {ticket.feedback && (
             <Card>
@@ -347,7 +285,6 @@ export function TicketDetail() {
               {ticket.feedback.comment && <p className="mt-1 wrap-anywhere text-slate-700">“{ticket.feedback.comment}”</p>}
             </Card>
           )}
-          {staff && <Notes ticket={ticket} onAdded={() => confirm('Note added.')} />}
         </div>
         {/* on a phone the assignment and the status controls come first, above the long texts */}
         <div className="order-first space-y-6 lg:order-none">
