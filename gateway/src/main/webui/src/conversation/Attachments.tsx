@@ -326,8 +326,8 @@ function Download({ file }: { file: AttachmentRef }) {
     <span className="inline-flex flex-col">
       <Button variant="secondary" busy={busy} onClick={save} className="max-w-full">
         <span aria-hidden="true">⤓</span>
-        <span className="sr-only">Download</span>
-        <span className="min-w-0 truncate">{file.filename}</span>
+        <span className="sr-only">Download</span>{' '}
+        <span className="min-w-0 truncate">{file.filename}</span>{' '}
         <span className="font-normal text-slate-600">{formatSize(file.size)}</span>
       </Button>
       {error && <span className="text-xs text-red-700">{error}</span>}

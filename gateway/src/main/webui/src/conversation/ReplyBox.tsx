@@ -114,7 +114,7 @@ export function ReplyBox({ ticket, staff, onSent }: { ticket: Ticket; staff: boo
       ref={form}
       noValidate
       onSubmit={submit}
-      aria-label={note ? 'Add an internal note' : staff ? 'Reply to the customer' : 'Reply'}
+      aria-label={note ? 'Write an internal note' : 'Write a reply'}
       data-mode={note ? 'internal' : 'public'}
       className={`rounded-lg border-2 p-3 sm:p-4 ${note ? 'border-amber-400 bg-amber-50' : 'border-blue-200 bg-white'}`}
     >
