@@ -88,7 +88,7 @@ export function ReplyBox({ ticket, staff, onSent }: { ticket: Ticket; staff: boo
       lastAttempt.current = null
       onSent(message)
     } catch (err) {
-      const target = followUpTarget(err, ticket.id)
+      const target = staff ? null : followUpTarget(err, ticket.id)
       if (target) setClosedOffer({ target, detail: errorMessage(err) })
       else if (err instanceof ApiError && err.fieldErrors.body) {
         setError(err.fieldErrors.body)

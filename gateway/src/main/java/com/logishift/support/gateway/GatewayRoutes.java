@@ -48,13 +48,9 @@ public class GatewayRoutes {
             "x-forwarded-host", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-server", "x-forwarded-ssl",
             "x-forwarded-trusted-proxy", "x-real-ip");
 
-    /**
-     * For the pages of the web UI (served by Quinoa from the same origin as the API). blob: images are
-     * the attachment thumbnails: their bytes need the bearer token, so the UI fetches them and shows
-     * object URLs (and previews of files being uploaded).
-     */
+    /** For the pages of the web UI (served by Quinoa from the same origin as the API). */
     static final String UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     private final HttpClient client;
