@@ -90,7 +90,11 @@ export function usePendingUploads() {
         const upload = uploadFile<AttachmentRef>('/api/support/attachments/', file, (progress) => patch(key, { progress }))
         aborts.current.set(key, upload.abort)
         upload.done
-          .then((ref) => patch(key, { state: 'done', progress: 1, ref }))
+          .then((ref) =>
+            ref && typeof ref.id === 'string'
+              ? patch(key, { state: 'done', progress: 1, ref })
+              : patch(key, { state: 'error', error: 'The upload failed. Please try again.' }),
+          )
           .catch((err) => {
             if (err instanceof ApiError && err.status === 0 && err.detail === 'aborted') return
             patch(key, { state: 'error', error: uploadError(err) })
