@@ -48,7 +48,7 @@ function MessageItem({ message, mine }: { message: Message; mine: boolean }) {
   const tone = internal ? 'border-amber-400 border-dashed bg-amber-50' : staff ? 'border-blue-200 bg-blue-50' : 'border-slate-200 bg-white'
   return (
     <li data-message={message.id} data-visibility={message.visibility} className={`min-w-0 ${mine ? 'sm:ml-10' : 'sm:mr-10'}`}>
-      <article aria-label={`${internal ? 'Internal note' : 'Message'} from ${message.authorName}`} className={`rounded-lg border-2 p-3 sm:p-4 ${tone}`}>
+      <article aria-label={`${internal ? 'Note' : 'Message'} from ${message.authorName}`} className={`rounded-lg border-2 p-3 sm:p-4 ${tone}`}>
         <header className="mb-1 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
           {internal && <span className="rounded bg-amber-200 px-2 py-0.5 text-xs font-bold tracking-wide text-amber-950 uppercase">Internal note</span>}
           <span className="font-semibold wrap-anywhere">{message.authorName}</span>
