@@ -151,6 +151,13 @@ export function ReplyBox({ ticket, staff, onSent }: { ticket: Ticket; staff: boo
         value={body}
         error={error}
         onKeyDown={keyDown}
+        onPaste={(e) => {
+          // a screenshot pasted into the box is attached like a picked file
+          if (e.clipboardData.files.length) {
+            e.preventDefault()
+            uploads.add([...e.clipboardData.files])
+          }
+        }}
         onChange={(e) => {
           setBody(e.target.value)
           setError(undefined)
