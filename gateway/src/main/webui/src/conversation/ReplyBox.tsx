@@ -13,12 +13,15 @@ export function followUpTarget(err: unknown, ticketId: string): string | null {
   return typeof target === 'string' ? target : ticketId
 }
 
-/** "Open a follow-up": the create form, filled in to link back to the closed ticket. */
-export function FollowUpOffer({ ticketId, detail }: { ticketId: string; detail?: string }) {
+/**
+ * "Open a follow-up": the create form, filled in to link back to the closed ticket. The words are the
+ * page's own (the 409's detail is written for API clients).
+ */
+export function FollowUpOffer({ ticketId }: { ticketId: string }) {
   const navigate = useNavigate()
   return (
     <div role="status" className="rounded-md border border-slate-300 bg-slate-50 p-4 text-sm">
-      <p className="mb-3">{detail ?? 'This ticket is closed, so it cannot take new messages. If the problem is back, open a follow-up: it links to this ticket.'}</p>
+      <p className="mb-3">This ticket is closed, so it takes no new messages. If the problem is back, open a follow-up ticket: it links to this one.</p>
       <Button onClick={() => navigate(`/support?followUpOf=${encodeURIComponent(ticketId)}`)}>Open a follow-up</Button>
     </div>
   )
@@ -35,7 +38,8 @@ export function ReplyBox({ ticket, staff, onSent }: { ticket: Ticket; staff: boo
   const [body, setBody] = useState('')
   const [error, setError] = useState<string | undefined>()
   const [formError, setFormError] = useState<string | null>(null)
-  const [closedOffer, setClosedOffer] = useState<{ target: string; detail: string } | null>(null)
+  // the ticket was closed while this person wrote: the server's 409 names the ticket to follow up
+  const [closedOffer, setClosedOffer] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const form = useRef<HTMLFormElement>(null)
   const lastAttempt = useRef<{ fingerprint: string; id: string } | null>(null)
@@ -49,7 +53,7 @@ export function ReplyBox({ ticket, staff, onSent }: { ticket: Ticket; staff: boo
   }
 
   if (!staff && ticket.status === 'CLOSED') {
-    return <FollowUpOffer ticketId={closedOffer?.target ?? ticket.id} detail={closedOffer?.detail} />
+    return <FollowUpOffer ticketId={closedOffer ?? ticket.id} />
   }
 
   async function submit(e?: FormEvent) {
@@ -89,7 +93,7 @@ export function ReplyBox({ ticket, staff, onSent }: { ticket: Ticket; staff: boo
       onSent(message)
     } catch (err) {
       const target = staff ? null : followUpTarget(err, ticket.id)
-      if (target) setClosedOffer({ target, detail: errorMessage(err) })
+      if (target) setClosedOffer(target)
       else if (err instanceof ApiError && err.fieldErrors.body) {
         setError(err.fieldErrors.body)
         focusFirstInvalid(form.current)
@@ -100,7 +104,7 @@ export function ReplyBox({ ticket, staff, onSent }: { ticket: Ticket; staff: boo
     }
   }
 
-  if (closedOffer) return <FollowUpOffer ticketId={closedOffer.target} detail={closedOffer.detail} />
+  if (closedOffer) return <FollowUpOffer ticketId={closedOffer} />
 
   const keyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
