@@ -172,6 +172,7 @@ export function Conversation({ ticket, session, onTicketChanged }: { ticket: Tic
           // a customer's reply may have reopened the ticket
           changed.current()
         }}
+        onStale={() => changed.current()}
       />
     </Card>
   )

@@ -33,7 +33,7 @@ export function FollowUpOffer({ ticketId }: { ticketId: string }) {
  * carries a clientMessageId, kept while the draft is unchanged, so that sending again after a lost
  * answer returns the first message instead of a second one.
  */
-export function ReplyBox({ ticket, staff, onSent }: { ticket: Ticket; staff: boolean; onSent: (m: Message) => void }) {
+export function ReplyBox({ ticket, staff, onSent, onStale }: { ticket: Ticket; staff: boolean; onSent: (m: Message) => void; onStale: () => void }) {
   const [mode, setMode] = useState<Visibility>('PUBLIC')
   const [body, setBody] = useState('')
   const [error, setError] = useState<string | undefined>()
@@ -93,6 +93,7 @@ export function ReplyBox({ ticket, staff, onSent }: { ticket: Ticket; staff: boo
       onSent(message)
     } catch (err) {
       const target = staff ? null : followUpTarget(err, ticket.id)
+      if (err instanceof ApiError && err.status === 409) onStale() // the page shows the ticket as it is now
       if (target) setClosedOffer(target)
       else if (err instanceof ApiError && err.fieldErrors.body) {
         setError(err.fieldErrors.body)
