@@ -28,7 +28,11 @@ public interface GatewayConfig {
         @WithDefault("PT2S")
         Duration connectTimeout();
 
-        /** A backend that sends nothing for this long is 504 (streams are exempt; they send keep-alives). */
+        /**
+         * A backend that does not begin its answer within this long after the request's body was
+         * passed on is 504; while a body still streams, the time counts from its last progress.
+         * Live streams are exempt.
+         */
         @WithDefault("PT30S")
         Duration responseTimeout();
 
@@ -36,10 +40,19 @@ public interface GatewayConfig {
          * Largest request body passed on; larger is 413, by Content-Length before anything is
          * sent, or while streaming a chunked body. The services refuse more than 64 KiB themselves
          * (notification-service 16 KiB): the gateway answers first, so a refusal never races a
-         * half-sent body. A per-path larger limit (uploads) would sit beside this one.
+         * half-sent body. Uploads have their own limit ({@link #uploadMaxBodyBytes}).
          */
         @WithDefault("65536")
         long maxBodyBytes();
+
+        /**
+         * Largest body of an upload ({@code POST /api/support/attachments}): ticket-service's file
+         * limit (10 MiB) plus 64 KiB for the multipart framing, so ticket-service, not the gateway,
+         * answers a file just over its limit with its own 413. Every other path keeps
+         * {@link #maxBodyBytes}. Must stay below {@code quarkus.http.limits.max-body-size}.
+         */
+        @WithDefault("10551296")
+        long uploadMaxBodyBytes();
 
         /**
          * Longest request target (path and query) passed on; longer is 414. Below the services'

@@ -2,6 +2,7 @@ package com.logishift.support.gateway;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * Size limits of a request, refused with problem+json before anything reaches a service: the
- * request target (414), the header section (431) and the body (413; a chunked body is counted while
- * it streams, see {@link GatewayRoutes}).
+ * request target (414), the header section (431) and the body (413; 64 KiB, 10 MiB + 64 KiB for a
+ * file upload; a chunked body is counted while it streams, see {@link Proxy}).
  * <p>
  * Vert.x itself refuses request lines and header sections over {@code quarkus.http.limits.*} with
  * an empty body and no way to change that answer, so those hard limits are set well above the
@@ -25,6 +26,9 @@ public class RequestLimits {
     static final long LINGER_BYTES = 2 * 1024 * 1024;
     /** ... or for this long, then the connection closes: closing at once could turn the answer into a TCP reset. */
     static final long LINGER_MILLIS = 3000;
+
+    /** Where files are uploaded (ticket-service's attachments): the one path with the larger body limit. */
+    static final String UPLOAD_PATH = "/api/support/attachments";
 
     private final GatewayConfig.Gateway config;
     private final Vertx vertx;
@@ -60,12 +64,18 @@ public class RequestLimits {
     }
 
     /**
-     * The largest body this request may have. The one place to decide it: a larger limit for some
-     * paths (uploads) would go here, and both the Content-Length check and the count of a streamed
-     * body would follow.
+     * The largest body this request may have; the one place to decide it (the Content-Length check
+     * here and the count of a streamed body in {@link Proxy} both ask). A file upload may be larger
+     * than anything else; every other request keeps the small limit.
      */
     long bodyLimit(RoutingContext rc) {
-        return config.maxBodyBytes();
+        return isUpload(rc) ? config.uploadMaxBodyBytes() : config.maxBodyBytes();
+    }
+
+    private static boolean isUpload(RoutingContext rc) {
+        String path = rc.normalizedPath();
+        return rc.request().method() == HttpMethod.POST
+                && (path.equals(UPLOAD_PATH) || path.equals(UPLOAD_PATH + "/"));
     }
 
     private static long headerBytes(HttpServerRequest request) {

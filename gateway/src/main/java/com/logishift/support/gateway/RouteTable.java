@@ -15,22 +15,49 @@ public final class RouteTable {
         PUBLIC,
         /** anyone; counted against the per-IP sign-in limit */
         PUBLIC_AUTH,
-        /** a valid token, except for the stream's one-time ?ticket= that the service checks itself */
+        /** a valid token, except for the notification stream's one-time ?ticket= that the service checks itself */
         STREAM,
         /** a valid token */
         SIGNED_IN
     }
 
-    public record Match(Backend backend, Access access) {
+    /**
+     * Where a request goes and what it needs; {@code stream}: a live stream (server-sent events),
+     * quiet for long stretches, so the backend's answer has no idle timeout.
+     */
+    public record Match(Backend backend, Access access, boolean stream) {
     }
 
-    private record Rule(String method, String prefix, boolean exact, Backend backend, Access access) {
+    /**
+     * {@code pattern}: a path without trailing slash; a {@code *} segment stands for any one segment.
+     * Exact rules match the pattern only; the others also every path below it.
+     */
+    private record Rule(String method, String pattern, boolean exact, Backend backend, Access access, boolean stream) {
+
+        Rule(String method, String pattern, boolean exact, Backend backend, Access access) {
+            this(method, pattern, exact, backend, access, false);
+        }
+
         boolean matches(String m, String path) {
             if (method != null && !method.equals(m)) {
                 return false;
             }
             String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
-            return exact ? p.equals(prefix) : p.equals(prefix) || p.startsWith(prefix + "/");
+            if (!pattern.contains("*")) {
+                return exact ? p.equals(pattern) : p.equals(pattern) || p.startsWith(pattern + "/");
+            }
+            String[] want = pattern.split("/", -1);
+            String[] have = p.split("/", -1);
+            if (have.length < want.length || (exact && have.length != want.length)) {
+                return false;
+            }
+            for (int i = 0; i < want.length; i++) {
+                boolean any = want[i].equals("*") && !have[i].isEmpty();
+                if (!any && !want[i].equals(have[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -49,10 +76,12 @@ public final class RouteTable {
             new Rule(null, "/api/support/faq", false, Backend.FAQ, Access.SIGNED_IN),
             new Rule(null, "/api/admin/faq", false, Backend.FAQ, Access.SIGNED_IN),
             // notification-service
-            new Rule("GET", "/api/notifications/stream", true, Backend.NOTIFICATION, Access.STREAM),
+            new Rule("GET", "/api/notifications/stream", true, Backend.NOTIFICATION, Access.STREAM, true),
             new Rule(null, "/api/notifications", false, Backend.NOTIFICATION, Access.SIGNED_IN),
-            // ticket-service
+            // ticket-service: a ticket's live thread is a stream for signed-in callers (no ?ticket=)
+            new Rule("GET", "/api/support/tickets/*/stream", true, Backend.TICKET, Access.SIGNED_IN, true),
             new Rule(null, "/api/support/tickets", false, Backend.TICKET, Access.SIGNED_IN),
+            new Rule(null, "/api/support/attachments", false, Backend.TICKET, Access.SIGNED_IN),
             new Rule(null, "/api/agent/tickets", false, Backend.TICKET, Access.SIGNED_IN),
             new Rule(null, "/api/admin/support", false, Backend.TICKET, Access.SIGNED_IN));
 
@@ -62,7 +91,7 @@ public final class RouteTable {
     public static Optional<Match> match(String method, String path) {
         for (Rule rule : RULES) {
             if (rule.matches(method, path)) {
-                return Optional.of(new Match(rule.backend(), rule.access()));
+                return Optional.of(new Match(rule.backend(), rule.access(), rule.stream()));
             }
         }
         return Optional.empty();

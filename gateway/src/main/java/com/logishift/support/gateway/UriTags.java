@@ -46,8 +46,10 @@ public class UriTags {
         route("/api/admin/agents/[^/]+/(deactivate|reactivate)", "/api/admin/agents/{id}/$1");
         route("/api/support/tickets(/create)?", "/api/support/tickets$1");
         route("/api/support/tickets/[^/]+", "/api/support/tickets/{id}");
-        route("/api/support/tickets/[^/]+/(feedback|assign-self|update-status|add-note|reassign)",
+        route("/api/support/tickets/[^/]+/(feedback|assign-self|update-status|add-note|reassign|messages|timeline|stream)",
                 "/api/support/tickets/{id}/$1");
+        route("/api/support/attachments", "/api/support/attachments");
+        route("/api/support/attachments/[^/]+", "/api/support/attachments/{id}");
         route("/api/agent/tickets", "/api/agent/tickets");
         route("/api/admin/support/(tickets|stats)", "/api/admin/support/$1");
         route("/api/support/faq", "/api/support/faq");

@@ -126,6 +126,43 @@ class GatewayTest {
     }
 
     @Test
+    void aTicketsLiveThreadStreamsToASignedInCallerWithoutTheResponseTimeout() throws Exception {
+        String path = "api/support/tickets/" + UUID.randomUUID() + "/stream/?after=3";
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<java.util.stream.Stream<String>> response = client.sendAsync(
+                HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", Tokens.customer().bearer())
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        assertEquals("text/event-stream", response.headers().firstValue("content-type").orElse(""));
+        Iterator<String> lines = response.body().iterator();
+        boolean sawLate = false;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline && lines.hasNext()) {
+            if (lines.next().contains("event: notification")) {
+                sawLate = true;
+                break;
+            }
+        }
+        // the fake begins its answer 1.5 s late: with the response timeout (PT1S in tests) this is a 504
+        assertTrue(sawLate, "a stream that is quiet for longer than the response timeout still arrives");
+        response.body().close();
+
+        // signed-in only: the notification stream's one-time ticket does not open a ticket's thread
+        given().get("/" + path).then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/support/tickets/" + UUID.randomUUID() + "/stream/?ticket=abc").then().statusCode(401);
+        given().header("Authorization", "Bearer not-a-jwt").get("/" + path).then().statusCode(401);
+    }
+
+    @Test
+    void aSlowAnswerOnAnOrdinaryTicketPathStillTimesOut() {
+        // the stream exemption is for .../{id}/stream only
+        given().header("Authorization", Tokens.customer().bearer())
+                .get("/api/support/tickets/" + UUID.randomUUID() + "/messages/slow")
+                .then().statusCode(504).contentType("application/problem+json");
+    }
+
+    @Test
     void requestIdIsKeptOrMadeAndSecurityHeadersAreSet() {
         given().header("X-Request-Id", "trace-123").get("/api/support/faq/")
                 .then().header("X-Request-Id", "trace-123")
@@ -174,6 +211,9 @@ class GatewayTest {
                 .then().statusCode(504).contentType("application/problem+json")
                 .body("detail", containsString("ticket-service"));
         assertTrue((System.nanoTime() - start) / 1_000_000 < 5000, "answered within the bounded time");
+        // with a body too: the service's silence after the body counts
+        given().header("Authorization", customer.bearer()).contentType(ContentType.JSON).body("{\"a\":1}")
+                .post("/api/support/tickets/slow").then().statusCode(504).contentType("application/problem+json");
 
         FakeBackends.stop("agent");
         try {

@@ -93,6 +93,14 @@ class ManagementInterfaceTest {
         assertEquals("/api/notifications", UriTags.template("/api/notifications"));
         assertEquals("/api/notifications/stream", UriTags.template("/api/notifications/stream"));
         assertEquals("/api/docs/{service}/openapi", UriTags.template("/api/docs/{service}/openapi"));
+        // the conversation: messages, timeline, live thread, attachments
+        for (String sub : new String[] {"messages", "timeline", "stream"}) {
+            assertEquals("/api/support/tickets/{id}/" + sub, UriTags.template("/api/support/tickets/" + id + "/" + sub));
+        }
+        assertEquals("/api/support/attachments", UriTags.template("/api/support/attachments"));
+        assertEquals("/api/support/attachments/{id}", UriTags.template("/api/support/attachments/" + id));
+        assertEquals(UriTags.UNMATCHED, UriTags.template("/api/support/attachments/" + id + "/made-up"));
+        assertEquals(UriTags.UNMATCHED, UriTags.template("/api/support/tickets/" + id + "/messages/" + id));
         assertEquals(UriTags.UNMATCHED, UriTags.template("/api/support/tickets/" + id + "/made-up"));
         assertEquals(UriTags.UNMATCHED, UriTags.template("/api/whatever"));
         assertEquals(UriTags.WEB_UI, UriTags.template("/support/tickets/" + id));

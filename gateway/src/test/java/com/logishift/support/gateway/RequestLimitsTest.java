@@ -3,10 +3,12 @@ package com.logishift.support.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.gateway.support.FakeBackends;
 import com.logishift.support.gateway.support.JwtKeysTestResource;
+import com.logishift.support.gateway.support.RawHttp;
 import com.logishift.support.gateway.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -14,12 +16,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -133,6 +138,157 @@ class RequestLimitsTest {
                 .then().statusCode(413).contentType("application/problem+json");
         // and the gateway's connections are fine afterwards
         given().get("/api/support/faq/").then().statusCode(200);
+    }
+
+    /** 10 MiB (ticket-service's file limit) and 64 KiB for the multipart framing. */
+    private static final int UPLOAD_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
+    private static final String UPLOADS = "/api/support/attachments/";
+
+    @Test
+    void anUploadUpToItsLimitPassesThroughWholeWithContentLengthAndChunked() throws Exception {
+        byte[] file = new byte[UPLOAD_LIMIT];
+        new Random(7).nextBytes(file);
+        String sha256 = FakeBackends.sha256(file);
+        given().header("Authorization", Tokens.customer().bearer())
+                .contentType("multipart/form-data; boundary=xyz").body(file)
+                .post(UPLOADS)
+                .then().statusCode(201)
+                .body("backend", equalTo("ticket"))
+                .body("size", equalTo(UPLOAD_LIMIT))
+                .body("sha256", equalTo(sha256));
+
+        HttpResponse<String> chunked = sendChunked(UPLOADS.substring(1), Tokens.customer(), UUID.randomUUID().toString(), file);
+        assertEquals(201, chunked.statusCode(), chunked.body());
+        assertEquals(UPLOAD_LIMIT, new JsonObject(chunked.body()).getInteger("size"));
+        assertEquals(sha256, new JsonObject(chunked.body()).getString("sha256"));
+    }
+
+    @Test
+    void aBodyThatTakesLongerThanTheResponseTimeoutToArriveIsNotCutOff() throws Exception {
+        // ten pieces a quarter of a second apart: longer in all than the test response timeout (1 s),
+        // never silent for that long. The timeout measures the service's silence, not the upload.
+        String path = "/api/support/tickets/" + UUID.randomUUID() + "/messages/";
+        String requestId = UUID.randomUUID().toString();
+        InputStream slow = new InputStream() {
+            private int piece;
+            private int at;
+            private final byte[] bytes = "0123456789".repeat(100).getBytes();
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) {
+                if (piece == 10) {
+                    return -1;
+                }
+                if (at == bytes.length) {
+                    piece++;
+                    at = 0;
+                    if (piece == 10) {
+                        return -1;
+                    }
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                int n = Math.min(length, bytes.length - at);
+                System.arraycopy(bytes, at, into, offset, n);
+                at += n;
+                return n;
+            }
+        };
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(base + path.substring(1)))
+                        .header("Authorization", Tokens.customer().bearer())
+                        .header("X-Request-Id", requestId)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> slow))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(10_000, new JsonObject(answer.body()).getString("body").length());
+        assertTrue(FakeBackends.receivedRequest(requestId));
+    }
+
+    @Test
+    void aChunkedUploadThatGrowsPastItsLimitIs413AndNeverReachesTheService() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        HttpResponse<String> answer = sendChunked(UPLOADS.substring(1), Tokens.customer(), requestId,
+                new byte[UPLOAD_LIMIT + 256 * 1024]);
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertEquals("application/problem+json", answer.headers().firstValue("content-type").orElse(""));
+        assertEquals(PROBLEMS + "payload-too-large", new JsonObject(answer.body()).getString("type"));
+        assertEquals("The request body is larger than " + UPLOAD_LIMIT + " bytes.",
+                new JsonObject(answer.body()).getString("detail"));
+        assertFalse(FakeBackends.receivedRequest(requestId), "the service never acts on a cut-off upload");
+    }
+
+    @Test
+    void anUploadAnnouncedOverItsLimitIs413BeforeAnyOfItIsSent() {
+        String requestId = UUID.randomUUID().toString();
+        // only the head: the gateway answers on the announced length, without waiting for the body
+        RawHttp.Response answer = RawHttp.send("127.0.0.1", base, "POST", UPLOADS, Map.of(
+                "Authorization", Tokens.customer().bearer(), "X-Request-Id", requestId,
+                "Content-Type", "multipart/form-data; boundary=xyz",
+                "Content-Length", Integer.toString(UPLOAD_LIMIT + 1)), null);
+        assertEquals(413, answer.status(), answer.body());
+        assertEquals("application/problem+json", answer.header("content-type"));
+        assertEquals(PROBLEMS + "payload-too-large", answer.json().getString("type"));
+        assertEquals("The request body is larger than " + UPLOAD_LIMIT + " bytes.", answer.json().getString("detail"));
+        assertFalse(FakeBackends.receivedRequest(requestId));
+    }
+
+    @Test
+    void onlyAPostOfAnUploadHasTheLargerLimit() throws Exception {
+        byte[] body = new byte[100 * 1024];
+        String id = UUID.randomUUID().toString();
+        for (String path : new String[] {"/api/support/attachments/" + id + "/", "/api/support/attachments/" + id,
+            "/api/support/tickets/create/", "/api/support/tickets/" + id + "/messages/",
+            "/api/support/attachmentsx/", "/api/support/attachments/../tickets/create/"}) {
+            given().header("Authorization", Tokens.customer().bearer())
+                    .contentType("multipart/form-data; boundary=xyz").body(body)
+                    .post(path)
+                    .then().statusCode(413).contentType("application/problem+json")
+                    .body("detail", equalTo("The request body is larger than 65536 bytes."));
+        }
+        given().header("Authorization", Tokens.customer().bearer())
+                .contentType("multipart/form-data; boundary=xyz").body(body)
+                .put(UPLOADS)
+                .then().statusCode(413).body("detail", equalTo("The request body is larger than 65536 bytes."));
+        // and chunked: the count while streaming follows the same rule
+        String requestId = UUID.randomUUID().toString();
+        HttpResponse<String> chunked = sendChunked("api/support/attachments/" + id + "/", Tokens.customer(),
+                requestId, body);
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        assertFalse(FakeBackends.receivedRequest(requestId));
+    }
+
+    @Test
+    void anAnonymousUploadIs401NotPassedOn() {
+        String requestId = UUID.randomUUID().toString();
+        given().header("X-Request-Id", requestId).contentType("multipart/form-data; boundary=xyz")
+                .body(new byte[1024 * 1024])
+                .post(UPLOADS)
+                .then().statusCode(401).contentType("application/problem+json");
+        assertFalse(FakeBackends.receivedRequest(requestId));
+    }
+
+    /** A body of unknown length: the JDK client sends it chunked, without Content-Length. */
+    private HttpResponse<String> sendChunked(String relativePath, Tokens.Person who, String requestId, byte[] body)
+            throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(base + relativePath))
+                        .header("Authorization", who.bearer())
+                        .header("X-Request-Id", requestId)
+                        .header("Content-Type", "multipart/form-data; boundary=xyz")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

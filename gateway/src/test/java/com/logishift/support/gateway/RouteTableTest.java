@@ -10,10 +10,15 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
 
     private static void routes(String method, String path, Backend backend, Access access) {
+        routes(method, path, backend, access, false);
+    }
+
+    private static void routes(String method, String path, Backend backend, Access access, boolean stream) {
         for (String p : new String[] {path, path + "/"}) {
             RouteTable.Match match = RouteTable.match(method, p).orElseThrow(() -> new AssertionError(method + " " + p));
             assertEquals(backend, match.backend(), method + " " + p);
             assertEquals(access, match.access(), method + " " + p);
+            assertEquals(stream, match.stream(), method + " " + p + " is a stream");
         }
     }
 
@@ -49,7 +54,31 @@ class RouteTableTest {
         routes("GET", "/api/notifications/unread-count", Backend.NOTIFICATION, Access.SIGNED_IN);
         routes("POST", "/api/notifications/" + id + "/read", Backend.NOTIFICATION, Access.SIGNED_IN);
         routes("POST", "/api/notifications/read-all", Backend.NOTIFICATION, Access.SIGNED_IN);
-        routes("GET", "/api/notifications/stream", Backend.NOTIFICATION, Access.STREAM);
+        routes("GET", "/api/notifications/stream", Backend.NOTIFICATION, Access.STREAM, true);
+    }
+
+    @Test
+    void conversationPaths() {
+        String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
+        routes("GET", "/api/support/tickets/" + id + "/messages", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", "/api/support/tickets/" + id + "/messages", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/tickets/" + id + "/timeline", Backend.TICKET, Access.SIGNED_IN);
+        // a live stream like the notifications', but for signed-in callers only: no one-time ticket
+        routes("GET", "/api/support/tickets/" + id + "/stream", Backend.TICKET, Access.SIGNED_IN, true);
+        routes("POST", "/api/support/attachments", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/attachments/" + id, Backend.TICKET, Access.SIGNED_IN);
+        routes("DELETE", "/api/support/attachments/" + id, Backend.TICKET, Access.SIGNED_IN);
+    }
+
+    @Test
+    void onlyAGetOfOneTicketsStreamIsAStream() {
+        String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
+        routes("POST", "/api/support/tickets/" + id + "/stream", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/tickets/stream", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/tickets/" + id + "/stream/more", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/tickets/" + id + "/streams", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/tickets//stream", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/faq/" + id + "/stream", Backend.FAQ, Access.PUBLIC);
     }
 
     @Test
@@ -57,6 +86,7 @@ class RouteTableTest {
         assertTrue(RouteTable.match("GET", "/api/support/faqs").isEmpty());
         assertTrue(RouteTable.match("GET", "/api/unknown").isEmpty());
         assertTrue(RouteTable.match("GET", "/api").isEmpty());
+        assertTrue(RouteTable.match("POST", "/api/support/attachmentsx").isEmpty());
         assertEquals(Access.SIGNED_IN, RouteTable.match("GET", "/api/auth/login").orElseThrow().access(),
                 "only POST login is public");
     }

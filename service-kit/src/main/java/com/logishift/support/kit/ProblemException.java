@@ -14,6 +14,11 @@ public class ProblemException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /** Any other expected failure: {@code slug} is the stable last segment of its type URI. */
+    public static ProblemException of(int status, String slug, String title, String detail) {
+        return new ProblemException(Problem.of(status, slug, title, detail), null);
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(Problem.of(404, "not-found", "Not found", detail), null);
     }

@@ -16,7 +16,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -28,6 +31,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * limits (quarkus.http.limits.max-initial-line-length, max-header-size) sit above these, because
  * the server itself can only answer with an empty body; what exceeds even those still gets that
  * bare 414/431.
+ *
+ * <p>One path of a service may be its upload path ({@code support.http.upload-path}): there, and only
+ * there, a body may be as large as {@code quarkus.http.limits.max-body-size}, and multipart file parts
+ * are written to temporary files (deleted when the response ends) that the resource receives as
+ * {@code FileUpload}. Every other path keeps {@code support.http.max-body-size}.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -42,32 +50,105 @@ public class RequestLimits {
         /** Largest total size of the request headers accepted (names, values, separators). */
         @WithDefault("20K")
         MemorySize maxHeaderSize();
+
+        /** Largest request body on every path but the upload path; unset = quarkus.http.limits.max-body-size. */
+        Optional<MemorySize> maxBodySize();
+
+        /**
+         * The one path (exact, trailing slash optional) that accepts bodies up to
+         * quarkus.http.limits.max-body-size, with multipart file parts stored as temporary files.
+         */
+        Optional<String> uploadPath();
+
+        /** Where those temporary files go; default: a folder in java.io.tmpdir. */
+        Optional<String> uploadsDirectory();
+
+        /**
+         * How long after an upload request ended its file parts may take to complete. A multipart body
+         * that ends inside a part never completes (Vert.x's body handler would wait for it until the
+         * client hangs up): it is answered 400 after this.
+         */
+        @WithDefault("PT5S")
+        Duration uploadCompletionTimeout();
     }
 
     private static final Logger LOG = Logger.getLogger(RequestLimits.class);
+    private static final String BODY_READ = RequestLimits.class.getName() + ".body-read";
     /** At most this much of a refused body is read (and discarded) before the connection is closed. */
     private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     private final Config config;
     private final long maxBodySize;
+    private final long maxUploadBodySize;
+    private final String uploadPath;
     private final ObjectMapper json;
 
     public RequestLimits(Config config, ObjectMapper json,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize serverLimit) {
         this.config = config;
         this.json = json;
-        this.maxBodySize = maxBodySize.asLongValue();
+        this.maxUploadBodySize = serverLimit.asLongValue();
+        this.maxBodySize = Math.min(maxUploadBodySize,
+                config.maxBodySize().map(MemorySize::asLongValue).orElse(maxUploadBodySize));
+        this.uploadPath = config.uploadPath().map(RequestLimits::withoutTrailingSlash).orElse(null);
     }
 
     void install(@Observes Router router) {
         // request bodies are read here, within the limit, before anything else sees the request
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodySize);
+        BodyHandler upload = uploadPath == null ? null : BodyHandler.create(uploadsDirectory())
+                .setBodyLimit(maxUploadBodySize).setDeleteUploadedFilesOnEnd(true);
         router.route().order(Integer.MIN_VALUE + 1)
-                .handler(rc -> check(rc, body))
+                .handler(rc -> {
+                    boolean isUpload = isUpload(rc);
+                    if (isUpload && !rc.request().isEnded()) {
+                        watchUpload(rc);
+                    }
+                    check(rc, isUpload ? upload : body, isUpload ? maxUploadBodySize : maxBodySize);
+                })
                 .failureHandler(this::failed);
+        // reached once the body handler has read the whole body and passed the request on
+        router.route().order(Integer.MIN_VALUE + 2).handler(rc -> {
+            rc.put(BODY_READ, Boolean.TRUE);
+            rc.next();
+        });
     }
 
-    private void check(RoutingContext rc, BodyHandler body) {
+    /** Answers 400 when an upload's body has ended but its file parts do not complete (see uploadCompletionTimeout). */
+    private void watchUpload(RoutingContext rc) {
+        long grace = config.uploadCompletionTimeout().toNanos();
+        long[] endedAt = {-1};
+        rc.vertx().setPeriodic(250, timer -> {
+            if (rc.get(BODY_READ) != null || rc.response().ended() || rc.response().closed()) {
+                rc.vertx().cancelTimer(timer);
+            } else if (rc.request().isEnded()) {
+                long now = System.nanoTime();
+                if (endedAt[0] < 0) {
+                    endedAt[0] = now;
+                } else if (now - endedAt[0] >= grace) {
+                    rc.vertx().cancelTimer(timer);
+                    rc.cancelAndCleanupFileUploads();
+                    refuse(rc, 400, "incomplete-multipart", "Bad request",
+                            "The multipart body ended inside a part: its closing boundary is missing.", true);
+                }
+            }
+        });
+    }
+
+    private boolean isUpload(RoutingContext rc) {
+        return uploadPath != null && uploadPath.equals(withoutTrailingSlash(rc.normalizedPath()));
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private String uploadsDirectory() {
+        return config.uploadsDirectory()
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "logishift-uploads").toString());
+    }
+
+    private void check(RoutingContext rc, BodyHandler body, long limit) {
         HttpServerRequest request = rc.request();
         if (request.uri().length() > config.maxUriLength()) {
             refuse(rc, 414, "uri-too-long", "URI too long",
@@ -95,7 +176,7 @@ public class RequestLimits {
                 refuse(rc, 400, "bad-request", "Bad request", "The Content-Length header is not a number.", true);
                 return;
             }
-            if (declared > maxBodySize) {
+            if (declared > limit) {
                 tooLarge(rc);
                 return;
             }
@@ -122,7 +203,9 @@ public class RequestLimits {
         if (rc.response().ended()) {
             return;
         }
-        if (rc.statusCode() == 413) {
+        // past the limit, a multipart body's file part fails with the cancelled file write ("Pipe
+        // closed") before the body handler's own 413 arrives: the bytes read tell what happened
+        if (rc.statusCode() == 413 || rc.request().bytesRead() > limit(rc)) {
             tooLarge(rc);
         } else if (rc.failure() != null && ClientFailures.isClientFailure(rc.failure())) {
             // the client hung up or broke off the body: nothing for an operator to fix
@@ -133,9 +216,13 @@ public class RequestLimits {
         }
     }
 
+    private long limit(RoutingContext rc) {
+        return isUpload(rc) ? maxUploadBodySize : maxBodySize;
+    }
+
     private void tooLarge(RoutingContext rc) {
         refuse(rc, 413, "request-entity-too-large", "Request entity too large",
-                "The request body is larger than " + maxBodySize + " bytes.", true);
+                "The request body is larger than " + limit(rc) + " bytes.", true);
     }
 
     private void refuse(RoutingContext rc, int status, String slug, String title, String detail, boolean withPath) {

@@ -75,8 +75,16 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Column(name = "first_response_at")
+    /**
+     * The first PUBLIC staff message; set by the conversation's plain SQL only, so this entity never
+     * writes it (a stale flush cannot erase it).
+     */
+    @Column(name = "first_response_at", insertable = false, updatable = false)
     public Instant firstResponseAt;
+
+    /** The customer's CLOSED ticket this one follows up on, or null. */
+    @Column(name = "follow_up_of", updatable = false)
+    public UUID followUpOf;
 
     @Column(name = "resolved_at")
     public Instant resolvedAt;
@@ -112,7 +120,7 @@ public class Ticket extends PanacheEntityBase {
 
     /** Who may see this ticket at all; a customer who may not gets a 404, never a hint it exists. */
     public boolean visibleTo(Actor actor) {
-        return actor.role().isStaff() || customerId.equals(actor.id());
+        return com.logishift.support.ticket.conversation.Audience.mayRead(actor, customerId);
     }
 
     /**
@@ -214,12 +222,7 @@ public class Ticket extends PanacheEntityBase {
 
     private void moveTo(TicketStatus target, Instant now) {
         switch (target) {
-            case IN_PROGRESS -> {
-                if (firstResponseAt == null) {
-                    firstResponseAt = now;
-                }
-                resolvedAt = null; // a reopened ticket is resolved again later
-            }
+            case IN_PROGRESS -> resolvedAt = null; // a reopened ticket is resolved again later
             case RESOLVED -> {
                 resolvedAt = now;
                 resolutionCount++;
@@ -229,6 +232,21 @@ public class Ticket extends PanacheEntityBase {
         }
         status = target;
         updatedAt = now;
+    }
+
+    /**
+     * The customer wrote on a RESOLVED ticket: the conversation goes on, so the ticket is reopened
+     * (IN_PROGRESS, or OPEN when nobody has it). Returns the status it had.
+     */
+    public TicketStatus reopenByCustomerMessage(Instant now) {
+        if (status != TicketStatus.RESOLVED) {
+            throw new IllegalStateException(reference + " is " + status + "; only a RESOLVED ticket is reopened");
+        }
+        TicketStatus before = status;
+        resolvedAt = null;
+        status = assigneeId == null ? TicketStatus.OPEN : TicketStatus.IN_PROGRESS;
+        updatedAt = now;
+        return before;
     }
 
     public boolean isAssignedTo(UUID agentId) {

@@ -45,13 +45,13 @@ class TicketTest {
     }
 
     @Test
-    void takingAnOpenTicketStartsWorkAndRecordsTheFirstResponse() {
+    void takingAnOpenTicketStartsWork() {
         Ticket t = ticket();
         t.assignTo(otherAgent.id(), T0); // auto-assigned, not started: still takeable
         assertTrue(t.takeBy(agent.id(), T0.plusSeconds(60)));
         assertEquals(agent.id(), t.assigneeId);
         assertEquals(TicketStatus.IN_PROGRESS, t.status);
-        assertEquals(T0.plusSeconds(60), t.firstResponseAt);
+        assertNull(t.firstResponseAt, "the first response is the first public staff message, not taking it");
         assertFalse(t.takeBy(agent.id(), T0.plusSeconds(90)), "taking it again is harmless");
         TicketRuleException taken = assertThrows(TicketRuleException.class, () -> t.takeBy(otherAgent.id(), T0));
         assertEquals(TicketRuleException.Kind.CONFLICT, taken.kind());
@@ -97,7 +97,6 @@ class TicketTest {
         assertEquals(T0.plusSeconds(100), t.resolvedAt);
         t.changeStatus(TicketStatus.IN_PROGRESS, agent, T0.plusSeconds(200)); // reopen
         assertNull(t.resolvedAt);
-        assertEquals(T0.plusSeconds(10), t.firstResponseAt, "first response is recorded once");
         t.changeStatus(TicketStatus.RESOLVED, agent, T0.plusSeconds(300));
         assertEquals(2, t.resolutionCount);
         t.acceptFeedback(T0.plusSeconds(400));
@@ -127,8 +126,17 @@ class TicketTest {
     }
 
     @Test
-    void customersCannotWriteNotes() {
-        assertThrows(TicketRuleException.class, () -> TicketNote.by(customer, UUID.randomUUID(), "hi", T0));
-        assertEquals("agent", TicketNote.by(agent, UUID.randomUUID(), " checked ", T0).authorRole);
+    void aCustomerMessageReopensAResolvedTicketToWhoeverHasIt() {
+        Ticket t = ticket();
+        t.takeBy(agent.id(), T0);
+        t.changeStatus(TicketStatus.RESOLVED, agent, T0.plusSeconds(10));
+        assertEquals(TicketStatus.RESOLVED, t.reopenByCustomerMessage(T0.plusSeconds(20)));
+        assertEquals(TicketStatus.IN_PROGRESS, t.status);
+        assertNull(t.resolvedAt);
+        Ticket unassigned = ticket();
+        unassigned.status = TicketStatus.RESOLVED;
+        unassigned.reopenByCustomerMessage(T0);
+        assertEquals(TicketStatus.OPEN, unassigned.status, "nobody has it: back to the queue");
+        assertThrows(IllegalStateException.class, () -> t.reopenByCustomerMessage(T0));
     }
 }

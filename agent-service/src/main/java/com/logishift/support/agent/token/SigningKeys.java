@@ -2,27 +2,31 @@ package com.logishift.support.agent.token;
 
 import com.logishift.support.agent.SupportConfig;
 import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.HashUtil;
+import org.jose4j.lang.JoseException;
 
 /**
- * The RS256 key pair tokens are signed with, loaded once at start. Fails start-up when the files are
+ * The RS256 key pair tokens are signed with, loaded once at start (PEM decoding by smallrye-jwt's
+ * KeyUtils, the JWK and its RFC 7638 thumbprint by jose4j). Fails start-up when the files are
  * missing, unreadable, not RSA, or do not belong together — a service that cannot issue verifiable
  * tokens should not report ready.
  */
@@ -37,16 +41,25 @@ public class SigningKeys {
     private final String keyId;
     private final Map<String, Object> jwks;
 
+    @Inject
     public SigningKeys(SupportConfig config) {
+        this(Path.of(config.jwt().privateKeyFile()), Path.of(config.jwt().publicKeyFile()));
+    }
+
+    SigningKeys(Path privateKeyFile, Path publicKeyFile) {
+        String privatePem = read(privateKeyFile, "PRIVATE KEY");
+        String publicPem = read(publicKeyFile, "PUBLIC KEY");
+        PublicKey decodedPublic;
         try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            this.privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(
-                    pemBody(Path.of(config.jwt().privateKeyFile()), "PRIVATE KEY")));
-            this.publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(
-                    pemBody(Path.of(config.jwt().publicKeyFile()), "PUBLIC KEY")));
-        } catch (GeneralSecurityException e) {
+            this.privateKey = KeyUtils.decodePrivateKey(privatePem, SignatureAlgorithm.RS256);
+            decodedPublic = KeyUtils.decodePublicKey(publicPem, SignatureAlgorithm.RS256);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The JWT key files are not a valid RSA key pair: " + e.getMessage(), e);
         }
+        if (!(decodedPublic instanceof RSAPublicKey rsa)) {
+            throw new IllegalStateException("The JWT key files are not a valid RSA key pair");
+        }
+        this.publicKey = rsa;
         if (publicKey.getModulus().bitLength() < MIN_MODULUS_BITS) {
             throw new IllegalStateException("The JWT signing key must be at least " + MIN_MODULUS_BITS + " bits");
         }
@@ -72,38 +85,32 @@ public class SigningKeys {
     }
 
     private Map<String, Object> publicJwk() {
+        Map<String, Object> params = jwk(publicKey).toParams(OutputControlLevel.PUBLIC_ONLY);
         Map<String, Object> jwk = new LinkedHashMap<>();
         jwk.put("kty", "RSA");
         jwk.put("use", "sig");
         jwk.put("alg", "RS256");
         jwk.put("kid", keyId);
-        jwk.put("n", base64Url(publicKey.getModulus()));
-        jwk.put("e", base64Url(publicKey.getPublicExponent()));
+        jwk.put("n", params.get(RsaJsonWebKey.MODULUS_MEMBER_NAME));
+        jwk.put("e", params.get(RsaJsonWebKey.EXPONENT_MEMBER_NAME));
         return jwk;
     }
 
-    private static String thumbprint(RSAPublicKey key) {
-        // members in lexicographic order, no whitespace, as RFC 7638 requires
-        String canonical = "{\"e\":\"" + base64Url(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
-                + base64Url(key.getModulus()) + "\"}";
+    /** RFC 7638: SHA-256 over the required members (e, kty, n), base64url. */
+    static String thumbprint(RSAPublicKey key) {
+        return jwk(key).calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
+    }
+
+    private static PublicJsonWebKey jwk(RSAPublicKey key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
+            return PublicJsonWebKey.Factory.newPublicJwk(key);
+        } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Unsigned big-endian bytes, base64url without padding (RFC 7518 §6.3.1). */
-    private static String base64Url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] pemBody(Path file, String label) {
+    /** The file's PEM block with this label (text around it, as openssl may write, is left out). */
+    private static String read(Path file, String label) {
         String pem;
         try {
             pem = Files.readString(file, StandardCharsets.US_ASCII);
@@ -118,7 +125,6 @@ public class SigningKeys {
             throw new IllegalStateException("JWT key file " + file + " is not a PEM '" + label
                     + "' (expected PKCS#8 for the private key, SubjectPublicKeyInfo for the public key)");
         }
-        String body = pem.substring(from + begin.length(), to).replaceAll("\\s", "");
-        return Base64.getDecoder().decode(body);
+        return pem.substring(from, to + end.length());
     }
 }

@@ -4,8 +4,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Four small HTTP servers standing in for the services: each answers with what it received
  * (method, path, query, headers, body) and its own name, so a test sees exactly what the gateway
- * passed on. {@code /slow} never answers in time, {@code /stream} is an SSE stream,
+ * passed on. {@code /slow} never answers in time, {@code /stream} is an SSE stream (that
+ * begins only after the gateway's test response timeout), {@code /api/support/attachments} answers
+ * 201 with the size and SHA-256 of the body it got,
  * {@code /refuse-early} answers 413 without reading the body, {@code POST /api/admin/faq} answers 201
  * with an absolute Location of its own address, and the agent stand-in can be stopped to see a
  * backend outage.
@@ -25,6 +31,7 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, HttpServer> SERVERS = new HashMap<>();
     private static final Map<String, Integer> PORTS = new HashMap<>();
     private static final Map<String, Integer> RECEIVED = new ConcurrentHashMap<>();
+    private static final Set<String> RECEIVED_IDS = ConcurrentHashMap.newKeySet();
 
     @Override
     public Map<String, String> start() {
@@ -47,22 +54,44 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     return; // never answers
                 }
                 if (path.endsWith("/refuse-early")) {
-                    // what a Quarkus service does with a body over its limit: answers at once, without
-                    // reading it, and closes the connection
+                    // a service refusing a body it has not read: it answers at once, and closes the
+                    // connection once the rest of the body has arrived (dropped). Closing while the
+                    // gateway still sends would make the kernel reset the connection, which can take
+                    // the answer with it before anyone reads it: no proxy could relay that
                     request.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
                             .putHeader("Connection", "close")
-                            .end("{\"type\":\"https://support.logishift.com/problems/payload-too-large\",\"status\":413}")
-                            .onComplete(v -> request.connection().close());
+                            .end("{\"type\":\"https://support.logishift.com/problems/payload-too-large\",\"status\":413}");
+                    if (request.isEnded()) {
+                        request.connection().close();
+                    } else {
+                        request.endHandler(v -> request.connection().close());
+                    }
                     return;
                 }
                 if (path.endsWith("/stream")) {
-                    request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
-                    request.response().write("event: ready\ndata: {}\n\n");
-                    vertx.setTimer(300, id -> request.response().write("event: notification\ndata: {\"n\":1}\n\n"));
+                    // its head and first event later than the gateway's response timeout in tests
+                    // (PT1S): a stream has no idle timeout
+                    vertx.setTimer(1500, first -> {
+                        request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+                        request.response().write("event: ready\ndata: {}\n\n");
+                        vertx.setTimer(300, id -> request.response().write("event: notification\ndata: {\"n\":1}\n\n"));
+                    });
                     return;
                 }
                 request.body().onSuccess(body -> {
                     RECEIVED.merge(request.path(), 1, Integer::sum);
+                    String requestId = request.getHeader("X-Request-Id");
+                    if (requestId != null) {
+                        RECEIVED_IDS.add(requestId);
+                    }
+                    if (path.startsWith("/api/support/attachments")) {
+                        // a file upload: what arrived, not the (large) body itself
+                        request.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                                .end(new JsonObject().put("backend", name).put("path", request.path())
+                                        .put("contentType", request.getHeader("Content-Type"))
+                                        .put("size", body.length()).put("sha256", sha256(body.getBytes())).encode());
+                        return;
+                    }
                     JsonObject headers = new JsonObject();
                     request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
                     JsonObject echo = new JsonObject().put("backend", name).put("method", request.method().name())
@@ -83,6 +112,19 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             return server;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the fake " + name + "-service", e);
+        }
+    }
+
+    /** Whether a request with this X-Request-Id arrived with its whole body. */
+    public static boolean receivedRequest(String requestId) {
+        return RECEIVED_IDS.contains(requestId);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

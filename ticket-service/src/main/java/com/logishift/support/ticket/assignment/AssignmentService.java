@@ -1,6 +1,9 @@
 package com.logishift.support.ticket.assignment;
 
+import com.logishift.support.ticket.Actor;
+import com.logishift.support.ticket.Role;
 import com.logishift.support.ticket.Ticket;
+import com.logishift.support.ticket.conversation.TimelineEntry;
 import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.ticket.event.TicketEvents;
 import io.quarkus.panache.common.Sort;
@@ -57,13 +60,16 @@ public class AssignmentService {
                                     loads.remove(chosen.get());
                                     loads.add(chosen.get().withOneMore(now));
                                     ticket.assignTo(chosen.get().agentId(), now);
-                                    return events.assigned(ticket, agentId, TicketEvents.AssignmentMode.AUTO, null);
+                                    return events.record(
+                                            events.assigned(ticket, agentId, TicketEvents.AssignmentMode.AUTO, null));
                                 }
                                 queued[0]++;
                                 TicketStatus before = ticket.returnToQueue(now);
-                                Uni<Void> unassigned = events.unassigned(ticket, agentId, by);
+                                Actor admin = TimelineEntry.actor(by, Role.ADMIN);
+                                Uni<Void> unassigned = events.record(events.unassigned(ticket, agentId, admin));
                                 return before == TicketStatus.OPEN ? unassigned
-                                        : unassigned.flatMap(ignored -> events.statusChanged(ticket, before, by));
+                                        : unassigned.flatMap(ignored ->
+                                                events.record(events.statusChanged(ticket, before, admin)));
                             })
                             .collect().asList()
                             .map(done -> new HandOver(done.size() - queued[0], queued[0])));
@@ -86,7 +92,8 @@ public class AssignmentService {
                                 loads.remove(chosen);
                                 loads.add(chosen.withOneMore(now));
                                 ticket.assignTo(chosen.agentId(), now);
-                                return events.assigned(ticket, null, TicketEvents.AssignmentMode.AUTO, null);
+                                return events.record(
+                                        events.assigned(ticket, null, TicketEvents.AssignmentMode.AUTO, null));
                             })
                             .collect().asList()
                             .map(List::size));

@@ -5,7 +5,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -37,4 +41,29 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /**
+     * Adds six array parameters (ids, aggregate types, aggregate ids, types, payloads, times) for the
+     * plain-SQL writers' {@code INSERT INTO outbox_event … SELECT * FROM unnest(…)}.
+     */
+    public static Tuple addArrays(Tuple tuple, List<OutboxEvent> outbox) {
+        int n = outbox.size();
+        UUID[] ids = new UUID[n];
+        String[] aggregateTypes = new String[n];
+        String[] aggregateIds = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        OffsetDateTime[] occurredAt = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            OutboxEvent e = outbox.get(i);
+            ids[i] = e.id;
+            aggregateTypes[i] = e.aggregateType;
+            aggregateIds[i] = e.aggregateId;
+            types[i] = e.eventType;
+            payloads[i] = e.payload;
+            occurredAt[i] = e.occurredAt.atOffset(ZoneOffset.UTC);
+        }
+        return tuple.addArrayOfUUID(ids).addArrayOfString(aggregateTypes).addArrayOfString(aggregateIds)
+                .addArrayOfString(types).addArrayOfString(payloads).addArrayOfOffsetDateTime(occurredAt);
+    }
 }

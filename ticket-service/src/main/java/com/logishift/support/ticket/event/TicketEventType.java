@@ -10,6 +10,7 @@ public enum TicketEventType {
     UNASSIGNED("com.logishift.support.ticket.unassigned.v1"),
     STATUS_CHANGED("com.logishift.support.ticket.status-changed.v1"),
     NOTE_ADDED("com.logishift.support.ticket.note-added.v1"),
+    MESSAGE_ADDED("com.logishift.support.ticket.message-added.v1"),
     FEEDBACK_SUBMITTED("com.logishift.support.ticket.feedback-submitted.v1");
 
     private final String type;

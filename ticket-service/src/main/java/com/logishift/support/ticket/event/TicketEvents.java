@@ -2,18 +2,28 @@ package com.logishift.support.ticket.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.ticket.Actor;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
-import com.logishift.support.ticket.TicketNote;
 import com.logishift.support.ticket.TicketStatus;
+import com.logishift.support.ticket.conversation.Message;
+import com.logishift.support.ticket.conversation.Timeline;
+import com.logishift.support.ticket.conversation.TimelineEntry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Appends ticket events to the outbox inside the transaction that makes the change. Payloads are
- * for the public topic: ids and states, never an internal note's body or a customer's contact data.
+ * Every recorded change of a ticket, in one place: the events it appends to the outbox and the
+ * timeline entries it writes, built together as one {@link Change} so that no change can publish an
+ * event without its timeline entry (or the other way round). Both are written inside the transaction
+ * that makes the change: the Panache use cases through {@link #record}, the plain-SQL ones (creation,
+ * messages) by writing the change's parts in their own statement.
+ * Payloads are for the public topic: ids and states, never a message's body or a customer's contact data.
  */
 @ApplicationScoped
 public class TicketEvents {
@@ -26,6 +36,21 @@ public class TicketEvents {
 
     /** How a ticket got its assignee. */
     public enum AssignmentMode { AUTO, SELF, ADMIN }
+
+    /** One change of a ticket: its outbox events and timeline entries, all at {@code at}. */
+    public record Change(List<OutboxEvent> events, List<TimelineEntry> timeline, Instant at) {
+
+        /** Several changes of one transaction, in order. */
+        public static Change of(List<Change> changes) {
+            List<OutboxEvent> events = new ArrayList<>();
+            List<TimelineEntry> timeline = new ArrayList<>();
+            for (Change c : changes) {
+                events.addAll(c.events());
+                timeline.addAll(c.timeline());
+            }
+            return new Change(events, timeline, changes.get(0).at());
+        }
+    }
 
     public record Created(UUID ticketId, String reference, String subject, String category, String priority,
             String status, UUID customerId, String deliveryId, Instant createdAt) {
@@ -48,48 +73,88 @@ public class TicketEvents {
             Instant addedAt) {
     }
 
+    /** Ids and kinds only: the message's body stays inside ticket-service. */
+    public record MessageAdded(UUID ticketId, String reference, UUID messageId, int seq, UUID authorId,
+            String authorRole, String visibility, String channel, UUID customerId, UUID assigneeId,
+            int attachmentCount, Instant createdAt) {
+    }
+
     public record FeedbackSubmitted(UUID ticketId, String reference, UUID customerId, UUID assigneeId, int rating,
             Instant submittedAt) {
     }
 
-    /** The created event, not yet stored (ticket creation writes it with plain SQL). */
-    public OutboxEvent createdEvent(Ticket t) {
-        return event(TicketEventType.CREATED, t, new Created(t.id, t.reference, t.subject, t.category.name(),
-                t.priority.name(), t.status.name(), t.customerId, t.deliveryId, t.createdAt), t.createdAt);
+    // --- the changes --------------------------------------------------------------------------
+
+    public Change created(Ticket t, Actor customer) {
+        return change(t.createdAt, event(TicketEventType.CREATED, t, new Created(t.id, t.reference, t.subject,
+                t.category.name(), t.priority.name(), t.status.name(), t.customerId, t.deliveryId, t.createdAt),
+                t.createdAt), TimelineEntry.created(customer));
     }
 
-    /** The assigned event, not yet stored. */
-    public OutboxEvent assignedEvent(Ticket t, UUID previousAssignee, AssignmentMode mode, UUID by) {
-        return event(TicketEventType.ASSIGNED, t, new Assigned(t.id, t.reference, t.customerId, t.assigneeId,
-                previousAssignee, mode, by, t.status.name(), t.updatedAt), t.updatedAt);
+    /** {@code by} null: the system assigned it (auto-assignment, hand-over). */
+    public Change assigned(Ticket t, UUID previousAssignee, AssignmentMode mode, Actor by) {
+        return change(t.updatedAt, event(TicketEventType.ASSIGNED, t, new Assigned(t.id, t.reference, t.customerId,
+                t.assigneeId, previousAssignee, mode, id(by), t.status.name(), t.updatedAt), t.updatedAt),
+                TimelineEntry.assigned(by, previousAssignee, t.assigneeId));
     }
 
-    public Uni<Void> assigned(Ticket t, UUID previousAssignee, AssignmentMode mode, UUID by) {
-        return assignedEvent(t, previousAssignee, mode, by).persist().replaceWithVoid();
+    public Change unassigned(Ticket t, UUID previousAssignee, Actor by) {
+        return change(t.updatedAt, event(TicketEventType.UNASSIGNED, t,
+                new Unassigned(t.id, t.reference, t.customerId, previousAssignee, id(by), t.updatedAt), t.updatedAt),
+                TimelineEntry.unassigned(by, previousAssignee));
     }
 
-    public Uni<Void> unassigned(Ticket t, UUID previousAssignee, UUID by) {
-        return append(TicketEventType.UNASSIGNED, t,
-                new Unassigned(t.id, t.reference, t.customerId, previousAssignee, by, t.updatedAt), t.updatedAt);
+    public Change statusChanged(Ticket t, TicketStatus from, Actor by) {
+        return change(t.updatedAt, event(TicketEventType.STATUS_CHANGED, t, new StatusChanged(t.id, t.reference,
+                t.customerId, t.assigneeId, from.name(), t.status.name(), id(by), t.updatedAt), t.updatedAt),
+                TimelineEntry.statusChanged(by, from, t.status));
     }
 
-    public Uni<Void> statusChanged(Ticket t, TicketStatus from, UUID by) {
-        return append(TicketEventType.STATUS_CHANGED, t, new StatusChanged(t.id, t.reference, t.customerId,
-                t.assigneeId, from.name(), t.status.name(), by, t.updatedAt), t.updatedAt);
+    /**
+     * A message joined the thread: message-added (and, for an INTERNAL one, note-added as before),
+     * its MESSAGE or NOTE entry and one ATTACHMENT entry per file on it.
+     */
+    public Change messagePosted(Ticket t, Message m, Actor author) {
+        List<OutboxEvent> events = new ArrayList<>(2);
+        events.add(event(TicketEventType.MESSAGE_ADDED, t, new MessageAdded(t.id, t.reference, m.id(), m.seq(),
+                m.authorId(), m.authorRole(), m.visibility().name(), m.channel().name(), t.customerId, t.assigneeId,
+                m.attachments().size(), m.createdAt()), m.createdAt()));
+        if (m.internal()) {
+            events.add(event(TicketEventType.NOTE_ADDED, t,
+                    new NoteAdded(t.id, t.reference, m.id(), m.authorId(), t.assigneeId, m.createdAt()),
+                    m.createdAt()));
+        }
+        List<TimelineEntry> timeline = new ArrayList<>(1 + m.attachments().size());
+        timeline.add(TimelineEntry.message(author, m.id(), m.visibility()));
+        for (Message.FileView file : m.attachments()) {
+            timeline.add(TimelineEntry.attachment(author, file.id(), m.id(), m.internal()));
+        }
+        return new Change(events, timeline, m.createdAt());
     }
 
-    public Uni<Void> noteAdded(Ticket t, TicketNote note) {
-        return append(TicketEventType.NOTE_ADDED, t,
-                new NoteAdded(t.id, t.reference, note.id, note.authorId, t.assigneeId, note.createdAt), note.createdAt);
+    public Change feedbackSubmitted(Ticket t, TicketFeedback feedback, Actor customer) {
+        return change(feedback.createdAt, event(TicketEventType.FEEDBACK_SUBMITTED, t, new FeedbackSubmitted(t.id,
+                t.reference, t.customerId, t.assigneeId, feedback.rating, feedback.createdAt), feedback.createdAt),
+                TimelineEntry.feedback(customer, feedback.rating));
     }
 
-    public Uni<Void> feedbackSubmitted(Ticket t, TicketFeedback feedback) {
-        return append(TicketEventType.FEEDBACK_SUBMITTED, t, new FeedbackSubmitted(t.id, t.reference, t.customerId,
-                t.assigneeId, feedback.rating, feedback.createdAt), feedback.createdAt);
+    // --- writing them in a Hibernate Reactive transaction -----------------------------------------
+
+    /** Appends the change's events and timeline entries in the current Panache transaction. */
+    public Uni<Void> record(Change change) {
+        return Multi.createFrom().iterable(change.events())
+                .onItem().transformToUniAndConcatenate(e -> e.<OutboxEvent>persist())
+                .collect().last()
+                .flatMap(ignored -> Timeline.appendInSession(UUID.fromString(change.events().get(0).aggregateId),
+                        change.at(), change.timeline()));
     }
 
-    private Uni<Void> append(TicketEventType type, Ticket ticket, Object data, Instant occurredAt) {
-        return event(type, ticket, data, occurredAt).persist().replaceWithVoid();
+    private static Change change(Instant at, OutboxEvent event, TimelineEntry entry) {
+        return new Change(List.of(event), List.of(entry), at);
+    }
+
+    private static UUID id(Actor actor) {
+        return actor == null ? null : actor.id();
     }
 
     private OutboxEvent event(TicketEventType type, Ticket ticket, Object data, Instant occurredAt) {

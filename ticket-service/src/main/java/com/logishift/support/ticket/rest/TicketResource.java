@@ -1,6 +1,11 @@
 package com.logishift.support.ticket.rest;
 
 import com.logishift.support.ticket.Actor;
+import com.logishift.support.ticket.conversation.Channel;
+import com.logishift.support.ticket.conversation.ConversationService;
+import com.logishift.support.ticket.conversation.MessagePolicy;
+import com.logishift.support.ticket.conversation.Visibility;
+import java.util.List;
 import com.logishift.support.kit.Ids;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.PageRequest;
@@ -37,17 +42,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TicketResource {
 
     private final TicketService tickets;
+    private final ConversationService conversation;
     private final CurrentActor caller;
 
-    public TicketResource(TicketService tickets, CurrentActor caller) {
+    public TicketResource(TicketService tickets, ConversationService conversation, CurrentActor caller) {
         this.tickets = tickets;
+        this.conversation = conversation;
         this.caller = caller;
     }
 
     @POST
     @Path("create")
     @RolesAllowed("customer")
-    @Operation(summary = "Open a ticket", description = "Auto-assigned to the least-loaded approved agent, if any.")
+    @Operation(summary = "Open a ticket", description = "Auto-assigned to the least-loaded approved agent, if any. "
+            + "followUpOf: the id of one of the caller's own CLOSED tickets this one continues; attachmentIds: "
+            + "up to 10 of the caller's own uploads.")
     public Uni<Response> create(@Valid @NotNull(message = "is required") CreateTicketRequest request) {
         return tickets.create(caller.get(), request).map(d -> Response.status(Response.Status.CREATED)
                 .entity(TicketResources.customerView(d)).build());
@@ -112,8 +121,12 @@ public class TicketResource {
     @Operation(summary = "Add an internal note (never shown to customers)")
     public Uni<Response> addNote(@PathParam("id") String id,
             @Valid @NotNull(message = "is required") AddNoteRequest request) {
-        return tickets.addNote(caller.get(), Ids.parse("id", id), request.body())
-                .map(note -> Response.status(Response.Status.CREATED).entity(NoteView.of(note)).build());
+        Actor author = caller.get();
+        // a note is an INTERNAL message of the thread; the answer keeps the note's shape
+        var draft = new ConversationService.Draft(MessagePolicy.body(request.body()), Visibility.INTERNAL, List.of(),
+                null, Channel.WEB);
+        return conversation.post(author, Ids.parse("id", id), draft)
+                .map(posted -> Response.status(Response.Status.CREATED).entity(NoteView.of(posted.message())).build());
     }
 
     @POST

@@ -11,10 +11,10 @@ final class TicketResources {
     }
 
     static CustomerTicket customerView(TicketDetails d) {
-        return CustomerTicket.of(d.ticket(), d.assigneeName(), d.feedback());
+        return CustomerTicket.of(d.ticket(), d.assigneeName(), d.feedback(), d.attachments());
     }
 
     static StaffTicket staffView(TicketDetails d) {
-        return StaffTicket.of(d.ticket(), d.assigneeName(), d.notes(), d.feedback());
+        return StaffTicket.of(d.ticket(), d.assigneeName(), d.notes(), d.feedback(), d.attachments());
     }
 }

@@ -3,7 +3,7 @@ package com.logishift.support.ticket.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
-import com.logishift.support.ticket.TicketNote;
+import com.logishift.support.ticket.conversation.Message;
 import com.logishift.support.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +27,10 @@ public final class TicketViews {
 
     public record NoteView(UUID id, UUID authorId, String authorName, String authorRole, String body,
             Instant createdAt) {
-        public static NoteView of(TicketNote n) {
-            return new NoteView(n.id, n.authorId, n.authorName, n.authorRole, n.body, n.createdAt);
+        /** Notes are the INTERNAL messages; their role keeps the notes' lower-case spelling. */
+        public static NoteView of(Message m) {
+            return new NoteView(m.id(), m.authorId(), m.authorName(),
+                    m.authorRole().toLowerCase(java.util.Locale.ROOT), m.body(), m.createdAt());
         }
     }
 
@@ -36,13 +38,15 @@ public final class TicketViews {
     public record CustomerTicket(UUID id, String reference, String subject, String description, String category,
             String priority, String status, String deliveryId, String assigneeName, Instant createdAt,
             Instant updatedAt, Instant firstResponseAt, Instant resolvedAt, Instant closedAt,
-            boolean feedbackAllowed, FeedbackView feedback) {
+            boolean feedbackAllowed, FeedbackView feedback,
+            @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<Message.FileView> attachments) {
 
-        public static CustomerTicket of(Ticket t, String assigneeName, TicketFeedback feedback) {
+        public static CustomerTicket of(Ticket t, String assigneeName, TicketFeedback feedback,
+                List<Message.FileView> attachments) {
             return new CustomerTicket(t.id, t.reference, t.subject, t.description, t.category.name(),
                     t.priority.name(), t.status.name(), t.deliveryId, assigneeName, t.createdAt, t.updatedAt,
                     t.firstResponseAt, t.resolvedAt, t.closedAt, t.status == TicketStatus.RESOLVED,
-                    FeedbackView.of(feedback));
+                    FeedbackView.of(feedback), t.followUpOf, attachments);
         }
     }
 
@@ -52,14 +56,17 @@ public final class TicketViews {
             String priority, String status, Set<TicketStatus> allowedTransitions, UUID customerId,
             String customerName, String customerEmail, String deliveryId, UUID assigneeId, String assigneeName,
             Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant resolvedAt, Instant closedAt,
-            long version, List<NoteView> notes, FeedbackView feedback) {
+            long version, List<NoteView> notes, FeedbackView feedback,
+            @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<Message.FileView> attachments) {
 
-        public static StaffTicket of(Ticket t, String assigneeName, List<TicketNote> notes, TicketFeedback feedback) {
+        public static StaffTicket of(Ticket t, String assigneeName, List<Message> notes, TicketFeedback feedback,
+                List<Message.FileView> attachments) {
             return new StaffTicket(t.id, t.reference, t.subject, t.description, t.category.name(),
                     t.priority.name(), t.status.name(), t.status.allowedTargets(), t.customerId, t.customerName,
                     t.customerEmail, t.deliveryId, t.assigneeId, assigneeName, t.createdAt, t.updatedAt,
                     t.firstResponseAt, t.resolvedAt, t.closedAt, t.version,
-                    notes == null ? null : notes.stream().map(NoteView::of).toList(), FeedbackView.of(feedback));
+                    notes == null ? null : notes.stream().map(NoteView::of).toList(), FeedbackView.of(feedback),
+                    t.followUpOf, attachments);
         }
     }
 }

@@ -3,9 +3,10 @@ package com.logishift.support.ticket.service;
 import com.logishift.support.ticket.Actor;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
-import com.logishift.support.ticket.TicketNote;
 import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.ticket.agent.Agent;
+import com.logishift.support.ticket.conversation.Visibility;
+import com.logishift.support.ticket.conversation.StoredMessage;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
 import com.logishift.support.ticket.event.OutboxRelay;
@@ -69,7 +70,7 @@ public class TicketService {
             return query.list().flatMap(tickets -> query.count().flatMap(total -> assigneeNames(tickets)
                     .map(names -> new Page<>(tickets.stream()
                             .map(t -> new TicketDetails(t, t.assigneeId == null ? null : names.get(t.assigneeId),
-                                    null, null)).toList(),
+                                    null, null, null)).toList(),
                             total, page, size))));
         });
     }
@@ -83,9 +84,9 @@ public class TicketService {
             }
             // auto-assigned to this very agent already: only the start of work is news
             Uni<Void> assigned = agent.id().equals(previous) ? Uni.createFrom().voidItem()
-                    : events.assigned(ticket, previous, TicketEvents.AssignmentMode.SELF, agent.id());
+                    : events.record(events.assigned(ticket, previous, TicketEvents.AssignmentMode.SELF, agent));
             return assigned
-                    .flatMap(ignored -> events.statusChanged(ticket, before, agent.id()))
+                    .flatMap(ignored -> events.record(events.statusChanged(ticket, before, agent)))
                     .flatMap(ignored -> details(ticket, true));
         }));
     }
@@ -93,16 +94,7 @@ public class TicketService {
     public Uni<TicketDetails> changeStatus(Actor actor, UUID id, TicketStatus target) {
         return inTransaction(() -> visibleTicket(actor, id).flatMap(ticket -> {
             TicketStatus from = ticket.changeStatus(target, actor, clock.instant());
-            return events.statusChanged(ticket, from, actor.id()).flatMap(ignored -> details(ticket, true));
-        }));
-    }
-
-    public Uni<TicketNote> addNote(Actor author, UUID id, String body) {
-        return inTransaction(() -> visibleTicket(author, id).flatMap(ticket -> {
-            TicketNote note = TicketNote.by(author, ticket.id, body, clock.instant());
-            return note.persist()
-                    .flatMap(saved -> events.noteAdded(ticket, note))
-                    .replaceWith(note);
+            return events.record(events.statusChanged(ticket, from, actor)).flatMap(ignored -> details(ticket, true));
         }));
     }
 
@@ -112,7 +104,8 @@ public class TicketService {
             Instant now = clock.instant();
             if (agentId == null) {
                 UUID previous = ticket.unassign(now);
-                return events.unassigned(ticket, previous, admin.id()).flatMap(ignored -> details(ticket, true));
+                return events.record(events.unassigned(ticket, previous, admin))
+                        .flatMap(ignored -> details(ticket, true));
             }
             return Agent.<Agent>findById(agentId).flatMap(agent -> {
                 if (agent == null || agent.status != Agent.Status.APPROVED) {
@@ -123,7 +116,7 @@ public class TicketService {
                     return details(ticket, true); // no change, no event
                 }
                 UUID previous = ticket.assignTo(agentId, now);
-                return events.assigned(ticket, previous, TicketEvents.AssignmentMode.ADMIN, admin.id())
+                return events.record(events.assigned(ticket, previous, TicketEvents.AssignmentMode.ADMIN, admin))
                         .flatMap(ignored -> details(ticket, true));
             });
         }));
@@ -141,8 +134,8 @@ public class TicketService {
             ticket.acceptFeedback(now);
             TicketFeedback feedback = TicketFeedback.rate(ticket, rating, comment, now);
             return feedback.persist()
-                    .flatMap(saved -> events.statusChanged(ticket, TicketStatus.RESOLVED, customer.id()))
-                    .flatMap(ignored -> events.feedbackSubmitted(ticket, feedback))
+                    .flatMap(saved -> events.record(events.statusChanged(ticket, TicketStatus.RESOLVED, customer)))
+                    .flatMap(ignored -> events.record(events.feedbackSubmitted(ticket, feedback, customer)))
                     .flatMap(ignored -> details(ticket, false));
         }));
     }
@@ -168,10 +161,14 @@ public class TicketService {
         Uni<String> assigneeName = ticket.assigneeId == null
                 ? Uni.createFrom().nullItem()
                 : Agent.<Agent>findById(ticket.assigneeId).map(a -> a == null ? null : a.name);
+        // ATTACHMENTS (wired at merge): the files attached at creation, Attachments.ofTicket(db, ticket.id)
+        List<com.logishift.support.ticket.conversation.Message.FileView> files = List.of();
         return assigneeName.flatMap(name -> latestFeedback(ticket).flatMap(feedback -> withNotes
-                ? TicketNote.<TicketNote>find("ticketId", Sort.ascending("createdAt").and("id"), ticket.id).list()
-                        .map(notes -> new TicketDetails(ticket, name, notes, feedback))
-                : Uni.createFrom().item(new TicketDetails(ticket, name, null, feedback))));
+                ? StoredMessage.<StoredMessage>find("ticketId = ?1 and visibility = ?2", Sort.ascending("seq"),
+                                ticket.id, Visibility.INTERNAL).list()
+                        .map(notes -> new TicketDetails(ticket, name,
+                                notes.stream().map(StoredMessage::toMessage).toList(), feedback, files))
+                : Uni.createFrom().item(new TicketDetails(ticket, name, null, feedback, files))));
     }
 
     private static Uni<TicketFeedback> latestFeedback(Ticket ticket) {

@@ -29,7 +29,8 @@ class TicketEventContractTest {
     void everyPayloadFieldIsDocumented() throws IOException {
         String doc = contract();
         for (Class<?> payload : List.of(TicketEvents.Created.class, TicketEvents.Assigned.class, TicketEvents.Unassigned.class,
-                TicketEvents.StatusChanged.class, TicketEvents.NoteAdded.class, TicketEvents.FeedbackSubmitted.class)) {
+                TicketEvents.StatusChanged.class, TicketEvents.NoteAdded.class, TicketEvents.MessageAdded.class,
+                TicketEvents.FeedbackSubmitted.class)) {
             Arrays.stream(payload.getRecordComponents()).forEach(component -> assertTrue(
                     doc.contains(" " + component.getName() + ": {"),
                     payload.getSimpleName() + "." + component.getName() + " missing from the AsyncAPI document"));

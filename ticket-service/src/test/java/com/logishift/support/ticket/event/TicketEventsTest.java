@@ -54,7 +54,8 @@ class TicketEventsTest {
         }
         as(customer).body(Map.of("rating", 5)).post(base + "/feedback/").then().statusCode(201);
 
-        List<String> expected = List.of("created", "assigned", "assigned", "status-changed", "note-added",
+        // a note is an INTERNAL message: message-added, then note-added as before
+        List<String> expected = List.of("created", "assigned", "assigned", "status-changed", "message-added", "note-added",
                 "status-changed", "status-changed", "status-changed", "status-changed", "feedback-submitted");
         try (TopicReader reader = new TopicReader(TOPIC)) {
             List<ConsumerRecord<String, String>> records =
@@ -84,12 +85,15 @@ class TicketEventsTest {
             JsonNode started = JSON.readTree(records.get(3).value());
             assertEquals("OPEN", started.get("from").asText());
             assertEquals("IN_PROGRESS", started.get("to").asText());
-            JsonNode note = JSON.readTree(records.get(4).value());
+            JsonNode message = JSON.readTree(records.get(4).value());
+            assertEquals("INTERNAL", message.get("visibility").asText());
+            assertFalse(message.has("body"));
+            JsonNode note = JSON.readTree(records.get(5).value());
             assertEquals(agent.id().toString(), note.get("authorId").asText());
-            assertNotNull(note.get("noteId").asText());
-            JsonNode closed = JSON.readTree(records.get(8).value());
+            assertEquals(message.get("messageId").asText(), note.get("noteId").asText());
+            JsonNode closed = JSON.readTree(records.get(9).value());
             assertEquals("CLOSED", closed.get("to").asText());
-            assertEquals(5, JSON.readTree(records.get(9).value()).get("rating").asInt());
+            assertEquals(5, JSON.readTree(records.get(10).value()).get("rating").asInt());
             assertEquals(customer.id().toString(), JSON.readTree(records.get(0).value()).get("customerId").asText());
         }
     }

@@ -41,6 +41,9 @@ class StatsTest {
         String working = open(customer, "LATE", "MEDIUM");
         for (String id : new String[] {rated4, rated2, working}) {
             as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
+            // the first response is the first public staff message
+            as(agent).body(Map.of("body", "Looking into it.", "visibility", "PUBLIC"))
+                    .post("/api/support/tickets/" + id + "/messages/").then().statusCode(201);
         }
         for (String id : new String[] {rated4, rated2}) {
             as(agent).body(Map.of("status", "RESOLVED")).put("/api/support/tickets/" + id + "/update-status/")

@@ -60,7 +60,7 @@ public final class Api {
 
     /** Empties ticket-service's tables, for tests that need to know every row (stats, assignment). */
     public static void resetDatabase(Pool pool) {
-        pool.query("TRUNCATE ticket_feedback, ticket_note, ticket, agent, agent_load_change").execute().await().indefinitely();
+        pool.query("TRUNCATE ticket_feedback, ticket_message, ticket_timeline, ticket, agent, agent_load_change").execute().await().indefinitely();
     }
 
     public static void await(BooleanSupplier condition, String what) {

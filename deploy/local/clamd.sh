@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# A private ClamAV daemon (Debian's clamd) for logiShift Support's upload scanning, listening on
+# 127.0.0.1 (TCP) with its own config in the state dir. Its signature database holds ONLY a test
+# signature for the EICAR anti-virus test file: no freshclam, no network. Production runs a real clamd
+# with real signatures.
+#
+#   deploy/local/clamd.sh up       start (idempotent), check that it answers and flags EICAR;
+#                                  prints SUPPORT_ATTACHMENTS_CLAMD_HOST=… and …_PORT=… on stdout
+#   deploy/local/clamd.sh down     stop the clamd this state dir started
+#   deploy/local/clamd.sh status   running/stopped and port (exit 0 running, 3 stopped)
+#   deploy/local/clamd.sh env      the two lines of `up`, for a running clamd
+#
+# Environment: SUPPORT_STATE_DIR (default /var/tmp/logishift-support-<hash>), SUPPORT_CLAMD_PORT
+# (force the port; default the first free one from 3310).
+set -euo pipefail
+
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+LOG_TAG=clamd
+
+CLAMD_BIN=/usr/sbin/clamd
+READY_TIMEOUT=60
+# The standard EICAR test file (68 bytes); not a virus, detected by every scanner by convention.
+EICAR='X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
+
+resolve_state_dir
+CLAMD_DIR="$STATE_DIR/clamd"
+DB_DIR="$CLAMD_DIR/db"
+CONFIG_FILE="$CLAMD_DIR/clamd.conf"
+PORT_FILE="$CLAMD_DIR/port"
+PID_FILE="$CLAMD_DIR/clamd.pid"
+LOG_FILE="$STATE_DIR/logs/clamd.log"
+
+ensure_binary() {
+  [ -x "$CLAMD_BIN" ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    die "ClamAV is not installed ($CLAMD_BIN missing); run: sudo apt-get install -y clamav-daemon"
+  fi
+  log "ClamAV missing: installing the Debian package clamav-daemon"
+  apt-get update >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y clamav-daemon >&2
+  [ -x "$CLAMD_BIN" ] || die "apt-get installed clamav-daemon but $CLAMD_BIN is still missing"
+}
+
+# PID of the clamd of this state dir, or nothing; its config path in the command line marks it as ours.
+running_pid() {
+  local pid
+  pid="$(cat "$PID_FILE" 2>/dev/null || true)"
+  if pid_matches "$pid" clamd "$CONFIG_FILE"; then echo "$pid"; fi
+}
+
+port() { cat "$PORT_FILE" 2>/dev/null || true; }
+
+print_env() {
+  printf 'SUPPORT_ATTACHMENTS_CLAMD_HOST=127.0.0.1\nSUPPORT_ATTACHMENTS_CLAMD_PORT=%s\n' "$(port)"
+}
+
+write_config() {
+  mkdir -p "$DB_DIR" "$CLAMD_DIR/tmp"
+  # An .ndb body signature (any file type, anywhere in the file): EICAR is found also with a line
+  # break after it or inside a larger file.
+  printf 'Logishift.Test.EICAR:0:*:%s\n' "$(printf '%s' "$EICAR" | od -An -tx1 -v | tr -d ' \n')" >"$DB_DIR/logishift-test.ndb"
+  # No User directive: clamd keeps the user that starts it (root in CI, anyone else locally).
+  cat >"$CONFIG_FILE" <<EOF
+# Written by deploy/local/clamd.sh on every up.
+TCPSocket $(port)
+TCPAddr 127.0.0.1
+DatabaseDirectory $DB_DIR
+TemporaryDirectory $CLAMD_DIR/tmp
+Foreground yes
+LogFile $LOG_FILE
+LogTime yes
+# the service sends files of up to 10 MiB
+StreamMaxLength 25M
+# a test signature database never changes: no reload checks
+SelfCheck 0
+EOF
+}
+
+# True when clamd at PORT answers zPING with PONG.
+ping() {
+  local reply
+  reply="$(timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"; printf "zPING\0" >&3; head -c 4 <&3' "$1" 2>/dev/null || true)"
+  [ "$reply" = PONG ]
+}
+
+# What clamd says about the EICAR file sent with INSTREAM (length 68 = 0x44, then the zero terminator).
+scan_eicar() {
+  # shellcheck disable=SC2016 # expanded by the inner bash
+  timeout 10 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"; printf "zINSTREAM\0\0\0\0\x44%s\0\0\0\0" "$1" >&3; tr -d "\0" <&3' \
+    "$1" "$EICAR" 2>/dev/null || true
+}
+
+cmd_up() {
+  init_state_dir
+  local pid
+  pid="$(running_pid)"
+  if [ -n "$pid" ]; then
+    log "already running (pid $pid, 127.0.0.1:$(port))"
+    print_env
+    return 0
+  fi
+  ensure_binary
+  mkdir -p "$CLAMD_DIR"
+  local p
+  if [ -n "${SUPPORT_CLAMD_PORT:-}" ]; then
+    p="$SUPPORT_CLAMD_PORT"
+    port_in_use "$p" && die "SUPPORT_CLAMD_PORT=$p is already in use"
+  else
+    p="$(port)"
+    if [ -z "$p" ] || port_in_use "$p"; then p="$(find_free_port 3310)"; fi
+  fi
+  echo "$p" >"$PORT_FILE"
+  write_config
+  rm -f "$PID_FILE"
+  log "starting on 127.0.0.1:$p (test signature only; log $LOG_FILE)"
+  local t
+  t="$(now)"
+  # setsid: clamd outlives this script; the small bash writes its PID and then becomes clamd.
+  # shellcheck disable=SC2016 # expanded by the inner bash
+  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" "$CLAMD_BIN" --config-file="$CONFIG_FILE" \
+    </dev/null >>"$LOG_FILE" 2>&1 &
+  local i=0
+  until [ -s "$PID_FILE" ]; do
+    i=$((i + 1)); [ "$i" -lt 50 ] || die "clamd did not start (no PID file)"
+    sleep 0.1
+  done
+  pid="$(cat "$PID_FILE")"
+  i=0
+  until ping "$p"; do
+    if ! pid_alive "$pid"; then show_log_tail "$LOG_FILE"; die "clamd exited during start-up"; fi
+    i=$((i + 1))
+    if [ "$i" -ge $((READY_TIMEOUT * 5)) ]; then show_log_tail "$LOG_FILE"; cmd_down; die "clamd not answering after $READY_TIMEOUT s"; fi
+    sleep 0.2
+  done
+  local verdict
+  verdict="$(scan_eicar "$p")"
+  if [[ "$verdict" != *"Logishift.Test.EICAR"*FOUND* ]]; then
+    show_log_tail "$LOG_FILE"; cmd_down
+    die "clamd does not flag the EICAR test file (answer: '$verdict')"
+  fi
+  log "ready: 127.0.0.1:$p, pid $pid ($(elapsed_since "$t"); EICAR -> $verdict)"
+  print_env
+}
+
+cmd_down() {
+  local pid
+  pid="$(running_pid)"
+  if [ -z "$pid" ]; then
+    log "not running"
+    rm -f "$PID_FILE"
+    return 0
+  fi
+  log "stopping (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! wait_pid_gone "$pid" 15; then
+    log "still running after 15 s: SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait_pid_gone "$pid" 5 || die "clamd $pid did not stop"
+  fi
+  rm -f "$PID_FILE"
+  log "stopped"
+}
+
+cmd_status() {
+  local pid
+  pid="$(running_pid)"
+  if [ -n "$pid" ]; then
+    echo "clamd: running (pid $pid, 127.0.0.1:$(port), test signature only)"
+  else
+    echo "clamd: stopped (state dir $STATE_DIR)"
+    return 3
+  fi
+}
+
+cmd_env() {
+  [ -n "$(running_pid)" ] || die "not running (state dir $STATE_DIR); run: $0 up"
+  print_env
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  env) cmd_env ;;
+  *) echo "usage: $0 up | down | status | env" >&2; exit 2 ;;
+esac

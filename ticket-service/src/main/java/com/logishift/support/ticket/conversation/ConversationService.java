@@ -1,0 +1,245 @@
+package com.logishift.support.ticket.conversation;
+
+import com.logishift.support.kit.Page;
+import com.logishift.support.kit.ProblemException;
+import com.logishift.support.ticket.Actor;
+import com.logishift.support.ticket.Ticket;
+import com.logishift.support.ticket.TicketStatus;
+import com.logishift.support.ticket.event.OutboxEvent;
+import com.logishift.support.ticket.event.OutboxRelay;
+import com.logishift.support.ticket.event.TicketEvents;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Posting and reading a ticket's thread, the conversation's hot path, in plain SQL on one pool
+ * transaction: lock the ticket row (which orders every writer of that ticket), look for a retried
+ * post, then write the ticket's counters and state, the message, its events and its timeline
+ * entries in a single statement. Rules: {@link MessagePolicy}; who sees what: {@link Audience}.
+ */
+@ApplicationScoped
+public class ConversationService {
+
+    private static final String LOCK_TICKET = """
+            SELECT id, reference, status, customer_id, assignee_id, first_response_at, resolved_at, created_at,
+                   updated_at, message_seq, timeline_seq
+              FROM ticket WHERE id = $1 FOR UPDATE""";
+
+    private static final String MESSAGE_COLUMNS = """
+            id, seq, author_id, author_name, author_role, visibility, channel, body, created_at""";
+
+    private static final String RETRIED = "SELECT " + MESSAGE_COLUMNS
+            + " FROM ticket_message WHERE ticket_id = $1 AND author_id = $2 AND client_message_id = $3";
+
+    /**
+     * The ticket's columns the Ticket entity writes change only on a reopen, and then {@code version}
+     * goes up with them ($8), so a concurrent Panache writer holding the old row fails its optimistic
+     * check instead of overwriting the reopen. first_response_at and the counters are never written
+     * by the entity.
+     */
+    private static final String WRITE = """
+            WITH ticket_update AS (
+                UPDATE ticket SET message_seq = $2, timeline_seq = $3, status = $4, resolved_at = $5,
+                                  first_response_at = $6, updated_at = $7, version = version + $8
+                 WHERE id = $1),
+            message AS (
+                INSERT INTO ticket_message (id, ticket_id, seq, author_id, author_name, author_role, visibility,
+                                            channel, body, client_message_id, created_at)
+                VALUES ($9, $1, $2, $10, $11, $12, $13, $14, $15, $16, $17)),
+            events AS (
+                INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, occurred_at)
+                SELECT * FROM unnest($18::uuid[], $19::varchar[], $20::varchar[], $21::varchar[], $22::text[],
+                                     $23::timestamptz[]))
+            """ + Timeline.insertSql(24);
+
+    private static final String TICKET_AND_TOTAL = """
+            SELECT t.customer_id,
+                   (SELECT count(*) FROM ticket_message m
+                     WHERE m.ticket_id = t.id AND ($2 OR m.visibility = 'PUBLIC')) AS total
+              FROM ticket t WHERE t.id = $1""";
+
+    private static final String PAGE = "SELECT " + MESSAGE_COLUMNS + " FROM ticket_message"
+            + " WHERE ticket_id = $1 AND seq > $2 AND ($3 OR visibility = 'PUBLIC') ORDER BY seq LIMIT $4";
+
+    private static final String TICKET_OWNER = "SELECT customer_id FROM ticket WHERE id = $1";
+
+    private final Pool pool;
+    private final TicketEvents events;
+    private final OutboxRelay relay;
+    private final ConversationConfig config;
+    private final Clock clock;
+
+    public ConversationService(Pool pool, TicketEvents events, OutboxRelay relay, ConversationConfig config,
+            Clock clock) {
+        this.pool = pool;
+        this.events = events;
+        this.relay = relay;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The pool the conversation reads from. */
+    public Pool pool() {
+        return pool;
+    }
+
+    /** A new message, or (created false) the one an earlier post with the same clientMessageId made. */
+    public record Posted(Message message, boolean created) {
+    }
+
+    /** What to post; the body is checked by {@link MessagePolicy#body}. */
+    public record Draft(String body, Visibility visibility, List<UUID> attachmentIds, String clientMessageId,
+            Channel channel) {
+    }
+
+    public Draft draft(Actor author, PostMessageRequest request) {
+        String body = MessagePolicy.body(request.body());
+        Visibility visibility = MessagePolicy.visibility(author, request.visibility());
+        List<UUID> attachmentIds = AttachmentIds.parse(request.attachmentIds(), config.maxAttachments());
+        return new Draft(body, visibility, attachmentIds, request.clientMessageId(), Channel.WEB);
+    }
+
+    public Uni<Posted> post(Actor author, UUID ticketId, Draft draft) {
+        return pool.withTransaction(tx -> tx.preparedQuery(LOCK_TICKET).execute(Tuple.of(ticketId))
+                        .flatMap(rows -> {
+                            Row row = rows.size() == 0 ? null : rows.iterator().next();
+                            Audience.requireTicket(author, ticketId, row == null ? null : row.getUUID("customer_id"));
+                            return retried(tx, ticketId, author, draft.clientMessageId())
+                                    .flatMap(earlier -> earlier != null
+                                            ? Uni.createFrom().item(new Posted(earlier, false))
+                                            : write(tx, row, author, draft));
+                        }))
+                .invoke(posted -> {
+                    if (posted.created()) {
+                        relay.wakeUpSoon();
+                    }
+                });
+    }
+
+    private static Uni<Message> retried(SqlConnection tx, UUID ticketId, Actor author, String clientMessageId) {
+        if (clientMessageId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        // a new statement after the row lock: it sees a duplicate that committed while we waited
+        return tx.preparedQuery(RETRIED).execute(Tuple.of(ticketId, author.id(), clientMessageId))
+                .map(rows -> rows.size() == 0 ? null : message(rows.iterator().next()));
+    }
+
+    private Uni<Posted> write(SqlConnection tx, Row row, Actor author, Draft draft) {
+        // PostgreSQL keeps microseconds: the answer shows the time exactly as it will be read back
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Ticket ticket = ticket(row);
+        MessagePolicy.Effect effect = MessagePolicy.accept(ticket, author, draft.visibility(), now);
+        int seq = row.getInteger("message_seq") + 1;
+        // ATTACHMENTS (wired at merge): claim the uploads here, in this transaction, before the write:
+        //   Attachments.claim(tx, author.id(), draft.attachmentIds(), ticket.id, messageId)
+        // and put the returned refs (as Message.FileView) on the message; the change below then
+        // records an ATTACHMENT timeline entry per file and the event's attachmentCount.
+        List<Message.FileView> files = List.of();
+        Message message = new Message(UUID.randomUUID(), seq, author.id(), author.name(), author.role().name(),
+                draft.visibility(), draft.channel(), draft.body(), files, now);
+        List<TicketEvents.Change> changes = new ArrayList<>(2);
+        changes.add(events.messagePosted(ticket, message, author));
+        if (effect.reopened()) {
+            changes.add(events.statusChanged(ticket, effect.reopenedFrom(), author));
+        }
+        TicketEvents.Change change = TicketEvents.Change.of(changes);
+        int firstEntry = row.getInteger("timeline_seq") + 1;
+        Tuple parameters = Tuple.tuple()
+                .addUUID(ticket.id).addInteger(seq).addInteger(firstEntry + change.timeline().size() - 1)
+                .addString(ticket.status.name()).addOffsetDateTime(Timeline.utc(ticket.resolvedAt))
+                .addOffsetDateTime(Timeline.utc(ticket.firstResponseAt)).addOffsetDateTime(Timeline.utc(ticket.updatedAt))
+                .addInteger(effect.reopened() ? 1 : 0)
+                .addUUID(message.id()).addUUID(message.authorId()).addString(message.authorName())
+                .addString(message.authorRole()).addString(message.visibility().name())
+                .addString(message.channel().name()).addString(message.body()).addString(draft.clientMessageId())
+                .addOffsetDateTime(Timeline.utc(now));
+        OutboxEvent.addArrays(parameters, change.events());
+        Timeline.parameters(parameters, ticket.id, now, firstEntry, change.timeline());
+        return tx.preparedQuery(WRITE).execute(parameters).map(ignored -> new Posted(message, true));
+    }
+
+    /** The thread after {@code after}, as the caller may see it. */
+    public Uni<Page<Message>> messages(Actor actor, UUID ticketId, int after, int size) {
+        boolean internalToo = Audience.seesInternal(actor);
+        Uni<RowSet<Row>> ticket = pool.preparedQuery(TICKET_AND_TOTAL).execute(Tuple.of(ticketId, internalToo));
+        Uni<RowSet<Row>> page = pool.preparedQuery(PAGE).execute(Tuple.of(ticketId, after, internalToo, size));
+        return Uni.combine().all().unis(ticket, page).asTuple().map(both -> {
+            RowSet<Row> ticketRows = both.getItem1();
+            Row row = ticketRows.size() == 0 ? null : ticketRows.iterator().next();
+            Audience.requireTicket(actor, ticketId, row == null ? null : row.getUUID("customer_id"));
+            List<Message> items = new ArrayList<>(both.getItem2().size());
+            for (Row m : both.getItem2()) {
+                items.add(message(m));
+            }
+            // ATTACHMENTS (wired at merge): Attachments.ofMessages(pool, ids) onto each message
+            return new Page<>(items, row.getLong("total"), 0, size);
+        });
+    }
+
+    /** The timeline after {@code after}, as the caller may see it. */
+    public Uni<Page<TimelineView>> timeline(Actor actor, UUID ticketId, int after, int size) {
+        return requireReadable(pool, actor, ticketId)
+                .flatMap(ignored -> Timeline.read(pool, ticketId, Audience.seesInternal(actor), after, size));
+    }
+
+    /** 404 unless the caller may read the ticket. */
+    public static Uni<Void> requireReadable(SqlClient db, Actor actor, UUID ticketId) {
+        return db.preparedQuery(TICKET_OWNER).execute(Tuple.of(ticketId)).map(rows -> {
+            Audience.requireTicket(actor, ticketId,
+                    rows.size() == 0 ? null : rows.iterator().next().getUUID("customer_id"));
+            return null;
+        });
+    }
+
+    /** Messages by id (the stream's MESSAGE and NOTE entries carry them). */
+    public static Uni<List<Message>> byIds(SqlClient db, List<UUID> ids) {
+        return db.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM ticket_message WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+                    List<Message> messages = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        messages.add(message(row));
+                    }
+                    return messages;
+                });
+    }
+
+    static Message message(Row row) {
+        return new Message(row.getUUID("id"), row.getInteger("seq"), row.getUUID("author_id"),
+                row.getString("author_name"), row.getString("author_role"),
+                Visibility.valueOf(row.getString("visibility")), Channel.valueOf(row.getString("channel")),
+                row.getString("body"), List.of(), row.getOffsetDateTime("created_at").toInstant());
+    }
+
+    /** The locked row as the domain object the rules work on (not managed by Hibernate). */
+    private static Ticket ticket(Row row) {
+        Ticket t = new Ticket();
+        t.id = row.getUUID("id");
+        t.reference = row.getString("reference");
+        t.status = TicketStatus.valueOf(row.getString("status"));
+        t.customerId = row.getUUID("customer_id");
+        t.assigneeId = row.getUUID("assignee_id");
+        t.firstResponseAt = instant(row.getOffsetDateTime("first_response_at"));
+        t.resolvedAt = instant(row.getOffsetDateTime("resolved_at"));
+        t.createdAt = instant(row.getOffsetDateTime("created_at"));
+        t.updatedAt = instant(row.getOffsetDateTime("updated_at"));
+        return t;
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,174 @@
+package com.logishift.support.ticket.conversation;
+
+import com.logishift.support.kit.Page;
+import com.logishift.support.ticket.Actor;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes and reads a ticket's timeline. Every write takes its seq from the ticket row's counter in
+ * the writing transaction (the row lock orders concurrent writers, so seq order is commit order);
+ * the table's trigger announces each commit to the live streams (pg_notify). Entries are only ever
+ * written through {@link com.logishift.support.ticket.event.TicketEvents}, next to the event that
+ * describes the same change.
+ */
+public final class Timeline {
+
+    private Timeline() {
+    }
+
+    /**
+     * An {@code INSERT INTO ticket_timeline} for plain-SQL writers that already hold the ticket's
+     * counter (they set {@code timeline_seq} themselves in the same statement); its 12 parameters
+     * start at {@code $first}, filled by {@link #parameters}. Agent names are copied from the read model.
+     */
+    public static String insertSql(int first) {
+        return """
+                INSERT INTO ticket_timeline (ticket_id, seq, at, actor_id, actor_name, actor_role, kind, from_value,
+                                             to_value, from_name, to_name, message_id, attachment_id, internal)
+                SELECT $%1$d, e.seq, $%2$d, e.actor_id, e.actor_name, e.actor_role, e.kind, e.from_value, e.to_value,
+                       CASE WHEN e.kind IN ('ASSIGNED', 'UNASSIGNED')
+                            THEN (SELECT a.name FROM agent a WHERE a.id = e.from_value::uuid) END,
+                       CASE WHEN e.kind = 'ASSIGNED'
+                            THEN (SELECT a.name FROM agent a WHERE a.id = e.to_value::uuid) END,
+                       e.message_id, e.attachment_id, e.internal
+                  FROM unnest($%3$d::int[], $%4$d::uuid[], $%5$d::varchar[], $%6$d::varchar[], $%7$d::varchar[],
+                              $%8$d::varchar[], $%9$d::varchar[], $%10$d::uuid[], $%11$d::uuid[], $%12$d::bool[])
+                       AS e(seq, actor_id, actor_name, actor_role, kind, from_value, to_value, message_id,
+                            attachment_id, internal)"""
+                .formatted(first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6, first + 7,
+                        first + 8, first + 9, first + 10, first + 11);
+    }
+
+    /** Adds the 12 parameters of {@link #insertSql}: entries numbered from {@code firstSeq}. */
+    public static Tuple parameters(Tuple tuple, UUID ticketId, Instant at, int firstSeq, List<TimelineEntry> entries) {
+        int n = entries.size();
+        Integer[] seqs = new Integer[n];
+        UUID[] actorIds = new UUID[n];
+        String[] actorNames = new String[n];
+        String[] actorRoles = new String[n];
+        String[] kinds = new String[n];
+        String[] froms = new String[n];
+        String[] tos = new String[n];
+        UUID[] messageIds = new UUID[n];
+        UUID[] attachmentIds = new UUID[n];
+        Boolean[] internal = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            TimelineEntry e = entries.get(i);
+            seqs[i] = firstSeq + i;
+            actorIds[i] = e.actor() == null ? null : e.actor().id();
+            actorNames[i] = e.actor() == null ? null : e.actor().name();
+            actorRoles[i] = e.actor() == null ? null : e.actor().role().name();
+            kinds[i] = e.kind().name();
+            froms[i] = e.from();
+            tos[i] = e.to();
+            messageIds[i] = e.messageId();
+            attachmentIds[i] = e.attachmentId();
+            internal[i] = e.internal();
+        }
+        return tuple.addUUID(ticketId).addOffsetDateTime(utc(at)).addArrayOfInteger(seqs).addArrayOfUUID(actorIds)
+                .addArrayOfString(actorNames).addArrayOfString(actorRoles).addArrayOfString(kinds)
+                .addArrayOfString(froms).addArrayOfString(tos).addArrayOfUUID(messageIds)
+                .addArrayOfUUID(attachmentIds).addArrayOfBoolean(internal);
+    }
+
+    private static final String APPEND_IN_SESSION = """
+            WITH counter AS (
+                UPDATE ticket SET timeline_seq = timeline_seq + 1 WHERE id = CAST(:ticket AS uuid)
+                RETURNING timeline_seq),
+            entry AS (
+                SELECT CAST(:kind AS varchar) AS kind, CAST(:fromValue AS varchar) AS from_value,
+                       CAST(:toValue AS varchar) AS to_value)
+            INSERT INTO ticket_timeline (ticket_id, seq, at, actor_id, actor_name, actor_role, kind, from_value,
+                                         to_value, from_name, to_name, message_id, attachment_id, internal)
+            SELECT CAST(:ticketAgain AS uuid), counter.timeline_seq, CAST(:at AS timestamptz),
+                   CAST(:actorId AS uuid), CAST(:actorName AS varchar), CAST(:actorRole AS varchar), entry.kind,
+                   entry.from_value, entry.to_value,
+                   CASE WHEN entry.kind IN ('ASSIGNED', 'UNASSIGNED')
+                        THEN (SELECT a.name FROM agent a WHERE a.id = CAST(entry.from_value AS uuid)) END,
+                   CASE WHEN entry.kind = 'ASSIGNED'
+                        THEN (SELECT a.name FROM agent a WHERE a.id = CAST(entry.to_value AS uuid)) END,
+                   CAST(:messageId AS uuid), CAST(:attachmentId AS uuid), CAST(:internal AS boolean)
+              FROM counter, entry""";
+
+    /**
+     * Appends entries inside the current Hibernate Reactive transaction (the Panache use cases):
+     * one statement per entry bumps the ticket's counter (taking its row lock) and inserts the entry.
+     * The counter is not mapped by the Ticket entity, so the entity's own flush leaves it alone.
+     */
+    public static Uni<Void> appendInSession(UUID ticketId, Instant at, List<TimelineEntry> entries) {
+        return Panache.getSession().flatMap(session -> Multi.createFrom().iterable(entries)
+                .onItem().transformToUniAndConcatenate(e -> {
+                    Actor actor = e.actor();
+                    return session.createNativeQuery(APPEND_IN_SESSION)
+                            .setParameter("ticket", ticketId)
+                            .setParameter("ticketAgain", ticketId)
+                            .setParameter("at", utc(at))
+                            .setParameter("actorId", actor == null ? null : actor.id())
+                            .setParameter("actorName", actor == null ? null : actor.name())
+                            .setParameter("actorRole", actor == null ? null : actor.role().name())
+                            .setParameter("kind", e.kind().name())
+                            .setParameter("fromValue", e.from())
+                            .setParameter("toValue", e.to())
+                            .setParameter("messageId", e.messageId())
+                            .setParameter("attachmentId", e.attachmentId())
+                            .setParameter("internal", e.internal())
+                            .executeUpdate();
+                })
+                .collect().last().replaceWithVoid());
+    }
+
+    private static final String READ = """
+            SELECT tl.seq, tl.at, tl.actor_id, tl.actor_name, tl.actor_role, tl.kind, tl.from_value, tl.to_value,
+                   tl.from_name, tl.to_name, tl.message_id, tl.attachment_id
+              FROM ticket_timeline tl
+             WHERE tl.ticket_id = $1 AND tl.seq > $2 AND ($3 OR NOT tl.internal)
+             ORDER BY tl.seq
+             LIMIT $4""";
+
+    private static final String COUNT = """
+            SELECT count(*) AS total FROM ticket_timeline WHERE ticket_id = $1 AND ($2 OR NOT internal)""";
+
+    /** Entries after {@code after} that the caller may see, oldest first, and how many they may see in all. */
+    public static Uni<Page<TimelineView>> read(SqlClient db, UUID ticketId, boolean internalToo, int after, int size) {
+        return entries(db, ticketId, internalToo, after, size)
+                .flatMap(items -> db.preparedQuery(COUNT).execute(Tuple.of(ticketId, internalToo))
+                        .map(rows -> new Page<>(items, rows.iterator().next().getLong("total"), 0, size)));
+    }
+
+    /** Entries after {@code after} that the caller may see, oldest first. */
+    public static Uni<List<TimelineView>> entries(SqlClient db, UUID ticketId, boolean internalToo, int after,
+            int limit) {
+        return db.preparedQuery(READ).execute(Tuple.of(ticketId, after, internalToo, limit)).map(rows -> {
+            List<TimelineView> items = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                items.add(view(row));
+            }
+            return items;
+        });
+    }
+
+    private static TimelineView view(Row row) {
+        UUID actorId = row.getUUID("actor_id");
+        TimelineView.ActorView actor = actorId == null ? null
+                : new TimelineView.ActorView(actorId, row.getString("actor_name"), row.getString("actor_role"));
+        return new TimelineView(row.getInteger("seq"), row.getOffsetDateTime("at").toInstant(), actor,
+                TimelineKind.valueOf(row.getString("kind")), row.getString("from_value"), row.getString("from_name"),
+                row.getString("to_value"), row.getString("to_name"), row.getUUID("message_id"),
+                row.getUUID("attachment_id"), null);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

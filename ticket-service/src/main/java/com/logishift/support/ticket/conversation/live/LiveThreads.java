@@ -1,0 +1,249 @@
+package com.logishift.support.ticket.conversation.live;
+
+import com.logishift.support.kit.ProblemException;
+import com.logishift.support.ticket.conversation.ConversationConfig;
+import com.logishift.support.ticket.conversation.ConversationService;
+import com.logishift.support.ticket.conversation.Message;
+import com.logishift.support.ticket.conversation.Timeline;
+import com.logishift.support.ticket.conversation.TimelineKind;
+import com.logishift.support.ticket.conversation.TimelineView;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The live thread: fans committed timeline entries out to the open streams on this replica. Every
+ * timeline insert announces '<ticket id>:<seq>' on {@value #CHANNEL} (the table's trigger, in the
+ * writing transaction, so only after commit); every replica LISTENs and each open stream of that
+ * ticket re-reads the entries after the last one it sent from the database. Nothing is lost or sent
+ * twice whichever replica wrote, and an announcement that arrives late or twice changes nothing.
+ */
+@ApplicationScoped
+public class LiveThreads {
+
+    public static final String CHANNEL = "support_ticket_activity";
+    /** Entries read per round; a stream that is further behind reads again at once. */
+    static final int BATCH = 100;
+    private static final Logger LOG = Logger.getLogger(LiveThreads.class);
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final ConversationConfig.Streams config;
+    private final PgConnectOptions connectOptions;
+    private final Map<UUID, Set<ThreadStream>> byTicket = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> perAccount = new ConcurrentHashMap<>();
+    private final AtomicBoolean listening = new AtomicBoolean();
+    private PgSubscriber subscriber;
+
+    public LiveThreads(Vertx vertx, Pool pool, ConversationConfig config,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.config = config.streams();
+        this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
+                .setUser(user).setPassword(password);
+    }
+
+    void start(@Observes StartupEvent start) {
+        subscriber = PgSubscriber.subscriber(vertx, connectOptions)
+                // keep listening across database restarts: retry every second, forever
+                .reconnectPolicy(retries -> 1000L);
+        subscriber.channel(CHANNEL)
+                .subscribeHandler(() -> {
+                    listening.set(true);
+                    // whatever committed while we were not listening: every stream catches up
+                    byTicket.values().forEach(streams -> streams.forEach(ThreadStream::poke));
+                })
+                .handler(this::onAnnouncement);
+        subscriber.closeHandler(() -> listening.set(false));
+        subscriber.connect().subscribe().with(
+                ignored -> { },
+                failure -> LOG.warnf("Cannot LISTEN for ticket activity yet (retrying): %s", failure.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    /** True while this replica receives announcements. */
+    public boolean listening() {
+        return listening.get() && subscriber != null && !subscriber.closed();
+    }
+
+    /**
+     * Takes one of the account's stream slots, or refuses with 429 and Retry-After; run the result
+     * when the stream ends.
+     */
+    public Runnable acquireSlot(UUID account) {
+        boolean[] taken = {false};
+        perAccount.compute(account, (id, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= config.maxPerAccount()) {
+                return count;
+            }
+            taken[0] = true;
+            return current + 1;
+        });
+        if (!taken[0]) {
+            throw ProblemException.tooManyRequests("This account already has " + config.maxPerAccount()
+                    + " live ticket streams open; close one (for example another tab) and try again.",
+                    config.retryAfter());
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                perAccount.computeIfPresent(account, (id, count) -> count <= 1 ? null : count - 1);
+            }
+        };
+    }
+
+    /** One open stream's events, as {@link ThreadEvent}s the resource turns into SSE. */
+    public sealed interface ThreadEvent {
+        record Ready(int after) implements ThreadEvent {
+        }
+
+        record Entry(TimelineView entry) implements ThreadEvent {
+        }
+
+        record KeepAlive() implements ThreadEvent {
+        }
+    }
+
+    /**
+     * Starts a stream of the ticket's visible entries after {@code after}, then live ones, until the
+     * subscriber cancels or {@code endsAt} (the caller's token expiry) passes.
+     */
+    public void open(MultiEmitter<? super ThreadEvent> emitter, UUID ticketId, boolean internalToo, int after,
+            Instant endsAt) {
+        ThreadStream stream = new ThreadStream(emitter, ticketId, internalToo, after);
+        byTicket.computeIfAbsent(ticketId, id -> ConcurrentHashMap.newKeySet()).add(stream);
+        long keepAlive = vertx.setPeriodic(config.keepAlive().toMillis(),
+                id -> emitter.emit(new ThreadEvent.KeepAlive()));
+        long untilExpiry = Math.max(1, Duration.between(Instant.now(), endsAt).toMillis());
+        long expiry = vertx.setTimer(untilExpiry, id -> emitter.complete());
+        emitter.onTermination(() -> {
+            stream.closed = true;
+            vertx.cancelTimer(keepAlive);
+            vertx.cancelTimer(expiry);
+            byTicket.computeIfPresent(ticketId, (id, streams) -> {
+                streams.remove(stream);
+                return streams.isEmpty() ? null : streams;
+            });
+        });
+        emitter.emit(new ThreadEvent.Ready(after));
+        stream.poke();
+    }
+
+    private void onAnnouncement(String payload) {
+        int colon = payload.indexOf(':');
+        try {
+            UUID ticketId = UUID.fromString(payload.substring(0, colon));
+            int seq = Integer.parseInt(payload.substring(colon + 1));
+            Set<ThreadStream> streams = byTicket.get(ticketId);
+            if (streams != null) {
+                streams.stream().filter(s -> s.lastSent < seq).forEach(ThreadStream::poke);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Ignoring an unreadable ticket announcement: %s", payload);
+        }
+    }
+
+    /** One open stream: sends each visible entry once, in seq order, re-reading from the database. */
+    private final class ThreadStream {
+
+        private final MultiEmitter<? super ThreadEvent> emitter;
+        private final UUID ticketId;
+        private final boolean internalToo;
+        volatile int lastSent;
+        volatile boolean closed;
+        private boolean reading;
+        private boolean again;
+
+        ThreadStream(MultiEmitter<? super ThreadEvent> emitter, UUID ticketId, boolean internalToo, int after) {
+            this.emitter = emitter;
+            this.ticketId = ticketId;
+            this.internalToo = internalToo;
+            this.lastSent = after;
+        }
+
+        /** Something new may have committed: read it, or read again once the current read is done. */
+        void poke() {
+            synchronized (this) {
+                if (reading) {
+                    again = true;
+                    return;
+                }
+                reading = true;
+            }
+            read();
+        }
+
+        private void read() {
+            if (closed) {
+                return;
+            }
+            Timeline.entries(pool, ticketId, internalToo, lastSent, BATCH)
+                    .flatMap(this::withMessages)
+                    .subscribe().with(entries -> {
+                        for (TimelineView entry : entries) {
+                            emitter.emit(new ThreadEvent.Entry(entry));
+                            lastSent = entry.seq();
+                        }
+                        boolean more;
+                        synchronized (this) {
+                            more = again || entries.size() == BATCH;
+                            again = false;
+                            reading = more;
+                        }
+                        if (more) {
+                            read();
+                        }
+                    }, failure -> {
+                        LOG.warnf("A live ticket stream could not read new entries (the client will reconnect): %s",
+                                failure.getMessage());
+                        emitter.fail(failure);
+                    });
+        }
+
+        /** MESSAGE and NOTE entries carry their message, so a client appends it without a fetch. */
+        private Uni<List<TimelineView>> withMessages(List<TimelineView> entries) {
+            List<UUID> ids = entries.stream()
+                    .filter(e -> e.kind() == TimelineKind.MESSAGE || e.kind() == TimelineKind.NOTE)
+                    .map(TimelineView::messageId).toList();
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(entries);
+            }
+            return ConversationService.byIds(pool, ids).map(messages -> {
+                Map<UUID, Message> byId = messages.stream()
+                        .collect(Collectors.toMap(Message::id, Function.identity()));
+                return entries.stream()
+                        .map(e -> e.messageId() != null && byId.containsKey(e.messageId())
+                                && e.kind() != TimelineKind.ATTACHMENT ? e.withMessage(byId.get(e.messageId())) : e)
+                        .toList();
+            });
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package com.logishift.support.ticket.event;
+
+import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.TopicReader.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.ticket.support.Tokens;
+import com.logishift.support.ticket.support.Tokens.Person;
+import com.logishift.support.ticket.support.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** message-added as another service reads it: ids and kinds, never a body; a reopen is a status change. */
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+class MessageEventsTest {
+
+    private static final String TOPIC = "test.ticket-service.ticket-events";
+    private static final String PREFIX = "com.logishift.support.ticket.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void messagesArePublishedWithoutTheirBodies() throws Exception {
+        Person customer = Tokens.customer();
+        Person agent = Tokens.agent();
+        String id = openTicket(customer);
+        String base = "/api/support/tickets/" + id;
+        as(agent).post(base + "/assign-self/").then().statusCode(200);
+        as(agent).body(Map.of("status", "RESOLVED")).put(base + "/update-status/").then().statusCode(200);
+        String publicSecret = "public body " + UUID.randomUUID();
+        String internalSecret = "internal body " + UUID.randomUUID();
+        String first = as(customer).body(Map.of("body", publicSecret)).post(base + "/messages/").then()
+                .statusCode(201).extract().path("id");
+        String second = as(agent).body(Map.of("body", internalSecret, "visibility", "INTERNAL"))
+                .post(base + "/messages/").then().statusCode(201).extract().path("id");
+
+        try (TopicReader reader = new TopicReader(TOPIC)) {
+            // 8 or 9 events (creation auto-assigns when other tests left an approved agent): read to the note
+            List<ConsumerRecord<String, String>> records =
+                    new java.util.ArrayList<>(reader.await(r -> id.equals(r.key()), 8, Duration.ofSeconds(30)));
+            while (!header(records.get(records.size() - 1), "ce_type").endsWith("note-added.v1")) {
+                records.addAll(reader.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(30)));
+            }
+            List<String> types = records.stream()
+                    .map(r -> header(r, "ce_type").replace(PREFIX, "").replace(".v1", "")).toList();
+            assertEquals(List.of("message-added", "status-changed", "message-added", "note-added"),
+                    types.subList(types.size() - 4, types.size()), types.toString());
+            int n = records.size();
+            for (ConsumerRecord<String, String> r : records) {
+                assertFalse(r.value().contains(publicSecret), "a message body on the topic");
+                assertFalse(r.value().contains(internalSecret), "an internal body on the topic");
+            }
+            JsonNode customers = JSON.readTree(records.get(n - 4).value());
+            assertEquals(fields(), names(customers));
+            assertEquals(first, customers.get("messageId").asText());
+            assertEquals(1, customers.get("seq").asInt());
+            assertEquals(customer.id().toString(), customers.get("authorId").asText());
+            assertEquals("CUSTOMER", customers.get("authorRole").asText());
+            assertEquals("PUBLIC", customers.get("visibility").asText());
+            assertEquals("WEB", customers.get("channel").asText());
+            assertEquals(customer.id().toString(), customers.get("customerId").asText());
+            assertEquals(agent.id().toString(), customers.get("assigneeId").asText());
+            assertEquals(0, customers.get("attachmentCount").asInt());
+            assertTrue(customers.hasNonNull("createdAt"));
+            assertTrue(customers.get("reference").asText().startsWith("SUP-"));
+
+            JsonNode reopened = JSON.readTree(records.get(n - 3).value());
+            assertEquals("RESOLVED", reopened.get("from").asText());
+            assertEquals("IN_PROGRESS", reopened.get("to").asText());
+            assertEquals(customer.id().toString(), reopened.get("changedBy").asText());
+
+            JsonNode internal = JSON.readTree(records.get(n - 2).value());
+            assertEquals(second, internal.get("messageId").asText());
+            assertEquals(2, internal.get("seq").asInt());
+            assertEquals("INTERNAL", internal.get("visibility").asText());
+            assertEquals("AGENT", internal.get("authorRole").asText());
+            assertEquals(second, JSON.readTree(records.get(n - 1).value()).get("noteId").asText());
+        }
+    }
+
+    private static Set<String> fields() {
+        return new TreeSet<>(Set.of("ticketId", "reference", "messageId", "seq", "authorId", "authorRole",
+                "visibility", "channel", "customerId", "assigneeId", "attachmentCount", "createdAt"));
+    }
+
+    private static Set<String> names(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}
