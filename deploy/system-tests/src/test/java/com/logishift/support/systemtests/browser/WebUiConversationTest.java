@@ -115,7 +115,7 @@ class WebUiConversationTest extends Browsing {
         assertThat(a.locator("form[data-mode]")).hasAttribute("data-mode", "public");
         assertThat(button(a, "Reply to customer")).hasAttribute("aria-pressed", "true");
         String reply = "Sorry about the pallet. Could you tell us whether the goods inside are damaged too?";
-        a.getByLabel("Reply to the customer").fill(reply);
+        textbox(a, "Reply to the customer").fill(reply);
         button(a, "Send reply").click();
         assertThat(agentThread.locator("[data-message]").filter(hasText(reply))).hasCount(1);
 
@@ -128,7 +128,7 @@ class WebUiConversationTest extends Browsing {
         customerScreen.shot("agent-reply-arrived-live");
 
         // the customer answers: empty is refused, the counter counts, Ctrl+Enter sends
-        Locator yourMessage = c.getByLabel("Your message");
+        Locator yourMessage = textbox(c, "Your message");
         button(c, "Send reply").click();
         assertThat(c.getByText("Write your message first.")).isVisible();
         String answer = "Two of the twelve boxes are dented, the rest look fine.";
@@ -150,7 +150,7 @@ class WebUiConversationTest extends Browsing {
         button(a, "Add internal note").click();
         assertThat(a.getByText("Write the note first.")).isVisible();
         String note = "Carrier CX-77 crushed three pallets this week; claim opened.";
-        a.getByLabel("Internal note").fill(note);
+        textbox(a, "Internal note").fill(note);
         agentScreen.shot("internal-note-mode");
         button(a, "Add internal note").click();
         Locator noteItem = agentThread.locator("[data-visibility=INTERNAL]").filter(hasText(note));
@@ -179,7 +179,7 @@ class WebUiConversationTest extends Browsing {
 
         // the customer replies on the resolved ticket: it reopens, and the agent's page follows
         String stillWrong = "Actually a third box is wet inside as well.";
-        c.getByLabel("Your message").fill(stillWrong);
+        textbox(c, "Your message").fill(stillWrong);
         button(c, "Send reply").click();
         assertThat(statusBadge(c)).hasText("In progress");
         assertThat(agentThread.locator("[data-message]").filter(hasText(stillWrong))).hasCount(1);
@@ -198,7 +198,7 @@ class WebUiConversationTest extends Browsing {
         assertThat(statusBadge(a)).hasText("Closed");
 
         // a closed ticket takes no reply: it offers a follow-up, which links back
-        assertThat(c.getByLabel("Your message")).hasCount(0);
+        assertThat(textbox(c, "Your message")).hasCount(0);
         customerScreen.shot("closed-offers-follow-up");
         button(c, "Open a follow-up").click();
         c.waitForURL(Pattern.compile("/support\\?followUpOf=" + ticketId + "$"));
@@ -270,7 +270,7 @@ class WebUiConversationTest extends Browsing {
 
         // a draft with refused files is not sent until they are removed
         String text = "Here is the claim form, and the label photo for your records.";
-        a.getByLabel("Reply to the customer").fill(text);
+        textbox(a, "Reply to the customer").fill(text);
         button(a, "Send reply").click();
         assertThat(a.getByText("Remove the files that could not be uploaded first.")).isVisible();
         button(a, "Remove not-a-photo.jpg").click();
@@ -313,7 +313,7 @@ class WebUiConversationTest extends Browsing {
         assertThat(liveState(c)).hasAttribute("data-state", "live");
 
         // 20,001 characters: counted and refused in the page, nothing sent
-        Locator box = c.getByLabel("Your message");
+        Locator box = textbox(c, "Your message");
         box.fill("x".repeat(20_001));
         assertThat(c.locator("form[data-mode] [data-testid=char-count]")).hasText("20,001 / 20,000 characters — 1 too many");
         button(c, "Send reply").click();
@@ -400,6 +400,11 @@ class WebUiConversationTest extends Browsing {
 
     private static Locator conversation(Page page) {
         return page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Conversation").setExact(true));
+    }
+
+    /** A field by its accessible name (the required mark is aria-hidden; the forms' own names contain the words). */
+    private static Locator textbox(Page page, String name) {
+        return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static Locator liveState(Page page) {

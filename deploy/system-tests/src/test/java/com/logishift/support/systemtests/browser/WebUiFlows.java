@@ -363,7 +363,7 @@ abstract class WebUiFlows {
         button(agentPage, "Internal note").click();
         button(agentPage, "Add internal note").click();
         assertThat(agentPage.getByText("Write the note first.")).isVisible();
-        agentPage.getByLabel("Internal note").fill("Carrier confirmed the delay; new date Thursday.");
+        agentPage.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Internal note").setExact(true)).fill("Carrier confirmed the delay; new date Thursday.");
         button(agentPage, "Add internal note").click();
         Locator notes = agentPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Conversation").setExact(true))
                 .locator("[data-visibility=INTERNAL]");
