@@ -83,7 +83,18 @@ function EventLine({ entry }: { entry: TimelineEntry }) {
  * and the reply box. The first load reads the timeline and the messages; the stream then brings every
  * entry after the last seq read (messages included), and after a drop catches up from there.
  */
-export function Conversation({ ticket, session, onTicketChanged }: { ticket: Ticket; session: Session; onTicketChanged: () => void }) {
+export function Conversation({
+  ticket,
+  session,
+  onTicketChanged,
+  onStarted,
+}: {
+  ticket: Ticket
+  session: Session
+  onTicketChanged: () => void
+  /** When work on the ticket first started (its first move to In progress), once the timeline says. */
+  onStarted?: (at: string) => void
+}) {
   const staff = session.role !== 'customer'
   const [thread, setThread] = useState<Thread>(EMPTY_THREAD)
   const [loadedUpTo, setLoadedUpTo] = useState<number | null>(null)
@@ -129,6 +140,17 @@ export function Conversation({ ticket, session, onTicketChanged }: { ticket: Tic
     [ticketId, session.id],
   )
   const live = useTicketStream(ticketId, loadedUpTo, onEntry)
+
+  const started = useMemo(() => {
+    let first: TimelineEntry | undefined
+    for (const e of thread.entries.values()) {
+      if (e.kind === 'STATUS_CHANGED' && e.to === 'IN_PROGRESS' && (!first || e.seq < first.seq)) first = e
+    }
+    return first?.at
+  }, [thread])
+  useEffect(() => {
+    if (started) onStarted?.(started)
+  }, [started, onStarted])
 
   // the server never sends a customer an internal note; the page does not show one either way
   const items = useMemo(() => threadItems(thread).filter((i) => staff || i.type !== 'message' || i.message.visibility === 'PUBLIC'), [thread, staff])

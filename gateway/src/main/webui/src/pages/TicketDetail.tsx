@@ -28,18 +28,19 @@ function transitionLabel(from: Status, to: Status): string {
 
 /**
  * Where the ticket has been: the lifecycle steps with the moments each was reached. While a ticket is
- * on hold that is a step of its own, without a time (the API keeps no status history); the time under
- * "In progress" is when work started.
+ * on hold that is a step of its own, without a time; the time under "In progress" is when work
+ * started (the timeline's first move to In progress, which the conversation reports; the first reply
+ * until then — firstResponseAt is the first public staff message, not the start of work).
  */
-function Timeline({ ticket }: { ticket: Ticket }) {
+function Timeline({ ticket, startedAt }: { ticket: Ticket; startedAt?: string }) {
   const reached = (s: Status) => {
     const order = ['OPEN', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED']
-    if (s === 'IN_PROGRESS') return ticket.status !== 'OPEN' || !!ticket.firstResponseAt
+    if (s === 'IN_PROGRESS') return ticket.status !== 'OPEN' || !!startedAt || !!ticket.firstResponseAt
     return order.indexOf(ticket.status) >= order.indexOf(s)
   }
   const when: Partial<Record<Status, string | undefined>> = {
     OPEN: ticket.createdAt,
-    IN_PROGRESS: ticket.firstResponseAt,
+    IN_PROGRESS: startedAt ?? ticket.firstResponseAt,
     RESOLVED: ticket.resolvedAt,
     CLOSED: ticket.closedAt,
   }
@@ -167,6 +168,7 @@ export function TicketDetail() {
   // a confirmation belongs to the status it confirms: once the ticket has moved on, it goes
   const [message, setMessage] = useState<{ text: string; status: Status } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const [startedAt, setStartedAt] = useState<string | undefined>()
   useTitle(ticket ? `${ticket.reference} ${ticket.subject}` : 'Ticket')
 
   const load = useCallback(async (): Promise<Ticket | null> => {
@@ -191,6 +193,7 @@ export function TicketDetail() {
   useEffect(() => {
     // another ticket: nothing said about the previous one stays
     setTicket(null)
+    setStartedAt(undefined)
     setMessage(null)
     setActionError(null)
     load()
@@ -252,7 +255,7 @@ export function TicketDetail() {
       {actionError && <Alert>{actionError}</Alert>}
       <Card>
         <h2 className="sr-only">Status timeline</h2>
-        <Timeline ticket={ticket} />
+        <Timeline ticket={ticket} startedAt={startedAt} />
       </Card>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -270,7 +273,7 @@ export function TicketDetail() {
             <p className="whitespace-pre-line wrap-anywhere">{ticket.description}</p>
             <AttachmentList files={ticket.attachments ?? []} label="Files sent with the ticket" />
           </Card>
-          <Conversation ticket={ticket} session={session} onTicketChanged={load} />
+          <Conversation ticket={ticket} session={session} onTicketChanged={load} onStarted={setStartedAt} />
           {session.role === 'customer' && ticket.feedbackAllowed && !ticket.feedback && <FeedbackForm ticket={ticket} onSent={() => confirm('Thank you for your feedback! The ticket is now closed.')} />}
           {ticket.feedback && (
             <Card>
