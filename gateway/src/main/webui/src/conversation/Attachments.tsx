@@ -189,13 +189,7 @@ export function AttachmentPicker({ uploads, label = 'Photos or files' }: { uploa
         <ul aria-label="Files to send" className="mt-3 grid gap-2 sm:grid-cols-2">
           {uploads.files.map((f) => (
             <li key={f.key} data-file={f.file.name} className={`flex min-w-0 items-center gap-3 rounded-md border p-2 ${f.state === 'error' ? 'border-red-300 bg-red-50' : 'border-slate-200 bg-white'}`}>
-              {f.preview ? (
-                <img src={f.preview} alt="" className="h-14 w-14 shrink-0 rounded object-cover" />
-              ) : (
-                <span aria-hidden="true" className="flex h-14 w-14 shrink-0 items-center justify-center rounded bg-slate-100 text-xs font-semibold text-slate-600 uppercase">
-                  {extension(f.file.name)}
-                </span>
-              )}
+              <Preview url={f.preview} name={f.file.name} />
               <span className="min-w-0 flex-1">
                 <span className="block truncate text-sm font-medium" title={f.file.name}>
                   {f.file.name}
@@ -215,6 +209,17 @@ export function AttachmentPicker({ uploads, label = 'Photos or files' }: { uploa
         </ul>
       )}
     </div>
+  )
+}
+
+/** The local preview of a chosen file; a file type tile when there is none or it is no image after all. */
+function Preview({ url, name }: { url?: string; name: string }) {
+  const [broken, setBroken] = useState(false)
+  if (url && !broken) return <img src={url} alt="" onError={() => setBroken(true)} className="h-14 w-14 shrink-0 rounded object-cover" />
+  return (
+    <span aria-hidden="true" className="flex h-14 w-14 shrink-0 items-center justify-center rounded bg-slate-100 text-xs font-semibold text-slate-600 uppercase">
+      {extension(name)}
+    </span>
   )
 }
 
