@@ -16,14 +16,28 @@ export class ApiError extends Error {
   readonly detail: string
   readonly fieldErrors: FieldErrors
   readonly retryAfter?: string
+  /** The problem's `type` URI ('' when there was none). */
+  readonly type: string
+  /** The problem's extension members (e.g. `followUpOf` of a 409 ticket-closed). */
+  readonly extensions: Record<string, unknown>
 
-  constructor(status: number, title: string, detail: string, fieldErrors: FieldErrors = {}, retryAfter?: string) {
+  constructor(
+    status: number,
+    title: string,
+    detail: string,
+    fieldErrors: FieldErrors = {},
+    retryAfter?: string,
+    type = '',
+    extensions: Record<string, unknown> = {},
+  ) {
     super(detail || title)
     this.status = status
     this.title = title
     this.detail = detail
     this.fieldErrors = fieldErrors
     this.retryAfter = retryAfter
+    this.type = type
+    this.extensions = extensions
   }
 }
 
@@ -72,11 +86,22 @@ export async function api<T>(method: Method, path: string, body?: unknown, opts:
   throw toError(response, json, path)
 }
 
-function toError(response: Response, json: unknown, path: string): ApiError {
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors'])
+
+/** What toError reads of an answer: a fetch Response, or the same facts of an XMLHttpRequest. */
+interface Answer {
+  status: number
+  statusText: string
+  headers: { get(name: string): string | null }
+}
+
+function toError(response: Answer, json: unknown, path: string): ApiError {
   const problem = (json ?? {}) as {
+    type?: string
     title?: string
     detail?: string
     errors?: { field?: string; message?: string }[]
+    [member: string]: unknown
   }
   const fieldErrors: FieldErrors = {}
   for (const e of problem.errors ?? []) {
@@ -93,7 +118,91 @@ function toError(response: Response, json: unknown, path: string): ApiError {
     if (response.status >= 500) detail = 'The service is not available right now. Please try again shortly.'
     else detail = response.statusText || `Request failed (${response.status})`
   }
-  return new ApiError(response.status, problem.title ?? response.statusText, detail, fieldErrors, retryAfter)
+  const extensions: Record<string, unknown> = {}
+  for (const [member, value] of Object.entries(problem)) {
+    if (!STANDARD_MEMBERS.has(member)) extensions[member] = value
+  }
+  return new ApiError(response.status, problem.title ?? response.statusText, detail, fieldErrors, retryAfter, problem.type ?? '', extensions)
+}
+
+/**
+ * A plain fetch() with the bearer token, for what is not JSON: attachment bytes and the ticket's live
+ * stream. A rejected token ends the session as in api(); other answers are the caller's to read.
+ */
+export async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers)
+  const token = currentToken()
+  if (token) headers.set('Authorization', `Bearer ${token}`)
+  const response = await fetch(path, { ...init, headers, credentials: 'same-origin', cache: 'no-store' })
+  if (response.status === 401 && token) sessionExpired()
+  return response
+}
+
+/** The problem answer of a failed non-JSON request, as an ApiError. */
+export async function problemOf(response: Response, path: string): Promise<ApiError> {
+  let json: unknown = null
+  try {
+    json = JSON.parse(await response.text())
+  } catch {
+    json = null
+  }
+  return toError(response, json, path)
+}
+
+/** Bytes the API serves only with the token (attachments), as a Blob. */
+export async function fetchBlob(path: string): Promise<Blob> {
+  let response: Response
+  try {
+    response = await authorizedFetch(path)
+  } catch {
+    throw new ApiError(0, 'Network error', 'The file could not be loaded. Check your connection and try again.')
+  }
+  if (!response.ok) throw await problemOf(response, path)
+  return response.blob()
+}
+
+/** A running upload: its result, and a way to stop it (then the promise rejects with status 0 "aborted"). */
+export interface Upload<T> {
+  done: Promise<T>
+  abort: () => void
+}
+
+/**
+ * POSTs one file as multipart/form-data (field `file`) with XMLHttpRequest, because fetch() reports
+ * no upload progress. `onProgress` gets 0..1.
+ */
+export function uploadFile<T>(path: string, file: File, onProgress: (fraction: number) => void): Upload<T> {
+  const xhr = new XMLHttpRequest()
+  const done = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', path)
+    xhr.setRequestHeader('Accept', 'application/json')
+    const token = currentToken()
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total)
+    }
+    xhr.onload = () => {
+      let json: unknown = null
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : null
+      } catch {
+        json = null
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1)
+        resolve(json as T)
+        return
+      }
+      if (xhr.status === 401 && token) sessionExpired()
+      reject(toError({ status: xhr.status, statusText: xhr.statusText, headers: { get: (name) => xhr.getResponseHeader(name) } }, json, path))
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'Network error', 'The upload failed. Check your connection and try again.'))
+    xhr.onabort = () => reject(new ApiError(0, 'Aborted', 'aborted'))
+    const form = new FormData()
+    form.append('file', file, file.name)
+    xhr.send(form)
+  })
+  return { done, abort: () => xhr.abort() }
 }
 
 /** "900" → "15 minutes", "30" → "30 seconds"; a missing or odd value → "a few minutes". */

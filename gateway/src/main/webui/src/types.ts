@@ -50,6 +50,63 @@ export interface Ticket {
   feedback?: Feedback
   notes?: Note[]
   version?: number
+  /** The customer's earlier, closed ticket this one follows up on. */
+  followUpOf?: string | null
+  /** Files attached when the ticket was opened. */
+  attachments?: AttachmentRef[]
+}
+
+export type AuthorRole = 'CUSTOMER' | 'AGENT' | 'ADMIN'
+export type Visibility = 'PUBLIC' | 'INTERNAL'
+
+/** A file as the API lists it on a ticket or a message (the bytes are fetched separately). */
+export interface AttachmentRef {
+  id: string
+  filename: string
+  contentType: string
+  size: number
+}
+
+/** One message of a ticket's conversation; INTERNAL ones (internal notes) reach staff only. */
+export interface Message {
+  id: string
+  seq: number
+  authorId: string
+  authorName: string
+  authorRole: AuthorRole
+  visibility: Visibility
+  channel: 'WEB' | 'EMAIL' | 'API'
+  body: string
+  attachments: AttachmentRef[]
+  createdAt: string
+}
+
+export type TimelineKind =
+  | 'CREATED'
+  | 'ASSIGNED'
+  | 'UNASSIGNED'
+  | 'STATUS_CHANGED'
+  | 'MESSAGE'
+  | 'NOTE'
+  | 'ATTACHMENT'
+  | 'FEEDBACK'
+  | 'SLA_WARNING'
+  | 'SLA_BREACHED'
+  | 'MERGED'
+
+/** One change of a ticket, in commit order (`seq`); the live stream adds the message to MESSAGE/NOTE entries. */
+export interface TimelineEntry {
+  seq: number
+  at: string
+  actor: { id: string; name: string; role: AuthorRole } | null
+  kind: TimelineKind
+  from?: string | null
+  to?: string | null
+  fromName?: string | null
+  toName?: string | null
+  messageId?: string | null
+  attachmentId?: string | null
+  message?: Message
 }
 
 export interface Account {

@@ -13,6 +13,7 @@ export const MAX = {
   deliveryId: 64,
   note: 5_000,
   comment: 2_000,
+  message: 20_000,
 } as const
 
 /** The rules the services enforce too (so most mistakes are caught before sending). */

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { api, ApiError, errorMessage, qs, type FieldErrors } from '../api'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_LABEL, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, type Category, type FaqEntry, type Page, type Priority, type Ticket } from '../types'
 import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, SelectField, StatusBadge, TextArea, TextField, formatDate, useTitle } from '../ui'
 import { DELIVERY_ID, MAX, focusFirstInvalid, hasErrors, withoutError } from '../validation'
+import { AttachmentPicker, usePendingUploads } from '../conversation/Attachments'
 
 interface NewTicket {
   subject: string
@@ -63,12 +64,46 @@ function Suggestions({ category }: { category: Category | '' }) {
   )
 }
 
-function CreateTicketForm({ onCreated, onCancel }: { onCreated: (t: Ticket) => void; onCancel: () => void }) {
+/** The closed ticket a new one follows up on: named in the form, and its subject and category offered. */
+function useEarlierTicket(id: string | null, prefill: (t: Ticket) => void) {
+  const [earlier, setEarlier] = useState<Ticket | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const fill = useRef(prefill)
+  fill.current = prefill
+  useEffect(() => {
+    setEarlier(null)
+    setError(null)
+    if (!id) return
+    let current = true
+    api<Ticket>('GET', `/api/support/tickets/${encodeURIComponent(id)}/`)
+      .then((t) => {
+        if (!current) return
+        setEarlier(t)
+        fill.current(t)
+      })
+      .catch((err) => current && setError(err instanceof ApiError && err.status === 404 ? 'The earlier ticket was not found.' : errorMessage(err)))
+    return () => {
+      current = false
+    }
+  }, [id])
+  return { earlier, error }
+}
+
+function CreateTicketForm({ followUpOf, onCreated, onCancel }: { followUpOf: string | null; onCreated: (t: Ticket) => void; onCancel: () => void }) {
   const [values, setValues] = useState<NewTicket>(EMPTY)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const form = useRef<HTMLFormElement>(null)
+  const uploads = usePendingUploads()
+  const { earlier, error: earlierError } = useEarlierTicket(followUpOf, (t) =>
+    setValues((v) => ({
+      ...v,
+      subject: v.subject || `Follow-up: ${t.subject}`.slice(0, MAX.subject),
+      category: v.category || t.category,
+      deliveryId: v.deliveryId || (t.deliveryId ?? ''),
+    })),
+  )
 
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('input')?.focus()
@@ -89,6 +124,14 @@ function CreateTicketForm({ onCreated, onCancel }: { onCreated: (t: Ticket) => v
       focusFirstInvalid(form.current)
       return
     }
+    if (uploads.uploading) {
+      setFormError('Wait until the files are uploaded.')
+      return
+    }
+    if (uploads.failed) {
+      setFormError('Remove the files that could not be uploaded first.')
+      return
+    }
     setBusy(true)
     try {
       const ticket = await api<Ticket>('POST', '/api/support/tickets/create/', {
@@ -97,10 +140,16 @@ function CreateTicketForm({ onCreated, onCancel }: { onCreated: (t: Ticket) => v
         description: values.description,
         priority: values.priority,
         ...(values.deliveryId.trim() ? { deliveryId: values.deliveryId.trim() } : {}),
+        ...(followUpOf ? { followUpOf } : {}),
+        ...(uploads.ids.length ? { attachmentIds: uploads.ids } : {}),
       })
+      uploads.clear()
       onCreated(ticket)
     } catch (err) {
-      if (err instanceof ApiError && hasErrors(err.fieldErrors)) {
+      if (err instanceof ApiError && (err.fieldErrors.followUpOf || err.fieldErrors.attachmentIds)) {
+        // not fields of this form: say them above it
+        setFormError([err.fieldErrors.followUpOf, err.fieldErrors.attachmentIds && `Files: ${err.fieldErrors.attachmentIds}`].filter(Boolean).join(' '))
+      } else if (err instanceof ApiError && hasErrors(err.fieldErrors)) {
         setErrors(err.fieldErrors)
         focusFirstInvalid(form.current)
       } else setFormError(errorMessage(err))
@@ -110,7 +159,22 @@ function CreateTicketForm({ onCreated, onCancel }: { onCreated: (t: Ticket) => v
 
   return (
     <Card className="mb-6">
-      <h2 className="mb-4 text-xl font-semibold">New ticket</h2>
+      <h2 className="mb-4 text-xl font-semibold">{followUpOf ? 'New follow-up ticket' : 'New ticket'}</h2>
+      {followUpOf && (
+        <Alert kind="info">
+          {earlier ? (
+            <>
+              This ticket follows up on{' '}
+              <Link className="underline" to={`/support/tickets/${earlier.id}`}>
+                {earlier.reference} {earlier.subject}
+              </Link>
+              , which is closed. Both stay linked.
+            </>
+          ) : (
+            (earlierError ?? 'This ticket follows up on an earlier, closed one.')
+          )}
+        </Alert>
+      )}
       {formError && <Alert>{formError}</Alert>}
       <form ref={form} noValidate onSubmit={submit} aria-label="Create new ticket">
         <TextField label="Subject" required maxChars={MAX.subject} value={values.subject} error={errors.subject} onChange={(e) => set('subject', e.target.value)} />
@@ -141,6 +205,7 @@ function CreateTicketForm({ onCreated, onCancel }: { onCreated: (t: Ticket) => v
           onChange={(e) => set('deliveryId', e.target.value)}
         />
         <TextArea label="Description" required rows={5} maxChars={MAX.description} value={values.description} error={errors.description} onChange={(e) => set('description', e.target.value)} />
+        <AttachmentPicker uploads={uploads} label="Photos" />
         <div className="flex flex-wrap gap-3">
           <Button type="submit" busy={busy}>
             Submit ticket
@@ -178,11 +243,15 @@ export function TicketList({ tickets, showCustomer = false }: { tickets: Ticket[
 
 export function SupportHub() {
   useTitle('Support')
+  // "Open a follow-up" on a closed ticket comes here with ?followUpOf=<its id>
+  const [params, setParams] = useSearchParams()
+  const raw = params.get('followUpOf')
+  const followUpOf = raw && /^[0-9a-fA-F-]{36}$/.test(raw) ? raw : null
   const [tickets, setTickets] = useState<Ticket[] | null>(null)
   const [total, setTotal] = useState(0)
   const [page, setPage] = useState(0)
   const [error, setError] = useState<string | null>(null)
-  const [creating, setCreating] = useState(false)
+  const [creating, setCreating] = useState(() => !!followUpOf)
   const [created, setCreated] = useState<Ticket | null>(null)
 
   const load = useCallback(async (pages: number) => {
@@ -199,6 +268,18 @@ export function SupportHub() {
   useEffect(() => {
     load(page)
   }, [load, page])
+
+  useEffect(() => {
+    if (followUpOf) {
+      setCreating(true)
+      setCreated(null)
+    }
+  }, [followUpOf])
+
+  const closeForm = () => {
+    setCreating(false)
+    if (followUpOf) setParams({}, { replace: true })
+  }
 
   // statuses change while the page is open: the stream tells us when
   useLiveNotifications((n) => {
@@ -229,9 +310,11 @@ export function SupportHub() {
       )}
       {creating && (
         <CreateTicketForm
-          onCancel={() => setCreating(false)}
+          key={followUpOf ?? 'new'}
+          followUpOf={followUpOf}
+          onCancel={closeForm}
           onCreated={(t) => {
-            setCreating(false)
+            closeForm()
             setCreated(t)
             load(page)
           }}

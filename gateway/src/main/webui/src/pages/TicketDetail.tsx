@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
 import { api, ApiError, errorMessage, type FieldErrors } from '../api'
 import { homeFor, useAuth } from '../auth'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORY_LABEL, STATUS_LABEL, type Status, type Ticket } from '../types'
 import { Alert, Button, Card, Loading, PriorityBadge, StatusBadge, TextArea, formatDate, useTitle } from '../ui'
-import { MAX, focusFirstInvalid, withoutError } from '../validation'
+import { MAX, withoutError } from '../validation'
+import { AttachmentList } from '../conversation/Attachments'
+import { Conversation } from '../conversation/Conversation'
 
 const LIFECYCLE: Status[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED']
 
@@ -26,18 +28,19 @@ function transitionLabel(from: Status, to: Status): string {
 
 /**
  * Where the ticket has been: the lifecycle steps with the moments each was reached. While a ticket is
- * on hold that is a step of its own, without a time (the API keeps no status history); the time under
- * "In progress" is when work started.
+ * on hold that is a step of its own, without a time; the time under "In progress" is when work
+ * started (the timeline's first move to In progress, which the conversation reports; the first reply
+ * until then — firstResponseAt is the first public staff message, not the start of work).
  */
-function Timeline({ ticket }: { ticket: Ticket }) {
+function Timeline({ ticket, startedAt }: { ticket: Ticket; startedAt?: string }) {
   const reached = (s: Status) => {
     const order = ['OPEN', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED']
-    if (s === 'IN_PROGRESS') return ticket.status !== 'OPEN' || !!ticket.firstResponseAt
+    if (s === 'IN_PROGRESS') return ticket.status !== 'OPEN' || !!startedAt || !!ticket.firstResponseAt
     return order.indexOf(ticket.status) >= order.indexOf(s)
   }
   const when: Partial<Record<Status, string | undefined>> = {
     OPEN: ticket.createdAt,
-    IN_PROGRESS: ticket.firstResponseAt,
+    IN_PROGRESS: startedAt ?? ticket.firstResponseAt,
     RESOLVED: ticket.resolvedAt,
     CLOSED: ticket.closedAt,
   }
@@ -69,81 +72,6 @@ function Timeline({ ticket }: { ticket: Ticket }) {
         )
       })}
     </ol>
-  )
-}
-
-function Notes({ ticket, onAdded }: { ticket: Ticket; onAdded: () => void }) {
-  const [body, setBody] = useState('')
-  const [error, setError] = useState<string | undefined>()
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
-  const notes = ticket.notes ?? []
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    setFormError(null)
-    if (!body.trim()) {
-      setError('Write the note first.')
-      focusFirstInvalid(form.current)
-      return
-    }
-    if (body.length > MAX.note) {
-      setError('At most 5,000 characters.')
-      focusFirstInvalid(form.current)
-      return
-    }
-    setError(undefined)
-    setBusy(true)
-    try {
-      await api('POST', `/api/support/tickets/${ticket.id}/add-note/`, { body })
-      setBody('')
-      onAdded()
-    } catch (err) {
-      if (err instanceof ApiError && err.fieldErrors.body) setError(err.fieldErrors.body)
-      else setFormError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  return (
-    <Card className="border-amber-200 bg-amber-50/40">
-      <h2 className="mb-1 text-lg font-semibold">Internal notes</h2>
-      <p className="mb-4 text-sm text-slate-600">Only agents and admins see these; the customer never does.</p>
-      {notes.length === 0 ? (
-        <p className="mb-4 text-sm text-slate-600">No internal notes yet.</p>
-      ) : (
-        <ul className="mb-4 space-y-3" aria-label="Internal notes">
-          {notes.map((n) => (
-            <li key={n.id} className="rounded-md border border-slate-200 bg-white p-3">
-              <p className="text-sm whitespace-pre-line wrap-anywhere">{n.body}</p>
-              <p className="mt-1 text-xs wrap-anywhere text-slate-500">
-                {n.authorName} ({n.authorRole}) · {formatDate(n.createdAt)}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {formError && <Alert>{formError}</Alert>}
-      <form ref={form} noValidate onSubmit={submit} aria-label="Add internal note">
-        <TextArea
-          label="New internal note"
-          required
-          rows={3}
-          maxChars={MAX.note}
-          value={body}
-          error={error}
-          onChange={(e) => {
-            setBody(e.target.value)
-            setError(undefined)
-          }}
-        />
-        <Button type="submit" busy={busy}>
-          Add note
-        </Button>
-      </form>
-    </Card>
   )
 }
 
@@ -240,6 +168,7 @@ export function TicketDetail() {
   // a confirmation belongs to the status it confirms: once the ticket has moved on, it goes
   const [message, setMessage] = useState<{ text: string; status: Status } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const [startedAt, setStartedAt] = useState<string | undefined>()
   useTitle(ticket ? `${ticket.reference} ${ticket.subject}` : 'Ticket')
 
   const load = useCallback(async (): Promise<Ticket | null> => {
@@ -264,6 +193,7 @@ export function TicketDetail() {
   useEffect(() => {
     // another ticket: nothing said about the previous one stays
     setTicket(null)
+    setStartedAt(undefined)
     setMessage(null)
     setActionError(null)
     load()
@@ -325,14 +255,25 @@ export function TicketDetail() {
       {actionError && <Alert>{actionError}</Alert>}
       <Card>
         <h2 className="sr-only">Status timeline</h2>
-        <Timeline ticket={ticket} />
+        <Timeline ticket={ticket} startedAt={startedAt} />
       </Card>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <h2 className="mb-2 text-lg font-semibold">Description</h2>
+            {ticket.followUpOf && (
+              <p className="mb-2 text-sm">
+                A follow-up of{' '}
+                <Link className="text-blue-800 underline" to={`/support/tickets/${ticket.followUpOf}`}>
+                  an earlier ticket
+                </Link>
+                .
+              </p>
+            )}
             <p className="whitespace-pre-line wrap-anywhere">{ticket.description}</p>
+            <AttachmentList files={ticket.attachments ?? []} label="Files sent with the ticket" />
           </Card>
+          <Conversation ticket={ticket} session={session} onTicketChanged={load} onStarted={setStartedAt} />
           {session.role === 'customer' && ticket.feedbackAllowed && !ticket.feedback && <FeedbackForm ticket={ticket} onSent={() => confirm('Thank you for your feedback! The ticket is now closed.')} />}
           {ticket.feedback && (
             <Card>
@@ -347,7 +288,6 @@ export function TicketDetail() {
               {ticket.feedback.comment && <p className="mt-1 wrap-anywhere text-slate-700">“{ticket.feedback.comment}”</p>}
             </Card>
           )}
-          {staff && <Notes ticket={ticket} onAdded={() => confirm('Note added.')} />}
         </div>
         {/* on a phone the assignment and the status controls come first, above the long texts */}
         <div className="order-first space-y-6 lg:order-none">

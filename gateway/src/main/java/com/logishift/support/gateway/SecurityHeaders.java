@@ -14,9 +14,13 @@ public class SecurityHeaders {
     public static final String REQUEST_ID = "X-Request-Id";
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    /** For the pages of the web UI (served by Quinoa from the same origin as the API). */
+    /**
+     * For the pages of the web UI (served by Quinoa from the same origin as the API). blob: images are
+     * attachment thumbnails (their bytes need the bearer token, so the UI fetches them and shows object
+     * URLs) and previews of files being uploaded.
+     */
     static final String UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     /** The request id of this exchange (set by {@link #handle} before anything else runs). */

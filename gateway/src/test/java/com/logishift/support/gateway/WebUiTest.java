@@ -26,6 +26,8 @@ class WebUiTest {
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                // attachment thumbnails are object URLs of bytes fetched with the token
+                .header("Content-Security-Policy", containsString("img-src 'self' data: blob:;"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")

@@ -197,7 +197,8 @@ abstract class WebUiFlows {
         assertThat(heading(page, subject)).isVisible();
         assertThat(statusBadge(page)).hasText("Open");
         assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Status timeline"))).isVisible();
-        assertThat(page.getByText("Internal notes")).hasCount(0);
+        assertThat(page.getByText("Internal note")).hasCount(0);
+        assertThat(button(page, "Internal note")).hasCount(0); // customers only reply
         screen.shot("ticket-detail-open");
 
         // an agent takes it and works it (through the API): the open page follows live, from the stream
@@ -358,13 +359,16 @@ abstract class WebUiFlows {
         assertThat(agentPage.getByTestId("assignee")).hasText(uiAgent.name());
         agentScreen.shot("ticket-taken");
 
-        // an internal note: required, then listed
-        button(agentPage, "Add note").click();
+        // an internal note (the reply box's second mode): required, then in the conversation, marked as such
+        button(agentPage, "Internal note").click();
+        button(agentPage, "Add internal note").click();
         assertThat(agentPage.getByText("Write the note first.")).isVisible();
-        agentPage.getByLabel("New internal note").fill("Carrier confirmed the delay; new date Thursday.");
-        button(agentPage, "Add note").click();
-        Locator notes = agentPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Internal notes"));
+        agentPage.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Internal note").setExact(true)).fill("Carrier confirmed the delay; new date Thursday.");
+        button(agentPage, "Add internal note").click();
+        Locator notes = agentPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Conversation").setExact(true))
+                .locator("[data-visibility=INTERNAL]");
         assertThat(notes).containsText("Carrier confirmed the delay; new date Thursday.");
+        assertThat(notes).containsText("Internal note");
         assertThat(notes).containsText(uiAgent.name());
         agentScreen.shot("internal-note-added");
 

@@ -371,6 +371,7 @@ class WebUiHardeningTest {
         Page page = screen.page();
         // no live stream on this page: it keeps showing In progress while the ticket moves on elsewhere
         page.route("**/api/notifications/stream/**", route -> route.abort());
+        page.route("**/api/support/tickets/" + ticketId + "/stream/**", route -> route.abort());
         signIn(screen, agent, "/agent/dashboard");
         go(page, "/support/tickets/" + ticketId);
         assertThat(statusBadge(page)).hasText("In progress");
