@@ -95,22 +95,23 @@ interface Answer {
   headers: { get(name: string): string | null }
 }
 
+/** A member of an error body as text, whatever JSON type a broken proxy or service put there. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
 function toError(response: Answer, json: unknown, path: string): ApiError {
-  const problem = (json ?? {}) as {
-    type?: string
-    title?: string
-    detail?: string
-    errors?: { field?: string; message?: string }[]
-    [member: string]: unknown
-  }
+  const problem = (json !== null && typeof json === 'object' ? json : {}) as Record<string, unknown>
   const fieldErrors: FieldErrors = {}
-  for (const e of problem.errors ?? []) {
-    if (!e.field || !e.message) continue
-    const field = e.field.split('.').pop() as string
-    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${e.message}` : e.message
+  for (const e of Array.isArray(problem.errors) ? problem.errors : []) {
+    const field = e !== null && typeof e === 'object' ? text((e as Record<string, unknown>).field) : undefined
+    const message = field ? text((e as Record<string, unknown>).message) : undefined
+    if (!field || !message) continue
+    const name = field.split('.').pop() as string
+    fieldErrors[name] = fieldErrors[name] ? `${fieldErrors[name]}; ${message}` : message
   }
   const retryAfter = response.headers.get('Retry-After') ?? undefined
-  let detail = humanStatuses(problem.detail ?? '')
+  let detail = humanStatuses(text(problem.detail) ?? '')
   if (response.status === 429) {
     // the API says how long to wait (Retry-After, in seconds): say it in words
     detail = `Too many ${path.startsWith('/api/auth/') ? 'attempts' : 'requests'} — try again in ${waitText(retryAfter)}.`
@@ -122,7 +123,8 @@ function toError(response: Answer, json: unknown, path: string): ApiError {
   for (const [member, value] of Object.entries(problem)) {
     if (!STANDARD_MEMBERS.has(member)) extensions[member] = value
   }
-  return new ApiError(response.status, problem.title ?? response.statusText, detail, fieldErrors, retryAfter, problem.type ?? '', extensions)
+  return new ApiError(response.status, text(problem.title) ?? response.statusText, detail, fieldErrors, retryAfter,
+    text(problem.type) ?? '', extensions)
 }
 
 /**
@@ -209,7 +211,7 @@ export function uploadFile<T>(path: string, file: File, onProgress: (fraction: n
 export function waitText(retryAfter: string | undefined): string {
   const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter.trim()) : NaN
   if (!Number.isFinite(seconds)) return 'a few minutes'
-  if (seconds < 90) return seconds === 1 ? '1 second' : `${Math.max(1, seconds)} seconds`
+  if (seconds < 90) return seconds <= 1 ? '1 second' : `${seconds} seconds`
   const minutes = Math.ceil(seconds / 60)
   return `${minutes} minutes`
 }

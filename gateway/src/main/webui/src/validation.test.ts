@@ -64,7 +64,7 @@ describe('the patterns', () => {
   })
 
   it('use the API limits', () => {
-    expect(MAX).toEqual({ name: 100, email: 254, subject: 200, description: 10_000, deliveryId: 64, note: 5_000, comment: 2_000 })
+    expect(MAX).toEqual({ name: 100, email: 254, subject: 200, message: 20000, description: 10_000, deliveryId: 64, note: 5_000, comment: 2_000 })
   })
 })
 
