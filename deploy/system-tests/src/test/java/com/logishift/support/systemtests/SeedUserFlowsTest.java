@@ -305,7 +305,18 @@ class SeedUserFlowsTest {
                 .post("/api/support/tickets/" + t1 + "/add-note/"), 201);
         assertEquals(noteByAnn, note.path("body").asText());
         assertEquals(ann.id(), note.path("authorId").asText());
+        t1Events.add("message-added"); // a note is an INTERNAL message of the conversation
         t1Events.add("note-added");
+
+        // Ann answers Cleo in the conversation: the ticket's first response
+        String reply = "We are sorry about the vase; the carrier is checking the crate. " + system.runTag();
+        JsonNode answered = expect(gateway.as(ann).body(Map.of("body", reply, "visibility", "PUBLIC"))
+                .post("/api/support/tickets/" + t1 + "/messages/"), 201);
+        assertEquals("PUBLIC", answered.path("visibility").asText());
+        t1Events.add("message-added");
+        JsonNode cleosThread = expect(gateway.as(cleo).get("/api/support/tickets/" + t1 + "/messages/"), 200);
+        assertEquals(List.of(reply), Json.items(cleosThread).stream().map(m -> m.path("body").asText()).toList(),
+                "the customer's thread holds the reply, not the note");
 
         JsonNode onHold = move(ann, "ON_HOLD");
         assertEquals(Set.of("IN_PROGRESS", "RESOLVED"), textSet(onHold.path("allowedTransitions")));
@@ -324,6 +335,7 @@ class SeedUserFlowsTest {
 
         noteByAdmin = "INTERNAL " + system.runTag() + ": refund approved up to 120 EUR, keep the limit to us";
         expect(gateway.as(admin).body(Map.of("body", noteByAdmin)).post("/api/support/tickets/" + t1 + "/add-note/"), 201);
+        t1Events.add("message-added");
         t1Events.add("note-added");
 
         JsonNode seenByColleague = expect(gateway.as(ben).get("/api/support/tickets/" + t1 + "/"), 200);
@@ -411,6 +423,7 @@ class SeedUserFlowsTest {
         // Cleo: assigned (auto, then self) and every status change; nothing else
         Map<String, Integer> forCleo = new HashMap<>(statusCounts);
         forCleo.put("Ticket " + ref + " has an agent", 2);
+        forCleo.put("New reply on " + ref, 1);
         assertEquals(forCleo, count(titlesAbout(cleo, t1)), "Cleo's notifications about " + ref);
 
         // Ann: created (approved agent), assigned to her, status changes (assignee), the admin's note
