@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.logishift.support.gateway.support.FakeBackends;
 import com.logishift.support.gateway.support.JwtKeysTestResource;
-import com.logishift.support.gateway.support.RevocationListServer;
+import com.logishift.support.kit.test.RevocationListServer;
 import com.logishift.support.gateway.support.Tokens;
 import com.logishift.support.gateway.support.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
