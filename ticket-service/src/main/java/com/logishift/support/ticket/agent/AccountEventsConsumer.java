@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.ticket.agent.EventFailures.InvalidEventException;
 import com.logishift.support.ticket.assignment.AssignmentService;
-import com.logishift.support.kit.outbox.OutboxRelay;
+import com.logishift.support.ticket.event.TicketActivity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -39,16 +39,16 @@ public class AccountEventsConsumer {
 
     private final ObjectMapper json;
     private final AssignmentService assignment;
-    private final OutboxRelay relay;
+    private final TicketActivity activity;
     private final Clock clock;
     private final ConsumerHealth health;
     private final ConsumerRetryConfig retry;
 
-    public AccountEventsConsumer(ObjectMapper json, AssignmentService assignment, OutboxRelay relay, Clock clock,
+    public AccountEventsConsumer(ObjectMapper json, AssignmentService assignment, TicketActivity activity, Clock clock,
             @Readiness ConsumerHealth health, ConsumerRetryConfig retry) {
         this.json = json;
         this.assignment = assignment;
-        this.relay = relay;
+        this.activity = activity;
         this.clock = clock;
         this.health = health;
         this.retry = retry;
@@ -81,7 +81,7 @@ public class AccountEventsConsumer {
                 })
                 .onFailure(failure -> !EventFailures.isPoison(failure))
                 .retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).indefinitely()
-                .invoke(relay::wakeUpSoon)
+                .invoke(activity::committedSeveral)
                 .eventually(() -> health.done(event.id()))
                 .flatMap(ignored -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> deadLetter(message, failure));

@@ -7,7 +7,7 @@ import com.logishift.support.ticket.Actor;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.kit.outbox.OutboxEvent;
-import com.logishift.support.kit.outbox.OutboxRelay;
+import com.logishift.support.ticket.event.TicketActivity;
 import com.logishift.support.ticket.event.TicketEvents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -79,17 +79,17 @@ public class ConversationService {
 
     private final Pool pool;
     private final TicketEvents events;
-    private final OutboxRelay relay;
+    private final TicketActivity activity;
     private final ConversationConfig config;
     private final Attachments attachments;
     private final Clock clock;
 
-    public ConversationService(Pool pool, TicketEvents events, OutboxRelay relay, ConversationConfig config,
+    public ConversationService(Pool pool, TicketEvents events, TicketActivity activity, ConversationConfig config,
             Attachments attachments, Clock clock) {
         this.attachments = attachments;
         this.pool = pool;
         this.events = events;
-        this.relay = relay;
+        this.activity = activity;
         this.config = config;
         this.clock = clock;
     }
@@ -127,7 +127,7 @@ public class ConversationService {
                         }))
                 .invoke(posted -> {
                     if (posted.created()) {
-                        relay.wakeUpSoon();
+                        activity.committed(ticketId);
                     }
                 });
     }

@@ -11,7 +11,7 @@ import com.logishift.support.ticket.conversation.Visibility;
 import com.logishift.support.ticket.conversation.StoredMessage;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
-import com.logishift.support.kit.outbox.OutboxRelay;
+import com.logishift.support.ticket.event.TicketActivity;
 import com.logishift.support.ticket.event.TicketEvents;
 import com.logishift.support.ticket.rest.CreateTicketRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 
 /**
  * Ticket use cases. Each public method is one transaction that changes the ticket and appends its
- * events to the outbox together; the relay is woken once the transaction has committed.
+ * events to the outbox together; {@link TicketActivity} follows once the transaction has committed.
  */
 @ApplicationScoped
 public class TicketService {
@@ -44,24 +44,24 @@ public class TicketService {
 
     private final TicketEvents events;
     private final TicketCreation creation;
-    private final OutboxRelay relay;
+    private final TicketActivity activity;
     private final Attachments attachments;
     private final Pool pool;
     private final Clock clock;
 
-    public TicketService(TicketEvents events, TicketCreation creation, OutboxRelay relay, Attachments attachments,
+    public TicketService(TicketEvents events, TicketCreation creation, TicketActivity activity, Attachments attachments,
             Pool pool, Clock clock) {
         this.attachments = attachments;
         this.pool = pool;
         this.events = events;
         this.creation = creation;
-        this.relay = relay;
+        this.activity = activity;
         this.clock = clock;
     }
 
     /** Ticket creation is the hot path and lives in {@link TicketCreation} (plain SQL). */
     public Uni<TicketDetails> create(Actor customer, CreateTicketRequest request) {
-        return creation.create(customer, request).invoke(relay::wakeUpSoon);
+        return creation.create(customer, request).invoke(created -> activity.committed(created.ticket().id));
     }
 
     /** One ticket as the caller may see it; 404 for a customer's view of someone else's ticket. */
@@ -159,7 +159,7 @@ public class TicketService {
     }
 
     private Uni<TicketDetails> inTransaction(Supplier<Uni<TicketDetails>> work) {
-        return Panache.withTransaction(work).invoke(relay::wakeUpSoon).flatMap(this::withFiles);
+        return Panache.withTransaction(work).invoke(changed -> activity.committed(changed.ticket().id)).flatMap(this::withFiles);
     }
 
     private Uni<Ticket> visibleTicket(Actor actor, UUID id) {

@@ -2,8 +2,10 @@ package com.logishift.support.ticket.conversation;
 
 import static com.logishift.support.ticket.conversation.MessagesTest.body;
 import static com.logishift.support.ticket.conversation.MessagesTest.messages;
+import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.resetDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,6 +20,8 @@ import com.logishift.support.kit.test.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +47,9 @@ class LiveThreadTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    Pool pool;
 
     record Event(String name, String id, JsonNode data) {
         String kind() {
@@ -189,6 +196,36 @@ class LiveThreadTest {
                 Map.of("Last-Event-ID", Integer.toString(lastSeen + missed.size())))) {
             assertEquals("ready", reconnected.next().name());
             assertEquals("marker", reconnected.entry().data().path("message").path("body").asText());
+        }
+    }
+
+    /**
+     * Every writer announces after its commit, not only the conversation: the Panache use cases
+     * (a status change) and the account-event consumer (an approval that hands out the queue, which
+     * announces to every stream).
+     */
+    @Test
+    void changesMadeOutsideTheConversationArriveLiveToo() throws Exception {
+        resetDatabase(pool);
+        Person customer = Tokens.customer();
+        String id = openTicket(customer); // nobody to assign it to: it waits in the queue
+        Person admin = Tokens.admin();
+        int backlog = as(admin).get("/api/support/tickets/" + id + "/timeline/").then().extract().path("total");
+        try (Stream staff = open(admin, id, "")) {
+            assertEquals("ready", staff.next().name());
+            for (int i = 1; i <= backlog; i++) {
+                staff.entry();
+            }
+            Person agent = approvedAgent(pool); // the approval drains the queue: the ticket is assigned
+            Event assigned = staff.entry();
+            assertEquals("ASSIGNED", assigned.kind(), assigned.data().toString());
+            assertEquals(agent.id().toString(), assigned.data().path("to").asText(), assigned.data().toString());
+
+            as(agent).body(Map.of("status", "IN_PROGRESS")).put("/api/support/tickets/" + id + "/update-status/")
+                    .then().statusCode(200);
+            Event started = staff.entry();
+            assertEquals("STATUS_CHANGED", started.kind(), started.data().toString());
+            assertEquals("IN_PROGRESS", started.data().path("to").asText());
         }
     }
 

@@ -31,16 +31,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The live thread: fans committed timeline entries out to the open streams on this replica. Every
- * timeline insert announces '<ticket id>:<seq>' on {@value #CHANNEL} (the table's trigger, in the
- * writing transaction, so only after commit); every replica LISTENs and each open stream of that
- * ticket re-reads the entries after the last one it sent from the database. Nothing is lost or sent
- * twice whichever replica wrote, and an announcement that arrives late or twice changes nothing.
+ * The live thread: fans committed timeline entries out to the open streams on this replica. After
+ * every commit that adds timeline entries the writer announces the ticket's id on {@value #CHANNEL}
+ * ({@link #announce}); every replica LISTENs and each open stream of that ticket re-reads the entries
+ * after the last one it sent from the database. Nothing is lost or sent twice whichever replica
+ * wrote, and an announcement that arrives late or twice changes nothing.
+ *
+ * <p>The announcement is its own small transaction with {@code synchronous_commit = off}, sent after
+ * the writing transaction committed. Inside the writing transaction, the NOTIFY would take
+ * PostgreSQL's cluster-wide notify lock and hold it through that commit's WAL flush, which makes
+ * every notifying commit on the server wait for the one before. If the announcement is lost (the
+ * database restarts in between), the streams catch up when the LISTEN connection comes back, or the
+ * next announcement of the ticket.
  */
 @ApplicationScoped
 public class LiveThreads {
 
     public static final String CHANNEL = "support_ticket_activity";
+    /** The announcement that makes every open stream re-read. */
+    static final String EVERY_TICKET = "*";
     /** Entries read per round; a stream that is further behind reads again at once. */
     static final int BATCH = 100;
     private static final Logger LOG = Logger.getLogger(LiveThreads.class);
@@ -159,16 +168,36 @@ public class LiveThreads {
         stream.poke();
     }
 
+    /** Tells every replica that this ticket's timeline grew; call it after the commit. */
+    public void announce(UUID ticketId) {
+        send(ticketId.toString());
+    }
+
+    /** Tells every replica that several tickets' timelines grew. */
+    public void announceAll() {
+        send(EVERY_TICKET);
+    }
+
+    private void send(String payload) {
+        // one round trip; the payload is a UUID's text or "*", nothing a caller can inject
+        pool.query("BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify('" + CHANNEL + "', '" + payload
+                        + "'); COMMIT").execute()
+                .subscribe().with(ignored -> { },
+                        failure -> LOG.warnf("Could not announce ticket activity (streams catch up on their "
+                                + "next announcement or reconnect): %s", failure.getMessage()));
+    }
+
     private void onAnnouncement(String payload) {
-        int colon = payload.indexOf(':');
+        if (EVERY_TICKET.equals(payload)) {
+            byTicket.values().forEach(streams -> streams.forEach(ThreadStream::poke));
+            return;
+        }
         try {
-            UUID ticketId = UUID.fromString(payload.substring(0, colon));
-            int seq = Integer.parseInt(payload.substring(colon + 1));
-            Set<ThreadStream> streams = byTicket.get(ticketId);
+            Set<ThreadStream> streams = byTicket.get(UUID.fromString(payload));
             if (streams != null) {
-                streams.stream().filter(s -> s.lastSent < seq).forEach(ThreadStream::poke);
+                streams.forEach(ThreadStream::poke);
             }
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException e) {
             LOG.warnf("Ignoring an unreadable ticket announcement: %s", payload);
         }
     }
