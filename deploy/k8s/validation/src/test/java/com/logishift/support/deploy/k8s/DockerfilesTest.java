@@ -3,6 +3,7 @@ package com.logishift.support.deploy.k8s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +43,28 @@ class DockerfilesTest {
             String port = ServiceSources.of(service).value("quarkus.http.port").orElse("8080");
             assertEquals(port, expose.group(1), service + ": EXPOSE the port the service listens on");
             assertTrue(text.contains("\"-jar\", \"/deployments/quarkus-run.jar\""), service + ": starts java -jar /deployments/quarkus-run.jar");
+            assertAppCds(service, text);
         }));
+    }
+
+    /**
+     * The AppCDS archive is written while the image is built, by the image's own JVM (an archive fits
+     * only the JVM build and the jar paths that wrote it), after the last USER so that user owns it, and
+     * the entry point maps it. The application must have been built with AppCDS enabled (root pom), or
+     * -Dquarkus.appcds.generate=true would start it all the way (and try the database).
+     */
+    private static void assertAppCds(String service, String text) throws IOException {
+        String archive = "/deployments/app-cds.jsa";
+        Matcher run = Pattern.compile("(?m)^RUN java .*-XX:ArchiveClassesAtExit=" + Pattern.quote(archive)
+                + " .*-Dquarkus\\.appcds\\.generate=true .*-jar /deployments/quarkus-run\\.jar").matcher(text);
+        assertTrue(run.find(), service + ": a RUN step writes " + archive + " with -Dquarkus.appcds.generate=true -jar /deployments/quarkus-run.jar");
+        assertTrue(run.start() > text.lastIndexOf("\nUSER "), service + ": the archive is written as the last USER");
+        Matcher entryPoint = Pattern.compile("(?m)^ENTRYPOINT \\[(.*)\\]$").matcher(text);
+        assertTrue(entryPoint.find(), service + ": ENTRYPOINT in exec form");
+        String args = entryPoint.group(1);
+        int flag = args.indexOf("\"-XX:SharedArchiveFile=" + archive + "\"");
+        assertTrue(flag >= 0 && flag < args.indexOf("\"-jar\""), service + ": the entry point maps " + archive + " (a JVM option, before -jar)");
+        Matcher pom = Pattern.compile("<quarkus\\.package\\.jar\\.appcds\\.enabled>true<").matcher(Files.readString(Repo.root().resolve("pom.xml")));
+        assertTrue(pom.find(), "the root pom enables AppCDS (quarkus.package.jar.appcds.enabled)");
     }
 }
