@@ -29,9 +29,10 @@ FROM ticket \gset
 SELECT greatest(:target - :existing, 0) AS missing \gset
 \echo seeding :missing tickets (table has :existing, target :target)
 
--- Row triggers (ticket-service V2+ keeps each agent's open-ticket count, V3+ through a ledger)
--- would fire once per seeded ticket; they are off for this bulk insert and the counters are
--- recomputed below exactly as V2 does, with the ledger emptied in the same transaction.
+-- Row triggers (ticket-service V2+ keeps each agent's open-ticket count, V3+ through a ledger; V9+
+-- counts tickets per status, priority, category and assignee the same way) would fire once per
+-- seeded ticket; they are off for this bulk insert and the counters are recomputed below exactly as
+-- V2 and V9 do, with the ledgers emptied in the same transaction.
 SET session_replication_role = replica;
 
 INSERT INTO ticket (id, reference, subject, description, category, priority, status, customer_id,
@@ -101,6 +102,18 @@ UPDATE agent a
    SET open_tickets = (SELECT count(*) FROM ticket t
                         WHERE t.assignee_id = a.id AND t.status IN ('OPEN', 'IN_PROGRESS', 'ON_HOLD')),
        last_assigned_at = (SELECT max(t.assigned_at) FROM ticket t WHERE t.assignee_id = a.id);
+COMMIT;
+\endif
+
+-- V9+: the ticket counters, recounted with writers held off so no ticket is missed or counted twice
+SELECT to_regclass('ticket_count') IS NOT NULL AS has_ticket_counts \gset
+\if :has_ticket_counts
+BEGIN;
+LOCK TABLE ticket IN SHARE MODE;
+DELETE FROM ticket_count_change;
+DELETE FROM ticket_count;
+INSERT INTO ticket_count (status, priority, category, assignee_id, tickets)
+SELECT status, priority, category, assignee_id, count(*) FROM ticket GROUP BY status, priority, category, assignee_id;
 COMMIT;
 \endif
 
