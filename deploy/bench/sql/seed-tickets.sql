@@ -105,16 +105,10 @@ UPDATE agent a
 COMMIT;
 \endif
 
--- V9+: the ticket counters, recounted with writers held off so no ticket is missed or counted twice
-SELECT to_regclass('ticket_count') IS NOT NULL AS has_ticket_counts \gset
+-- V9+: the ticket counters, recounted by ticket-service's own function
+SELECT to_regproc('ticket_count_recount') IS NOT NULL AS has_ticket_counts \gset
 \if :has_ticket_counts
-BEGIN;
-LOCK TABLE ticket IN SHARE MODE;
-DELETE FROM ticket_count_change;
-DELETE FROM ticket_count;
-INSERT INTO ticket_count (status, priority, category, assignee_id, tickets)
-SELECT status, priority, category, assignee_id, count(*) FROM ticket GROUP BY status, priority, category, assignee_id;
-COMMIT;
+SELECT ticket_count_recount();
 \endif
 
 -- What autovacuum would have done to a table that grew over a year: statistics and the visibility map.

@@ -1,60 +1,41 @@
 package com.logishift.support.ticket.service;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Exact ticket counts without counting tickets: the counters per (status, priority, category,
  * assignee) of migration V9 plus their changes still in the ledger, so any combination of those
- * filters sums a few rows however many tickets exist. Folding happens here, every second, in one
- * statement that deletes exactly the ledger rows it adds (replicas may fold concurrently); readers
- * never fold and never wait for a fold, and a count is exact whether or not the ledger was folded.
+ * filters sums a few rows however many tickets exist. The fold is here, run every second by
+ * {@link LedgerFolds}: one statement that deletes exactly the ledger rows it adds (replicas may fold
+ * concurrently); readers never fold, and a count is exact whether or not the ledger was folded.
  */
 @ApplicationScoped
 public class TicketCounts {
 
-    private static final Logger LOG = Logger.getLogger(TicketCounts.class);
-    private static final Duration FOLD_INTERVAL = Duration.ofSeconds(1);
+    /** The sums behind the stats' averages, kept per key beside the number of tickets. */
+    private static final String VALUES = "first_responses, first_response_seconds, resolutions, resolution_seconds";
 
     /**
      * SQL: every counter as it is now, possibly several rows per key (the folded row and the
-     * unfolded changes); sum {@code tickets} per key. Columns: status, priority, category,
-     * assignee_id, tickets.
+     * unfolded changes): sum them per key. Columns: status, priority, category, assignee_id,
+     * tickets, and for the averages first_responses, first_response_seconds (their seconds since
+     * creation), resolutions, resolution_seconds.
      */
     public static final String CURRENT = """
-            (SELECT status, priority, category, assignee_id, tickets FROM ticket_count
+            (SELECT status, priority, category, assignee_id, tickets, %1$s FROM ticket_count
              UNION ALL
-             SELECT status, priority, category, assignee_id, delta FROM ticket_count_change)""";
+             SELECT status, priority, category, assignee_id, delta, %1$s FROM ticket_count_change)"""
+            .formatted(VALUES);
 
     private final Pool pool;
-    private final Vertx vertx;
-    private volatile long timer = -1;
 
-    public TicketCounts(Pool pool, Vertx vertx) {
+    public TicketCounts(Pool pool) {
         this.pool = pool;
-        this.vertx = vertx;
-    }
-
-    void startFolding(@Observes StartupEvent start) {
-        timer = vertx.setPeriodic(FOLD_INTERVAL.toMillis(), id -> fold().subscribe().with(
-                folded -> LOG.tracef("Folded %d ticket count changes", folded),
-                failure -> LOG.warnf("Could not fold ticket count changes (will retry): %s", failure.getMessage())));
-    }
-
-    void stopFolding(@Observes ShutdownEvent stop) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
     }
 
     /** Whether the counters can answer the filter: a customer's own list is not a counted dimension. */
@@ -91,17 +72,24 @@ public class TicketCounts {
     public Uni<Integer> fold() {
         // keys in a fixed order, so two replicas folding at once lock counter rows in the same order
         return pool.query("""
-                        WITH folded AS (DELETE FROM ticket_count_change
-                                        RETURNING status, priority, category, assignee_id, delta),
-                             per_key AS (SELECT status, priority, category, assignee_id, sum(delta) AS delta,
-                                                count(*) AS changes
+                        WITH folded AS (DELETE FROM ticket_count_change RETURNING *),
+                             per_key AS (SELECT status, priority, category, assignee_id, sum(delta) AS tickets,
+                                                sum(first_responses) AS first_responses,
+                                                sum(first_response_seconds) AS first_response_seconds,
+                                                sum(resolutions) AS resolutions,
+                                                sum(resolution_seconds) AS resolution_seconds, count(*) AS changes
                                            FROM folded GROUP BY status, priority, category, assignee_id),
-                             upserted AS (INSERT INTO ticket_count AS c (status, priority, category, assignee_id, tickets)
-                                          SELECT status, priority, category, assignee_id, delta FROM per_key
+                             upserted AS (INSERT INTO ticket_count AS c
+                                                 (status, priority, category, assignee_id, tickets, %1$s)
+                                          SELECT status, priority, category, assignee_id, tickets, %1$s FROM per_key
                                            ORDER BY status, priority, category, assignee_id
-                                          ON CONFLICT (status, priority, category, assignee_id)
-                                          DO UPDATE SET tickets = c.tickets + EXCLUDED.tickets)
-                        SELECT COALESCE(sum(changes), 0)::int AS changes FROM per_key""").execute()
+                                          ON CONFLICT (status, priority, category, assignee_id) DO UPDATE
+                                          SET tickets = c.tickets + EXCLUDED.tickets,
+                                              first_responses = c.first_responses + EXCLUDED.first_responses,
+                                              first_response_seconds = c.first_response_seconds + EXCLUDED.first_response_seconds,
+                                              resolutions = c.resolutions + EXCLUDED.resolutions,
+                                              resolution_seconds = c.resolution_seconds + EXCLUDED.resolution_seconds)
+                        SELECT COALESCE(sum(changes), 0)::int AS changes FROM per_key""".formatted(VALUES)).execute()
                 .map(rows -> rows.iterator().next().getInteger("changes"));
     }
 }

@@ -44,9 +44,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class TicketCountsTest {
 
+    /** Per key: tickets / first responses / their seconds / resolved tickets / their seconds. */
     private static final String REAL_COUNTS = """
-            SELECT status, priority, category, assignee_id, count(*) AS n
+            SELECT status, priority, category, assignee_id,
+                   concat_ws('/', count(*), count(first_response_at),
+                             trim_scale(COALESCE(sum(extract(epoch FROM first_response_at - created_at)), 0)),
+                             count(resolved_at),
+                             trim_scale(COALESCE(sum(extract(epoch FROM resolved_at - created_at)), 0))) AS n
               FROM ticket GROUP BY status, priority, category, assignee_id""";
+    private static final String COUNTED = """
+            concat_ws('/', sum(tickets), sum(first_responses), trim_scale(sum(first_response_seconds)),
+                      sum(resolutions), trim_scale(sum(resolution_seconds))) AS n""";
 
     @Inject
     Pool pool;
@@ -73,6 +81,9 @@ class TicketCountsTest {
 
         as(second).post(ticket(queued) + "assign-self/").then().statusCode(200);
         assertCountersMatchTickets("after assign-self took another agent's ticket");
+        as(second).body(Map.of("body", "On it.", "visibility", "PUBLIC")).post(ticket(queued) + "messages/")
+                .then().statusCode(201);
+        assertCountersMatchTickets("after the first response");
         as(admin).body(Map.of("agentId", first.id().toString())).post(ticket(a) + "reassign/").then().statusCode(200);
         assertCountersMatchTickets("after an admin's reassignment");
         as(admin).body(Map.of("unassign", true)).post(ticket(b) + "reassign/").then().statusCode(200);
@@ -161,7 +172,7 @@ class TicketCountsTest {
         openTicket(customer);
         UUID nobody = UUID.randomUUID();
         // a counter of 1000 tickets of an assignee that holds none: only the counters know of them
-        pool.preparedQuery("INSERT INTO ticket_count_change VALUES ('CLOSED', 'LOW', 'OTHER', $1, 1000)")
+        pool.preparedQuery("INSERT INTO ticket_count_change VALUES ('CLOSED', 'LOW', 'OTHER', $1, 1000, 0, 0, 0, 0)")
                 .execute(Tuple.of(nobody)).await().indefinitely();
         try {
             assertEquals(1000L, total(as(Tokens.admin()).get("/api/admin/support/tickets/?assigneeId=" + nobody)));
@@ -171,7 +182,8 @@ class TicketCountsTest {
             assertEquals(1000L, total(as(Tokens.admin()).get("/api/admin/support/tickets/?assigneeId=" + nobody)),
                     "the same once folded");
             // counters that say nothing matches: the page is not even read
-            pool.query("INSERT INTO ticket_count_change SELECT status, priority, category, assignee_id, -1 FROM ticket")
+            pool.query("INSERT INTO ticket_count_change SELECT status, priority, category, assignee_id, -1, 0, 0, 0, 0 "
+                            + "FROM ticket")
                     .execute().await().indefinitely();
             as(Tokens.admin()).get("/api/admin/support/tickets/?status=OPEN").then().statusCode(200)
                     .body("total", equalTo(0)).body("items", hasSize(0));
@@ -204,7 +216,7 @@ class TicketCountsTest {
         } finally {
             threads.shutdownNow();
         }
-        assertEquals(50L, counters().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(50L, realCount(""));
         assertCountersMatchTickets("after 50 concurrent creations");
     }
 
@@ -213,7 +225,7 @@ class TicketCountsTest {
         resetDatabase(pool);
         openTicket(Tokens.customer());
         openTicket(Tokens.customer());
-        Map<String, Long> before = counters();
+        Map<String, String> before = counters();
         assertThrows(Exception.class, () -> pool.withTransaction(tx -> tx.query(
                         "UPDATE ticket SET status = 'CLOSED', assignee_id = gen_random_uuid(), category = 'OTHER'")
                 .execute()
@@ -236,25 +248,26 @@ class TicketCountsTest {
 
     /** The counters read as the lists read them (ledger unfolded), and once folded, equal the tickets. */
     private void assertCountersMatchTickets(String when) {
-        Map<String, Long> real = byKey(REAL_COUNTS);
+        Map<String, String> real = byKey(REAL_COUNTS);
         assertEquals(real, counters(), "counters with the ledger " + when);
         counts.fold().await().indefinitely();
-        assertEquals(real, byKey("SELECT status, priority, category, assignee_id, tickets AS n FROM ticket_count "
-                + "WHERE tickets <> 0"), "counters folded " + when);
-        assertTrue(byKey("SELECT status, priority, category, assignee_id, tickets AS n FROM ticket_count "
+        assertEquals(real, byKey("SELECT status, priority, category, assignee_id, " + COUNTED + " FROM ticket_count "
+                + "WHERE tickets <> 0 GROUP BY status, priority, category, assignee_id"), "counters folded " + when);
+        assertTrue(byKey("SELECT status, priority, category, assignee_id, '' AS n FROM ticket_count "
                 + "WHERE tickets < 0").isEmpty(), "no negative counter " + when);
     }
 
-    private Map<String, Long> counters() {
-        return byKey("SELECT status, priority, category, assignee_id, sum(tickets)::bigint AS n FROM "
-                + TicketCounts.CURRENT + " c GROUP BY status, priority, category, assignee_id HAVING sum(tickets) <> 0");
+    /** The counters as the lists and the stats read them: folded rows plus the ledger. */
+    private Map<String, String> counters() {
+        return byKey("SELECT status, priority, category, assignee_id, " + COUNTED + " FROM " + TicketCounts.CURRENT
+                + " c GROUP BY status, priority, category, assignee_id HAVING sum(tickets) <> 0");
     }
 
-    private Map<String, Long> byKey(String sql) {
-        Map<String, Long> counts = new TreeMap<>();
+    private Map<String, String> byKey(String sql) {
+        Map<String, String> counts = new TreeMap<>();
         for (Row row : pool.query(sql).execute().await().indefinitely()) {
             counts.put(row.getString("status") + "/" + row.getString("priority") + "/" + row.getString("category")
-                    + "/" + row.getUUID("assignee_id"), row.getLong("n"));
+                    + "/" + row.getUUID("assignee_id"), row.getString("n"));
         }
         return counts;
     }
