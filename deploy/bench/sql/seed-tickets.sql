@@ -29,9 +29,10 @@ FROM ticket \gset
 SELECT greatest(:target - :existing, 0) AS missing \gset
 \echo seeding :missing tickets (table has :existing, target :target)
 
--- Row triggers (ticket-service V2+ keeps each agent's open-ticket count, V3+ through a ledger)
--- would fire once per seeded ticket; they are off for this bulk insert and the counters are
--- recomputed below exactly as V2 does, with the ledger emptied in the same transaction.
+-- Row triggers (ticket-service V2+ keeps each agent's open-ticket count, V3+ through a ledger; V9+
+-- counts tickets per status, priority, category and assignee the same way) would fire once per
+-- seeded ticket; they are off for this bulk insert and the counters are recomputed below exactly as
+-- V2 and V9 do, with the ledgers emptied in the same transaction.
 SET session_replication_role = replica;
 
 INSERT INTO ticket (id, reference, subject, description, category, priority, status, customer_id,
@@ -102,6 +103,12 @@ UPDATE agent a
                         WHERE t.assignee_id = a.id AND t.status IN ('OPEN', 'IN_PROGRESS', 'ON_HOLD')),
        last_assigned_at = (SELECT max(t.assigned_at) FROM ticket t WHERE t.assignee_id = a.id);
 COMMIT;
+\endif
+
+-- V9+: the ticket counters, recounted by ticket-service's own function
+SELECT to_regproc('ticket_count_recount') IS NOT NULL AS has_ticket_counts \gset
+\if :has_ticket_counts
+SELECT ticket_count_recount();
 \endif
 
 -- What autovacuum would have done to a table that grew over a year: statistics and the visibility map.

@@ -1,15 +1,10 @@
 package com.logishift.support.ticket.assignment;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,19 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * The approved agents' loads, read in one query that stays cheap however many tickets exist: the
  * load kept on each agent row plus the agent's changes still in the ledger (migration V2 explains
- * why there is a ledger). Every second the ledger is folded into the agent rows, in one statement
- * that deletes exactly the rows it adds, so replicas may fold concurrently.
+ * why there is a ledger). Every second the ledger is folded into the agent rows
+ * ({@code service/LedgerFolds}), in one statement that deletes exactly the rows it adds, so replicas
+ * may fold concurrently.
  */
 @ApplicationScoped
 public class AgentLoads {
-
-    private static final Logger LOG = Logger.getLogger(AgentLoads.class);
-    private static final Duration FOLD_INTERVAL = Duration.ofSeconds(1);
 
     /** Approved agents with their loads, and their display names for the ticket views. */
     public record Snapshot(List<AgentLoad> loads, Map<UUID, String> names) {
@@ -44,24 +36,9 @@ public class AgentLoads {
              GROUP BY a.id""";
 
     private final Pool pool;
-    private final Vertx vertx;
-    private volatile long timer = -1;
 
-    public AgentLoads(Pool pool, Vertx vertx) {
+    public AgentLoads(Pool pool) {
         this.pool = pool;
-        this.vertx = vertx;
-    }
-
-    void onStart(@Observes StartupEvent start) {
-        timer = vertx.setPeriodic(FOLD_INTERVAL.toMillis(), id -> fold().subscribe().with(
-                folded -> LOG.tracef("Folded %d agent load changes", folded),
-                failure -> LOG.warnf("Could not fold agent load changes (will retry): %s", failure.getMessage())));
-    }
-
-    void onStop(@Observes ShutdownEvent stop) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
     }
 
     public Uni<Snapshot> approved() {

@@ -3,6 +3,7 @@ package com.logishift.support.ticket.stats;
 import com.logishift.support.ticket.Category;
 import com.logishift.support.ticket.Priority;
 import com.logishift.support.ticket.TicketStatus;
+import com.logishift.support.ticket.service.TicketCounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,7 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Aggregates straight from SQL: one pass per question, no rows shipped to Java. */
+/**
+ * The dashboard from SQL aggregates over the ticket counters ({@link TicketCounts}) — totals,
+ * breakdowns, unassigned, agents' loads and the average times — a few hundred rows whatever the
+ * number of tickets; the ratings from the feedback table.
+ */
 @ApplicationScoped
 public class StatsService {
 
@@ -24,24 +29,27 @@ public class StatsService {
     }
 
     public Uni<TicketStats> stats() {
-        Uni<Map<String, Long>> byStatus = counts("status", TicketStatus.values());
-        Uni<Map<String, Long>> byPriority = counts("priority", Priority.values());
-        Uni<Map<String, Long>> byCategory = counts("category", Category.values());
+        Uni<Breakdown> breakdown = pool.query("""
+                        SELECT status, priority, category, %s AS queued, sum(tickets)::bigint AS n
+                          FROM %s c
+                         GROUP BY status, priority, category, queued"""
+                        .formatted(TicketStatus.queueSql("c"), TicketCounts.CURRENT))
+                .execute().map(Breakdown::of);
         Uni<Row> times = single("""
-                SELECT count(*) FILTER (WHERE %s) AS unassigned,
-                       avg(extract(epoch FROM first_response_at - created_at))::float8 AS first_response,
-                       avg(extract(epoch FROM resolved_at - created_at))::float8 AS resolution
-                  FROM ticket""".formatted(TicketStatus.queueSql("")));
+                SELECT (sum(first_response_seconds) / NULLIF(sum(first_responses), 0))::float8 AS first_response,
+                       (sum(resolution_seconds) / NULLIF(sum(resolutions), 0))::float8 AS resolution
+                  FROM %s c""".formatted(TicketCounts.CURRENT));
         Uni<Row> ratings = single("SELECT avg(rating)::float8 AS average, count(*) AS n FROM ticket_feedback");
         Uni<List<TicketStats.AgentLoad>> load = pool.query("""
                         SELECT a.id, a.name,
-                               count(t.id) FILTER (WHERE %s) AS open,
-                               count(t.id) FILTER (WHERE %s) AS resolved
-                          FROM agent a LEFT JOIN ticket t ON t.assignee_id = a.id
+                               COALESCE(sum(c.tickets) FILTER (WHERE %s), 0)::bigint AS open,
+                               COALESCE(sum(c.tickets) FILTER (WHERE %s), 0)::bigint AS resolved
+                          FROM agent a LEFT JOIN %s c ON c.assignee_id = a.id
                          WHERE a.status = 'APPROVED'
                          GROUP BY a.id, a.name
                          ORDER BY open DESC, a.name, a.id"""
-                        .formatted(TicketStatus.unresolvedSql("t.status"), TicketStatus.resolvedSql("t.status")))
+                        .formatted(TicketStatus.unresolvedSql("c.status"), TicketStatus.resolvedSql("c.status"),
+                                TicketCounts.CURRENT))
                 .execute()
                 .map(rows -> {
                     List<TicketStats.AgentLoad> list = new ArrayList<>();
@@ -49,27 +57,40 @@ public class StatsService {
                             r.getLong("open"), r.getLong("resolved"))));
                     return list;
                 });
-        return Uni.combine().all().unis(byStatus, byPriority, byCategory, times, ratings, load)
-                .with((statuses, priorities, categories, t, r, loads) -> new TicketStats(
-                        statuses.values().stream().mapToLong(Long::longValue).sum(),
-                        statuses, priorities, categories, t.getLong("unassigned"),
-                        r.getDouble("average"), r.getLong("n"), t.getDouble("first_response"),
-                        t.getDouble("resolution"), loads));
+        return Uni.combine().all().unis(breakdown, times, ratings, load)
+                .with((counts, t, r, loads) -> new TicketStats(counts.total, counts.byStatus, counts.byPriority,
+                        counts.byCategory, counts.queued, r.getDouble("average"), r.getLong("n"),
+                        t.getDouble("first_response"), t.getDouble("resolution"), loads));
     }
 
-    /** Counts per value of an enum column, every value present (zero when there are none). */
-    private Uni<Map<String, Long>> counts(String column, Enum<?>[] values) {
-        // column is one of three constants above, never user input
-        return pool.query("SELECT " + column + " AS value, count(*) AS n FROM ticket GROUP BY " + column)
-                .execute()
-                .map(rows -> {
-                    Map<String, Long> counts = new LinkedHashMap<>();
-                    for (Enum<?> value : values) {
-                        counts.put(value.name(), 0L);
-                    }
-                    rows.forEach(row -> counts.put(row.getString("value"), row.getLong("n")));
-                    return counts;
-                });
+    /** The counters summed per status, priority and category (every value present, zero when none). */
+    private record Breakdown(long total, Map<String, Long> byStatus, Map<String, Long> byPriority,
+            Map<String, Long> byCategory, long queued) {
+
+        static Breakdown of(RowSet<Row> rows) {
+            Map<String, Long> byStatus = zeros(TicketStatus.values());
+            Map<String, Long> byPriority = zeros(Priority.values());
+            Map<String, Long> byCategory = zeros(Category.values());
+            long total = 0;
+            long queued = 0;
+            for (Row row : rows) {
+                long n = row.getLong("n");
+                total += n;
+                queued += row.getBoolean("queued") ? n : 0;
+                byStatus.merge(row.getString("status"), n, Long::sum);
+                byPriority.merge(row.getString("priority"), n, Long::sum);
+                byCategory.merge(row.getString("category"), n, Long::sum);
+            }
+            return new Breakdown(total, byStatus, byPriority, byCategory, queued);
+        }
+
+        private static Map<String, Long> zeros(Enum<?>[] values) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Enum<?> value : values) {
+                counts.put(value.name(), 0L);
+            }
+            return counts;
+        }
     }
 
     private Uni<Row> single(String sql) {

@@ -43,6 +43,15 @@ public final class Api {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** Opens a ticket of the given category and priority as the customer; returns its id. */
+    public static String openTicket(Tokens.Person customer, String category, String priority) {
+        Map<String, Object> body = ticketBody(category + " " + priority);
+        body.put("category", category);
+        body.put("priority", priority);
+        return as(customer).body(body).post("/api/support/tickets/create/")
+                .then().statusCode(201).extract().path("id");
+    }
+
     /** Publishes the agent's registration and approval and waits until ticket-service knows them. */
     public static Tokens.Person approvedAgent(Pool pool) {
         Tokens.Person agent = Tokens.agent();
