@@ -49,12 +49,29 @@ public class StatsService {
                             r.getLong("open"), r.getLong("resolved"))));
                     return list;
                 });
-        return Uni.combine().all().unis(byStatus, byPriority, byCategory, times, ratings, load)
-                .with((statuses, priorities, categories, t, r, loads) -> new TicketStats(
+        return Uni.combine().all().unis(byStatus, byPriority, byCategory, times, ratings, load, slaMet())
+                .with((statuses, priorities, categories, t, r, loads, met) -> new TicketStats(
                         statuses.values().stream().mapToLong(Long::longValue).sum(),
                         statuses, priorities, categories, t.getLong("unassigned"),
                         r.getDouble("average"), r.getLong("n"), t.getDouble("first_response"),
-                        t.getDouble("resolution"), loads));
+                        t.getDouble("resolution"), loads, met));
+    }
+
+    /** Per priority, the share of stopped resolution clocks (MET or BREACHED) that were MET. */
+    private Uni<Map<String, Double>> slaMet() {
+        return pool.query("""
+                        SELECT priority, round(100.0 * count(*) FILTER (WHERE sla_res_status = 'MET') / count(*), 1)::float8
+                               AS met
+                          FROM ticket WHERE sla_res_status IN ('MET', 'BREACHED') GROUP BY priority""")
+                .execute()
+                .map(rows -> {
+                    Map<String, Double> met = new LinkedHashMap<>();
+                    for (Priority priority : List.of(Priority.HIGH, Priority.MEDIUM, Priority.LOW)) {
+                        met.put(priority.name(), null);
+                    }
+                    rows.forEach(row -> met.put(row.getString("priority"), row.getDouble("met")));
+                    return met;
+                });
     }
 
     /** Counts per value of an enum column, every value present (zero when there are none). */
