@@ -77,9 +77,9 @@ public class AdminTicketResource {
         return stats.stats();
     }
 
-    /** The staff lists' one sort besides their default order; anything else is 400. */
+    /** The staff lists' one sort besides their default order (empty: the default, as for the filters); anything else is 400. */
     static boolean bySlaDue(String sort) {
-        if (sort == null) {
+        if (sort == null || sort.isEmpty()) {
             return false;
         }
         if (!sort.equals("slaDue")) {

@@ -332,7 +332,9 @@ class SlaApiTest {
                 last = nearest;
             }
         }
-        for (String bad : List.of("slaDUE", "createdAt", "", "slaDue,createdAt", "sla\u0000Due")) {
+        as(agent).queryParam("sort", "").get("/api/agent/tickets/").then().statusCode(200); // as if left out
+        for (String bad : List.of("slaDUE", "createdAt", " slaDue", "slaDue,createdAt", "sla\u0000Due",
+                "x".repeat(5000))) {
             as(Tokens.admin()).queryParam("sort", bad).get("/api/admin/support/tickets/").then().statusCode(400)
                     .body("errors.field", hasItem("sort"));
             as(agent).queryParam("sort", bad).get("/api/agent/tickets/").then().statusCode(400);
