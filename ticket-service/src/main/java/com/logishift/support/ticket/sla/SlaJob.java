@@ -46,6 +46,9 @@ public class SlaJob {
              LIMIT $2
                FOR UPDATE SKIP LOCKED""".formatted(SlaClocks.SELECT_COLUMNS);
 
+    /** A bound on one pass (1,000 batches of 200 by default), so no pass can run on for ever. */
+    private static final int MAX_BATCHES_PER_PASS = 1000;
+
     private static final String NOTHING_TO_SAY = "UPDATE ticket SET sla_next_check_at = $2 WHERE id = $1";
 
     private static final String ALERTS = """
@@ -100,16 +103,20 @@ public class SlaJob {
      * Returns how many alerts were written. Safe to run on several replicas (and threads) at once.
      */
     public Uni<Integer> pass(Instant now) {
-        Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        return batch(at).flatMap(result -> {
-            if (result[1] < config.batchSize()) {
-                return Uni.createFrom().item(result[0]);
-            }
-            return pass(at).map(more -> more + result[0]);
-        }).invoke(fired -> {
+        return batches(now.truncatedTo(ChronoUnit.MICROS), MAX_BATCHES_PER_PASS).invoke(fired -> {
             if (fired > 0) {
                 relay.wakeUpSoon();
             }
+        });
+    }
+
+    /** Batches until one comes back short; at most {@code left}, the next pass goes on from there. */
+    private Uni<Integer> batches(Instant now, int left) {
+        return batch(now).flatMap(result -> {
+            if (result[1] < config.batchSize() || left <= 1) {
+                return Uni.createFrom().item(result[0]);
+            }
+            return batches(now, left - 1).map(more -> more + result[0]);
         });
     }
 
