@@ -65,6 +65,7 @@ class SlaApiTest {
                 .body("timeZone", equalTo("Europe/Berlin")).body("version", equalTo(version))
                 .body("targets.HIGH.firstResponseMinutes", equalTo(60)).body("updatedAt", org.hamcrest.Matchers.notNullValue());
         as(Tokens.customer()).get(SlaPolicies24x7.PATH).then().statusCode(403);
+        com.logishift.support.ticket.support.Api.anonymous().get(SlaPolicies24x7.PATH).then().statusCode(401);
         Map<String, Object> body = new HashMap<>(SlaPolicies24x7.body(SlaPolicies24x7.roundTheClock(), 60));
         body.put("version", version);
         as(Tokens.agent()).body(body).put(SlaPolicies24x7.PATH).then().statusCode(403);
@@ -216,9 +217,7 @@ class SlaApiTest {
     void onHoldPausesResolutionOnlyResolvedStopsItAndAReopenResumesIt() {
         Person agent = approvedAgent(pool);
         Person customer = Tokens.customer();
-        String id = open(customer, "MEDIUM");
-        as(Tokens.admin()).body(Map.of("agentId", agent.id().toString())).post(TICKETS + id + "/reassign/")
-                .then().statusCode(200);
+        String id = assignedTo(agent, customer, "MEDIUM");
         as(agent).post(TICKETS + id + "/assign-self/").then().statusCode(200);
         JsonPath running = staff(id);
         Instant due = Instant.parse(running.getString("sla.resolution.dueAt"));
@@ -254,14 +253,14 @@ class SlaApiTest {
     void aPriorityChangeTakesTheNewTargetsKeepsTheTimeUsedAndIsOnTheTimeline() {
         Person agent = approvedAgent(pool);
         Person customer = Tokens.customer();
-        String id = open(customer, "HIGH");
-        as(Tokens.admin()).body(Map.of("agentId", agent.id().toString())).post(TICKETS + id + "/reassign/")
-                .then().statusCode(200);
+        String id = assignedTo(agent, customer, "HIGH");
         Instant created = Instant.parse(staff(id).getString("createdAt"));
         String path = TICKETS + id + "/update-priority/";
 
         as(Tokens.agent()).body(Map.of("priority", "LOW")).put(path).then().statusCode(403); // not the assignee
         as(customer).body(Map.of("priority", "LOW")).put(path).then().statusCode(403);
+        com.logishift.support.ticket.support.Api.anonymous().body(Map.of("priority", "LOW")).put(path).then()
+                .statusCode(401);
         as(agent).body(Map.of("priority", "URGENT")).put(path).then().statusCode(400);
         as(agent).body(Map.of("priority", 2)).put(path).then().statusCode(400);
         as(agent).body(Map.of("priority", "LO\u0000W")).put(path).then().statusCode(400);
@@ -296,10 +295,7 @@ class SlaApiTest {
         Person customer = Tokens.customer();
         List<String> mine = new ArrayList<>();
         for (String priority : List.of("LOW", "HIGH", "MEDIUM")) {
-            String id = open(customer, priority);
-            as(Tokens.admin()).body(Map.of("agentId", agent.id().toString())).post(TICKETS + id + "/reassign/")
-                    .then().statusCode(200);
-            mine.add(id);
+            mine.add(assignedTo(agent, customer, priority));
         }
         // one without a running clock: resolved after its first response
         as(agent).post(TICKETS + mine.get(0) + "/assign-self/").then().statusCode(200);
@@ -344,9 +340,7 @@ class SlaApiTest {
     @Test
     void statsShowTheShareOfStoppedResolutionClocksThatWereMet() {
         Person agent = approvedAgent(pool);
-        String id = open(Tokens.customer(), "LOW");
-        as(Tokens.admin()).body(Map.of("agentId", agent.id().toString())).post(TICKETS + id + "/reassign/")
-                .then().statusCode(200);
+        String id = assignedTo(agent, Tokens.customer(), "LOW");
         as(agent).post(TICKETS + id + "/assign-self/").then().statusCode(200);
         status(agent, id, "RESOLVED");
         JsonPath stats = as(Tokens.admin()).get("/api/admin/support/stats/").then().statusCode(200).extract().jsonPath();
@@ -383,6 +377,14 @@ class SlaApiTest {
         body.put("priority", priority);
         return as(customer).body(body).post(TICKETS + "create/").then().statusCode(201)
                 .body("sla", nullValue()).extract().path("id");
+    }
+
+    /** A new ticket of the customer's, given to the agent (still OPEN). */
+    private static String assignedTo(Person agent, Person customer, String priority) {
+        String id = open(customer, priority);
+        as(Tokens.admin()).body(Map.of("agentId", agent.id().toString())).post(TICKETS + id + "/reassign/")
+                .then().statusCode(200);
+        return id;
     }
 
     static JsonPath staff(String id) {
