@@ -95,6 +95,33 @@ public class Ticket extends PanacheEntityBase {
     @Version
     public long version;
 
+    // The SLA clocks (package sla/, migration V8): written by plain SQL only, always under the row lock,
+    // so this entity never writes them (a stale flush cannot turn a stopped clock back on).
+    @Column(name = "sla_policy_version", insertable = false, updatable = false)
+    public Integer slaPolicyVersion;
+    @Column(name = "sla_fr_status", insertable = false, updatable = false)
+    public String slaFrStatus;
+    @Column(name = "sla_fr_used_ms", insertable = false, updatable = false)
+    public Long slaFrUsedMs;
+    @Column(name = "sla_fr_since", insertable = false, updatable = false)
+    public Instant slaFrSince;
+    @Column(name = "sla_fr_due_at", insertable = false, updatable = false)
+    public Instant slaFrDueAt;
+    @Column(name = "sla_res_status", insertable = false, updatable = false)
+    public String slaResStatus;
+    @Column(name = "sla_res_used_ms", insertable = false, updatable = false)
+    public Long slaResUsedMs;
+    @Column(name = "sla_res_since", insertable = false, updatable = false)
+    public Instant slaResSince;
+    @Column(name = "sla_res_due_at", insertable = false, updatable = false)
+    public Instant slaResDueAt;
+    /** The nearest due of a running clock: sort=slaDue. */
+    @Column(name = "sla_due_at", insertable = false, updatable = false)
+    public Instant slaDueAt;
+    /** Which SLA alerts were announced (bits, see sla/SlaAlert). */
+    @Column(name = "sla_fired", insertable = false, updatable = false)
+    public int slaFired;
+
     public static Ticket open(long number, Actor customer, String subject, String description, Category category,
             Priority priority, String deliveryId, Instant now) {
         Ticket ticket = new Ticket();
@@ -247,6 +274,26 @@ public class Ticket extends PanacheEntityBase {
         status = assigneeId == null ? TicketStatus.OPEN : TicketStatus.IN_PROGRESS;
         updatedAt = now;
         return before;
+    }
+
+    /**
+     * A priority change by the assigned agent or an admin (the same rule as a status change); not on a
+     * CLOSED ticket. Returns the previous priority (equal to {@code target} when nothing changed).
+     */
+    public Priority changePriority(Priority target, Actor actor, Instant now) {
+        if (actor.is(Role.AGENT) && !actor.id().equals(assigneeId)) {
+            throw TicketRuleException.forbidden("not-assignee",
+                    "Only the assigned agent or an admin can change the priority of " + reference);
+        }
+        if (status == TicketStatus.CLOSED) {
+            throw TicketRuleException.conflict("ticket-closed", reference + " is CLOSED; its priority is final");
+        }
+        Priority from = priority;
+        if (from != target) {
+            priority = target;
+            updatedAt = now;
+        }
+        return from;
     }
 
     public boolean isAssignedTo(UUID agentId) {

@@ -45,6 +45,25 @@ class TicketTest {
     }
 
     @Test
+    void thePriorityIsChangedByTheAssigneeOrAnAdminUntilTheTicketIsClosed() {
+        Ticket t = ticket();
+        t.assignTo(agent.id(), T0);
+        TicketRuleException notTheirs = assertThrows(TicketRuleException.class,
+                () -> t.changePriority(Priority.HIGH, otherAgent, T0));
+        assertEquals(TicketRuleException.Kind.FORBIDDEN, notTheirs.kind());
+        assertEquals(Priority.MEDIUM, t.changePriority(Priority.HIGH, agent, T0.plusSeconds(5)));
+        assertEquals(Priority.HIGH, t.priority);
+        assertEquals(T0.plusSeconds(5), t.updatedAt);
+        assertEquals(Priority.HIGH, t.changePriority(Priority.HIGH, admin, T0.plusSeconds(9)), "no change");
+        assertEquals(T0.plusSeconds(5), t.updatedAt);
+        t.takeBy(agent.id(), T0);
+        t.changeStatus(TicketStatus.RESOLVED, agent, T0);
+        t.acceptFeedback(T0);
+        assertEquals(TicketRuleException.Kind.CONFLICT, assertThrows(TicketRuleException.class,
+                () -> t.changePriority(Priority.LOW, admin, T0)).kind());
+    }
+
+    @Test
     void takingAnOpenTicketStartsWork() {
         Ticket t = ticket();
         t.assignTo(otherAgent.id(), T0); // auto-assigned, not started: still takeable

@@ -6,6 +6,8 @@ import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.conversation.TimelineEntry;
 import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.ticket.event.TicketEvents;
+import com.logishift.support.ticket.sla.SlaClocks;
+import jakarta.persistence.LockModeType;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,8 +32,10 @@ public class AssignmentService {
 
     private final TicketEvents events;
     private final AgentLoads agentLoads;
+    private final SlaClocks sla;
 
-    public AssignmentService(TicketEvents events, AgentLoads agentLoads) {
+    public AssignmentService(TicketEvents events, AgentLoads agentLoads, SlaClocks sla) {
+        this.sla = sla;
         this.events = events;
         this.agentLoads = agentLoads;
     }
@@ -51,8 +55,10 @@ public class AssignmentService {
             List<AgentLoad> loads = new ArrayList<>(initialLoads);
             loads.removeIf(load -> load.agentId().equals(agentId));
             int[] queued = {0};
+            // locked: a ticket on hold that goes back to the queue resumes its SLA clock (SlaClocks)
             return Ticket.<Ticket>find("assigneeId = ?1 and " + TicketStatus.unresolvedHql(),
-                            Sort.ascending("createdAt").and("id"), agentId).list()
+                            Sort.ascending("createdAt").and("id"), agentId)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                     .flatMap(tickets -> Multi.createFrom().iterable(tickets)
                             .onItem().transformToUniAndConcatenate(ticket -> {
                                 Optional<AgentLoad> chosen = AssignmentPolicy.choose(loads);
@@ -69,7 +75,9 @@ public class AssignmentService {
                                 Uni<Void> unassigned = events.record(events.unassigned(ticket, agentId, admin));
                                 return before == TicketStatus.OPEN ? unassigned
                                         : unassigned.flatMap(ignored ->
-                                                events.record(events.statusChanged(ticket, before, admin)));
+                                                events.record(events.statusChanged(ticket, before, admin)))
+                                        .flatMap(ignored -> sla.statusChanged(ticket, now))
+                                        .flatMap(clocks -> SlaClocks.saveInSession(ticket.id, clocks));
                             })
                             .collect().asList()
                             .map(done -> new HandOver(done.size() - queued[0], queued[0])));

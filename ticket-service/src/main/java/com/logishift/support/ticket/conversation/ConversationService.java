@@ -4,11 +4,13 @@ import com.logishift.support.ticket.attachment.Attachments;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
 import com.logishift.support.ticket.Actor;
+import com.logishift.support.ticket.Priority;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.kit.outbox.OutboxEvent;
 import com.logishift.support.ticket.event.TicketActivity;
 import com.logishift.support.ticket.event.TicketEvents;
+import com.logishift.support.ticket.sla.SlaClocks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,9 +37,12 @@ import java.util.UUID;
 public class ConversationService {
 
     private static final String LOCK_TICKET = """
-            SELECT id, reference, status, customer_id, assignee_id, first_response_at, resolved_at, created_at,
-                   updated_at, message_seq, timeline_seq
-              FROM ticket WHERE id = $1 FOR UPDATE""";
+            SELECT id, reference, status, priority, customer_id, assignee_id, first_response_at, resolved_at,
+                   created_at, updated_at, message_seq, timeline_seq, %s
+              FROM ticket WHERE id = $1 FOR UPDATE""".formatted(SlaClocks.SELECT_COLUMNS);
+
+    /** The clocks, when the message moved them (a first response, a reopen): rare, so its own statement. */
+    private static final String WRITE_SLA = "UPDATE ticket SET " + SlaClocks.assignments(2) + " WHERE id = $1";
 
     private static final String MESSAGE_COLUMNS = """
             id, seq, author_id, author_name, author_role, visibility, channel, body, created_at""";
@@ -82,10 +87,12 @@ public class ConversationService {
     private final TicketActivity activity;
     private final ConversationConfig config;
     private final Attachments attachments;
+    private final SlaClocks sla;
     private final Clock clock;
 
     public ConversationService(Pool pool, TicketEvents events, TicketActivity activity, ConversationConfig config,
-            Attachments attachments, Clock clock) {
+            Attachments attachments, SlaClocks sla, Clock clock) {
+        this.sla = sla;
         this.attachments = attachments;
         this.pool = pool;
         this.events = events;
@@ -178,7 +185,24 @@ public class ConversationService {
                 .addOffsetDateTime(Timeline.utc(now));
         OutboxEvent.addArrays(parameters, change.events());
         Timeline.parameters(parameters, ticket.id, now, firstEntry, change.timeline());
-        return tx.preparedQuery(WRITE).execute(parameters).map(ignored -> new Posted(message, true));
+        return tx.preparedQuery(WRITE).execute(parameters)
+                .flatMap(ignored -> clocks(tx, ticket, effect, now))
+                .map(ignored -> new Posted(message, true));
+    }
+
+    /** A first response stops its clock; a reopen resumes the resolution clock. */
+    private Uni<Void> clocks(SqlConnection tx, Ticket ticket, MessagePolicy.Effect effect, Instant now) {
+        Uni<SlaClocks.Write> moved;
+        if (effect.firstResponse()) {
+            moved = sla.firstResponded(ticket, now);
+        } else if (effect.reopened()) {
+            moved = sla.statusChanged(ticket, now);
+        } else {
+            return Uni.createFrom().voidItem();
+        }
+        return moved.flatMap(write -> write == null ? Uni.createFrom().voidItem()
+                : tx.preparedQuery(WRITE_SLA).execute(SlaClocks.parameters(Tuple.of(ticket.id), write))
+                        .replaceWithVoid());
     }
 
     /** The thread after {@code after}, as the caller may see it. */
@@ -249,6 +273,8 @@ public class ConversationService {
         t.id = row.getUUID("id");
         t.reference = row.getString("reference");
         t.status = TicketStatus.valueOf(row.getString("status"));
+        t.priority = Priority.valueOf(row.getString("priority"));
+        SlaClocks.read(row, t);
         t.customerId = row.getUUID("customer_id");
         t.assigneeId = row.getUUID("assignee_id");
         t.firstResponseAt = instant(row.getOffsetDateTime("first_response_at"));

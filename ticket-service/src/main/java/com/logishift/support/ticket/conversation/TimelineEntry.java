@@ -45,6 +45,16 @@ public record TimelineEntry(TimelineKind kind, Actor actor, String from, String 
         return new TimelineEntry(TimelineKind.FEEDBACK, customer, null, Integer.toString(rating), null, null, false);
     }
 
+    public static TimelineEntry priorityChanged(Actor by, String from, String to) {
+        return new TimelineEntry(TimelineKind.PRIORITY_CHANGED, by, from, to, null, null, false);
+    }
+
+    /** An SLA alert, written by the system for staff only; {@code clock} goes in {@code to}. */
+    public static TimelineEntry slaAlert(boolean breach, String clock) {
+        return new TimelineEntry(breach ? TimelineKind.SLA_BREACHED : TimelineKind.SLA_WARNING, null, null, clock,
+                null, null, true);
+    }
+
     /** An actor known only by id and role (an admin named in an account event). */
     public static Actor actor(UUID id, Role role) {
         return id == null ? null : new Actor(id, role, null, null);

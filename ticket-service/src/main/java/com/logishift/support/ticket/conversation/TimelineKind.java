@@ -1,6 +1,9 @@
 package com.logishift.support.ticket.conversation;
 
-/** What a timeline entry records. MESSAGE is a PUBLIC message, NOTE an INTERNAL one. */
+/**
+ * What a timeline entry records. MESSAGE is a PUBLIC message, NOTE an INTERNAL one; SLA_WARNING and
+ * SLA_BREACHED (staff only) say which clock in {@code to}.
+ */
 public enum TimelineKind {
     CREATED,
     ASSIGNED,
@@ -9,5 +12,8 @@ public enum TimelineKind {
     MESSAGE,
     NOTE,
     ATTACHMENT,
-    FEEDBACK
+    FEEDBACK,
+    PRIORITY_CHANGED,
+    SLA_WARNING,
+    SLA_BREACHED
 }

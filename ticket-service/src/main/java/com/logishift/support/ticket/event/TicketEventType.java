@@ -11,7 +11,10 @@ public enum TicketEventType {
     STATUS_CHANGED("com.logishift.support.ticket.status-changed.v1"),
     NOTE_ADDED("com.logishift.support.ticket.note-added.v1"),
     MESSAGE_ADDED("com.logishift.support.ticket.message-added.v1"),
-    FEEDBACK_SUBMITTED("com.logishift.support.ticket.feedback-submitted.v1");
+    FEEDBACK_SUBMITTED("com.logishift.support.ticket.feedback-submitted.v1"),
+    PRIORITY_CHANGED("com.logishift.support.ticket.priority-changed.v1"),
+    SLA_WARNING("com.logishift.support.ticket.sla-warning.v1"),
+    SLA_BREACHED("com.logishift.support.ticket.sla-breached.v1");
 
     private final String type;
 

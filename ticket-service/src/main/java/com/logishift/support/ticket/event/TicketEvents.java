@@ -4,6 +4,7 @@ import com.logishift.support.ticket.attachment.AttachmentRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.ticket.Actor;
+import com.logishift.support.ticket.Priority;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
 import com.logishift.support.ticket.TicketStatus;
@@ -85,6 +86,15 @@ public class TicketEvents {
             Instant submittedAt) {
     }
 
+    public record PriorityChanged(UUID ticketId, String reference, UUID customerId, UUID assigneeId, String from,
+            String to, UUID changedBy, Instant changedAt) {
+    }
+
+    /** sla-warning.v1 and sla-breached.v1: which clock, its due, when it was noticed. */
+    public record SlaAlerted(UUID ticketId, String reference, String clock, String priority, Instant dueAt,
+            UUID customerId, UUID assigneeId, Instant at) {
+    }
+
     // --- the changes --------------------------------------------------------------------------
 
     public Change created(Ticket t, Actor customer) {
@@ -147,6 +157,19 @@ public class TicketEvents {
         return change(feedback.createdAt, event(TicketEventType.FEEDBACK_SUBMITTED, t, new FeedbackSubmitted(t.id,
                 t.reference, t.customerId, t.assigneeId, feedback.rating, feedback.createdAt), feedback.createdAt),
                 TimelineEntry.feedback(customer, feedback.rating));
+    }
+
+    public Change priorityChanged(Ticket t, Priority from, Actor by) {
+        return change(t.updatedAt, event(TicketEventType.PRIORITY_CHANGED, t, new PriorityChanged(t.id, t.reference,
+                t.customerId, t.assigneeId, from.name(), t.priority.name(), id(by), t.updatedAt), t.updatedAt),
+                TimelineEntry.priorityChanged(by, from.name(), t.priority.name()));
+    }
+
+    /** An SLA clock reached 80 % ({@code breach} false) or 100 % of its target; noticed by the system at {@code at}. */
+    public Change slaAlerted(Ticket t, boolean breach, String clock, Instant dueAt, Instant at) {
+        return change(at, event(breach ? TicketEventType.SLA_BREACHED : TicketEventType.SLA_WARNING, t,
+                new SlaAlerted(t.id, t.reference, clock, t.priority.name(), dueAt, t.customerId, t.assigneeId, at), at),
+                TimelineEntry.slaAlert(breach, clock));
     }
 
     // --- writing them in a Hibernate Reactive transaction -----------------------------------------

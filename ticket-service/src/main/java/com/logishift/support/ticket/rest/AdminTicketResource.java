@@ -46,10 +46,13 @@ public class AdminTicketResource {
 
     @GET
     @Path("tickets")
-    @Operation(summary = "All tickets, newest first, filtered by status, priority, category, assigneeId or unassigned=true")
+    @Operation(summary = "All tickets, newest first, filtered by status, priority, category, assigneeId or unassigned=true",
+            description = "sort=slaDue: the nearest running SLA due first (tickets without one last), then newest first.")
     public Uni<Page<StaffTicket>> all(@QueryParam("status") String status, @QueryParam("priority") String priority,
             @QueryParam("category") String category, @QueryParam("assigneeId") String assigneeId,
-            @QueryParam("unassigned") String unassigned, @BeanParam PageRequest page) {
+            @QueryParam("unassigned") String unassigned, @QueryParam("sort") String sort,
+            @BeanParam PageRequest page) {
+        boolean bySlaDue = bySlaDue(sort);
         boolean unassignedOnly = parseBoolean("unassigned", unassigned);
         if (unassignedOnly && assigneeId != null && !assigneeId.isBlank()) {
             throw ProblemException.invalidField("unassigned", "cannot be combined with assigneeId");
@@ -61,15 +64,28 @@ public class AdminTicketResource {
                 assigneeId == null || assigneeId.isBlank() ? Optional.empty()
                         : Optional.of(Ids.parse("assigneeId", assigneeId.strip())),
                 unassignedOnly);
-        return tickets.list(filter, page.page(), page.size(), false).map(p -> p.map(TicketResources::staffView));
+        return tickets.list(filter, page.page(), page.size(), false, bySlaDue)
+                .map(p -> p.map(TicketResources::staffView));
     }
 
     @GET
     @Path("stats")
     @Operation(summary = "Counts by status, priority and category; unassigned; average rating, first-response "
-            + "and resolution time; per-agent load")
+            + "and resolution time; per-agent load; slaMetPercent: per priority, the share of stopped resolution "
+            + "clocks that were MET (null when none stopped)")
     public Uni<TicketStats> stats() {
         return stats.stats();
+    }
+
+    /** The staff lists' one sort besides their default order (empty: the default, as for the filters); anything else is 400. */
+    static boolean bySlaDue(String sort) {
+        if (sort == null || sort.isEmpty()) {
+            return false;
+        }
+        if (!sort.equals("slaDue")) {
+            throw ProblemException.invalidField("sort", "must be slaDue (or left out for the default order)");
+        }
+        return true;
     }
 
     static <E extends Enum<E>> Optional<E> parseEnum(String field, String value, Class<E> type) {

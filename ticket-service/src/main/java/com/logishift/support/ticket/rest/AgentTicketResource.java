@@ -36,15 +36,18 @@ public class AgentTicketResource {
     @GET
     @RolesAllowed({"agent", "admin"})
     @Operation(summary = "The caller's assigned tickets (scope=assigned, newest first) or the unassigned "
-            + "queue of OPEN tickets (scope=queue, oldest first)")
+            + "queue of OPEN tickets (scope=queue, oldest first)",
+            description = "sort=slaDue: the nearest running SLA due first (tickets without one last), then the "
+                    + "scope's own order.")
     public Uni<Page<StaffTicket>> work(@QueryParam("scope") @DefaultValue("assigned") String scope,
-            @BeanParam PageRequest page) {
+            @QueryParam("sort") String sort, @BeanParam PageRequest page) {
+        boolean bySlaDue = AdminTicketResource.bySlaDue(sort);
         boolean queue = switch (scope.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "assigned" -> false;
             case "queue" -> true;
             default -> throw ProblemException.invalidField("scope", "must be assigned or queue");
         };
-        return tickets.list(TicketService.agentScope(caller.get(), queue), page.page(), page.size(), queue)
+        return tickets.list(TicketService.agentScope(caller.get(), queue), page.page(), page.size(), queue, bySlaDue)
                 .map(p -> p.map(TicketResources::staffView));
     }
 }

@@ -115,6 +115,18 @@ public class TicketResource {
                 .map(TicketResources::staffView);
     }
 
+    @PUT
+    @Path("{id}/update-priority")
+    @RolesAllowed({"agent", "admin"})
+    @Operation(summary = "Change a ticket's priority",
+            description = "The assigned agent or an admin, as for update-status; not on a CLOSED ticket (409). The "
+                    + "SLA clocks take the new priority's targets and keep the business time already used.")
+    public Uni<StaffTicket> updatePriority(@PathParam("id") String id,
+            @Valid @NotNull(message = "is required") UpdatePriorityRequest request) {
+        return tickets.changePriority(caller.get(), Ids.parse("id", id), request.priority())
+                .map(TicketResources::staffView);
+    }
+
     @POST
     @Path("{id}/add-note")
     @RolesAllowed({"agent", "admin"})

@@ -15,6 +15,6 @@ final class TicketResources {
     }
 
     static StaffTicket staffView(TicketDetails d) {
-        return StaffTicket.of(d.ticket(), d.assigneeName(), d.notes(), d.feedback(), d.attachments());
+        return StaffTicket.of(d.ticket(), d.assigneeName(), d.notes(), d.feedback(), d.attachments(), d.sla());
     }
 }

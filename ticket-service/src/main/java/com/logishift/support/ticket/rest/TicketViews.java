@@ -6,6 +6,7 @@ import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
 import com.logishift.support.ticket.conversation.Message;
 import com.logishift.support.ticket.TicketStatus;
+import com.logishift.support.ticket.sla.SlaView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,8 @@ import java.util.UUID;
 
 /**
  * What the API shows of a ticket. Customers get {@link CustomerTicket}, a separate type with no
- * field for internal notes or staff-only data, so a note cannot reach a customer by accident.
+ * field for internal notes or staff-only data (notes, the SLA clocks), so neither can reach a customer by
+ * accident.
  */
 public final class TicketViews {
 
@@ -58,16 +60,18 @@ public final class TicketViews {
             String customerName, String customerEmail, String deliveryId, UUID assigneeId, String assigneeName,
             Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant resolvedAt, Instant closedAt,
             long version, List<NoteView> notes, FeedbackView feedback,
-            @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<AttachmentRef> attachments) {
+            @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<AttachmentRef> attachments,
+            @JsonInclude(JsonInclude.Include.ALWAYS) SlaView sla) {
 
+        /** {@code sla} null: the ticket is older than the SLA clocks. */
         public static StaffTicket of(Ticket t, String assigneeName, List<Message> notes, TicketFeedback feedback,
-                List<AttachmentRef> attachments) {
+                List<AttachmentRef> attachments, SlaView sla) {
             return new StaffTicket(t.id, t.reference, t.subject, t.description, t.category.name(),
                     t.priority.name(), t.status.name(), t.status.allowedTargets(), t.customerId, t.customerName,
                     t.customerEmail, t.deliveryId, t.assigneeId, assigneeName, t.createdAt, t.updatedAt,
                     t.firstResponseAt, t.resolvedAt, t.closedAt, t.version,
                     notes == null ? null : notes.stream().map(NoteView::of).toList(), FeedbackView.of(feedback),
-                    t.followUpOf, attachments);
+                    t.followUpOf, attachments, sla);
         }
     }
 }

@@ -14,6 +14,8 @@ import com.logishift.support.ticket.conversation.AttachmentIds;
 import com.logishift.support.ticket.conversation.ConversationConfig;
 import com.logishift.support.ticket.conversation.Timeline;
 import com.logishift.support.ticket.event.TicketEvents;
+import com.logishift.support.ticket.sla.SlaClocks;
+import com.logishift.support.ticket.sla.SlaPolicies;
 import com.logishift.support.ticket.rest.CreateTicketRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,13 +48,18 @@ public class TicketCreation {
             WITH new_ticket AS (
                 INSERT INTO ticket (id, reference, subject, description, category, priority, status, customer_id,
                                     customer_name, customer_email, delivery_id, assignee_id, assigned_at,
-                                    resolution_count, created_at, updated_at, version, follow_up_of, timeline_seq)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $14, 0, $15, $16)),
+                                    resolution_count, created_at, updated_at, version, follow_up_of, timeline_seq,
+                                    %s)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $14, 0, $15, $16, %s)),
             events AS (
                 INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, occurred_at)
                 SELECT * FROM unnest($17::uuid[], $18::varchar[], $19::varchar[], $20::varchar[], $21::text[],
                                      $22::timestamptz[]))
-            """ + Timeline.insertSql(23);
+            """.formatted(SlaClocks.insertColumns(), SlaClocks.insertValues(35)) + Timeline.insertSql(23);
+
+    /** The next reference number and the SLA policy version the new ticket is created under. */
+    private static final String NUMBER_AND_POLICY = "SELECT nextval('ticket_reference_seq') AS number, "
+            + SlaPolicies.CURRENT_VERSION_SQL + " AS sla_version";
 
     private static final String FOLLOWED_TICKET = "SELECT customer_id, status FROM ticket WHERE id = $1";
 
@@ -60,10 +68,12 @@ public class TicketCreation {
     private final TicketEvents events;
     private final ConversationConfig config;
     private final Attachments attachments;
+    private final SlaClocks sla;
     private final Clock clock;
 
     public TicketCreation(Pool pool, AgentLoads agentLoads, TicketEvents events, ConversationConfig config,
-            Attachments attachments, Clock clock) {
+            Attachments attachments, SlaClocks sla, Clock clock) {
+        this.sla = sla;
         this.attachments = attachments;
         this.pool = pool;
         this.agentLoads = agentLoads;
@@ -77,12 +87,13 @@ public class TicketCreation {
         UUID followUpOf = request.followUpOf() == null ? null : Ids.parse("followUpOf", request.followUpOf());
         List<UUID> attachmentIds = AttachmentIds.parse(request.attachmentIds(), config.maxAttachments());
         return followable(customer, followUpOf)
-                .flatMap(ignored -> pool.query("SELECT nextval('ticket_reference_seq') AS number").execute())
-                .map(rows -> rows.iterator().next().getLong("number"))
-                .flatMap(number -> agentLoads.approved().flatMap(agents -> {
-                    Instant now = clock.instant();
-                    Ticket ticket = Ticket.open(number, customer, request.subject(), request.description(),
-                            request.category(), request.priority(), request.deliveryId(), now);
+                .flatMap(ignored -> pool.query(NUMBER_AND_POLICY).execute())
+                .map(rows -> rows.iterator().next())
+                .flatMap(numbered -> agentLoads.approved().flatMap(agents -> {
+                    // PostgreSQL keeps microseconds: the clocks computed here are the ones read back
+                    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    Ticket ticket = Ticket.open(numbered.getLong("number"), customer, request.subject(),
+                            request.description(), request.category(), request.priority(), request.deliveryId(), now);
                     ticket.followUpOf = followUpOf;
                     List<TicketEvents.Change> changes = new ArrayList<>(2);
                     changes.add(events.created(ticket, customer));
@@ -94,19 +105,22 @@ public class TicketCreation {
                         assigneeName = agents.names().get(chosen.get().agentId());
                     }
                     String name = assigneeName;
-                    if (attachmentIds.isEmpty()) { // the hot path: one statement, no transaction round trips
-                        return insert(pool, ticket, TicketEvents.Change.of(changes))
-                                .map(ignored -> new TicketDetails(ticket, name, null, null, List.of()));
-                    }
-                    // the uploads become the ticket's in the ticket's own transaction: a refused id
-                    // leaves neither a ticket nor a claimed file behind
-                    return pool.withTransaction(tx -> attachments.claim(tx, customer.id(), attachmentIds, ticket.id, null)
-                            .flatMap(files -> {
-                                List<TicketEvents.Change> all = new ArrayList<>(changes);
-                                all.add(1, events.filesAttached(files, customer, now));
-                                return insert(tx, ticket, TicketEvents.Change.of(all))
-                                        .map(ignored -> new TicketDetails(ticket, name, null, null, files));
-                            }));
+                    return sla.opened(ticket, numbered.getInteger("sla_version")).flatMap(clocks -> {
+                        if (attachmentIds.isEmpty()) { // the hot path: one statement, no transaction round trips
+                            return insert(pool, ticket, TicketEvents.Change.of(changes), clocks)
+                                    .map(ignored -> new TicketDetails(ticket, name, null, null, List.of()));
+                        }
+                        // the uploads become the ticket's in the ticket's own transaction: a refused id
+                        // leaves neither a ticket nor a claimed file behind
+                        return pool.withTransaction(tx -> attachments.claim(tx, customer.id(), attachmentIds, ticket.id,
+                                        null)
+                                .flatMap(files -> {
+                                    List<TicketEvents.Change> all = new ArrayList<>(changes);
+                                    all.add(1, events.filesAttached(files, customer, now));
+                                    return insert(tx, ticket, TicketEvents.Change.of(all), clocks)
+                                            .map(ignored -> new TicketDetails(ticket, name, null, null, files));
+                                }));
+                    });
                 }));
     }
 
@@ -125,8 +139,9 @@ public class TicketCreation {
         });
     }
 
-    private static Uni<Void> insert(SqlClient db, Ticket ticket, TicketEvents.Change change) {
-        return db.preparedQuery(INSERT_TICKET_EVENTS_AND_TIMELINE).execute(parameters(ticket, change))
+    private static Uni<Void> insert(SqlClient db, Ticket ticket, TicketEvents.Change change, SlaClocks.Write clocks) {
+        return db.preparedQuery(INSERT_TICKET_EVENTS_AND_TIMELINE)
+                .execute(SlaClocks.parameters(parameters(ticket, change), clocks))
                 .replaceWithVoid();
     }
 

@@ -4,12 +4,23 @@ import com.logishift.support.ticket.attachment.AttachmentRef;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
 import com.logishift.support.ticket.conversation.Message;
+import com.logishift.support.ticket.sla.SlaView;
 import java.util.List;
 
 /**
  * A ticket with what its views need besides the row: assignee's name, notes (the INTERNAL messages,
- * staff detail view only), feedback, and the files attached at creation (detail views only).
+ * staff detail view only), feedback, the files attached at creation (detail views only) and the SLA
+ * clocks as staff see them now (null until added, and for tickets without clocks).
  */
 public record TicketDetails(Ticket ticket, String assigneeName, List<Message> notes, TicketFeedback feedback,
-        List<AttachmentRef> attachments) {
+        List<AttachmentRef> attachments, SlaView sla) {
+
+    public TicketDetails(Ticket ticket, String assigneeName, List<Message> notes, TicketFeedback feedback,
+            List<AttachmentRef> attachments) {
+        this(ticket, assigneeName, notes, feedback, attachments, null);
+    }
+
+    public TicketDetails withSla(SlaView clocks) {
+        return new TicketDetails(ticket, assigneeName, notes, feedback, attachments, clocks);
+    }
 }

@@ -14,6 +14,8 @@ import com.logishift.support.kit.ProblemException;
 import com.logishift.support.ticket.event.TicketActivity;
 import com.logishift.support.ticket.event.TicketEvents;
 import com.logishift.support.ticket.rest.CreateTicketRequest;
+import com.logishift.support.ticket.sla.SlaClocks;
+import com.logishift.support.ticket.Priority;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +42,8 @@ public class TicketService {
 
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
     private static final Sort OLDEST_FIRST = Sort.ascending("createdAt").and("id");
+    /** sort=slaDue: the nearest running due first, tickets without one last, then the list's own order. */
+    private static final String SLA_DUE = "slaDueAt";
 
     private final TicketEvents events;
     private final TicketCreation creation;
@@ -47,10 +51,12 @@ public class TicketService {
     private final Attachments attachments;
     private final TicketCounts counts;
     private final Pool pool;
+    private final SlaClocks sla;
     private final Clock clock;
 
     public TicketService(TicketEvents events, TicketCreation creation, TicketActivity activity, Attachments attachments,
-            TicketCounts counts, Pool pool, Clock clock) {
+            TicketCounts counts, Pool pool, SlaClocks sla, Clock clock) {
+        this.sla = sla;
         this.attachments = attachments;
         this.counts = counts;
         this.pool = pool;
@@ -68,21 +74,34 @@ public class TicketService {
     /** One ticket as the caller may see it; 404 for a customer's view of someone else's ticket. */
     public Uni<TicketDetails> get(Actor actor, UUID id) {
         return Panache.withSession(() -> visibleTicket(actor, id).flatMap(t -> details(t, actor.role().isStaff())))
-                .flatMap(this::withFiles);
+                .flatMap(this::withFiles).flatMap(this::withSla);
     }
 
     public Uni<Page<TicketDetails>> list(TicketFilter filter, int page, int size, boolean oldestFirst) {
+        return list(filter, page, size, oldestFirst, false);
+    }
+
+    /** {@code bySlaDue}: the nearest running SLA due first (none last), then the list's own order. */
+    public Uni<Page<TicketDetails>> list(TicketFilter filter, int page, int size, boolean oldestFirst,
+            boolean bySlaDue) {
         Map<String, Object> parameters = new HashMap<>();
         String where = filter.where(parameters);
+        Sort order = oldestFirst ? OLDEST_FIRST : NEWEST_FIRST;
+        if (bySlaDue) {
+            Sort byDue = Sort.by(SLA_DUE, Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST);
+            order.getColumns().forEach(c -> byDue.and(c.getName(), c.getDirection()));
+            order = byDue;
+        }
+        Sort sort = order;
         // the exact total first: a page past the last match is answered without reading tickets (for a
         // combination of filters that matches nothing, the page query walked a whole index in date order)
         return total(filter, where, parameters).flatMap(total -> (long) page * size >= total
                 ? Uni.createFrom().item(new Page<TicketDetails>(List.of(), total, page, size))
-                : Panache.withSession(() -> Ticket.<Ticket>find(where, oldestFirst ? OLDEST_FIRST : NEWEST_FIRST,
-                                parameters).page(page, size).list()
+                : Panache.withSession(() -> Ticket.<Ticket>find(where, sort, parameters).page(page, size).list()
                         .flatMap(tickets -> assigneeNames(tickets).map(names -> new Page<>(tickets.stream()
                                 .map(t -> new TicketDetails(t, t.assigneeId == null ? null : names.get(t.assigneeId),
-                                        null, null, null)).toList(), total, page, size)))));
+                                        null, null, null)).toList(), total, page, size))))
+                        .flatMap(this::withSla));
     }
 
     /**
@@ -92,6 +111,16 @@ public class TicketService {
     private Uni<Long> total(TicketFilter filter, String where, Map<String, Object> parameters) {
         return TicketCounts.covers(filter) ? counts.total(filter)
                 : Panache.withSession(() -> Ticket.count(where, parameters));
+    }
+
+    /** The clocks as staff see them now, read once the session has closed (policies may need the pool). */
+    private Uni<Page<TicketDetails>> withSla(Page<TicketDetails> found) {
+        return sla.views(found.items().stream().map(TicketDetails::ticket).toList())
+                .map(views -> found.map(d -> d.withSla(views.get(d.ticket().id))));
+    }
+
+    private Uni<TicketDetails> withSla(TicketDetails details) {
+        return sla.views(List.of(details.ticket())).map(views -> details.withSla(views.get(details.ticket().id)));
     }
 
     public Uni<TicketDetails> assignSelf(Actor agent, UUID id) {
@@ -110,10 +139,33 @@ public class TicketService {
         }));
     }
 
+    /**
+     * The row is locked first: the SLA clocks are written from what this transaction read, so no other
+     * writer of the clocks may change them in between (they all lock it too).
+     */
     public Uni<TicketDetails> changeStatus(Actor actor, UUID id, TicketStatus target) {
-        return inTransaction(() -> visibleTicket(actor, id).flatMap(ticket -> {
-            TicketStatus from = ticket.changeStatus(target, actor, clock.instant());
-            return events.record(events.statusChanged(ticket, from, actor)).flatMap(ignored -> details(ticket, true));
+        return inTransaction(() -> visibleTicket(actor, id, LockModeType.PESSIMISTIC_WRITE).flatMap(ticket -> {
+            Instant now = clock.instant();
+            TicketStatus from = ticket.changeStatus(target, actor, now);
+            return events.record(events.statusChanged(ticket, from, actor))
+                    .flatMap(ignored -> sla.statusChanged(ticket, now))
+                    .flatMap(clocks -> SlaClocks.saveInSession(ticket.id, clocks))
+                    .flatMap(ignored -> details(ticket, true));
+        }));
+    }
+
+    /** The assigned agent or an admin gives the ticket another priority; its SLA targets follow. */
+    public Uni<TicketDetails> changePriority(Actor actor, UUID id, Priority target) {
+        return inTransaction(() -> visibleTicket(actor, id, LockModeType.PESSIMISTIC_WRITE).flatMap(ticket -> {
+            Instant now = clock.instant();
+            Priority from = ticket.changePriority(target, actor, now);
+            if (from == target) {
+                return details(ticket, true); // no change, no event
+            }
+            return events.record(events.priorityChanged(ticket, from, actor))
+                    .flatMap(ignored -> sla.priorityChanged(ticket, now))
+                    .flatMap(clocks -> SlaClocks.saveInSession(ticket.id, clocks))
+                    .flatMap(ignored -> details(ticket, true));
         }));
     }
 
@@ -169,7 +221,8 @@ public class TicketService {
     }
 
     private Uni<TicketDetails> inTransaction(Supplier<Uni<TicketDetails>> work) {
-        return Panache.withTransaction(work).invoke(changed -> activity.committed(changed.ticket().id)).flatMap(this::withFiles);
+        return Panache.withTransaction(work).invoke(changed -> activity.committed(changed.ticket().id))
+                .flatMap(this::withFiles).flatMap(this::withSla);
     }
 
     private Uni<Ticket> visibleTicket(Actor actor, UUID id) {

@@ -57,10 +57,27 @@ public class StatsService {
                             r.getLong("open"), r.getLong("resolved"))));
                     return list;
                 });
-        return Uni.combine().all().unis(breakdown, times, ratings, load)
-                .with((counts, t, r, loads) -> new TicketStats(counts.total, counts.byStatus, counts.byPriority,
+        return Uni.combine().all().unis(breakdown, times, ratings, load, slaMet())
+                .with((counts, t, r, loads, met) -> new TicketStats(counts.total, counts.byStatus, counts.byPriority,
                         counts.byCategory, counts.queued, r.getDouble("average"), r.getLong("n"),
-                        t.getDouble("first_response"), t.getDouble("resolution"), loads));
+                        t.getDouble("first_response"), t.getDouble("resolution"), loads, met));
+    }
+
+    /** Per priority, the share of stopped resolution clocks (MET or BREACHED) that were MET. */
+    private Uni<Map<String, Double>> slaMet() {
+        return pool.query("""
+                        SELECT priority, round(100.0 * count(*) FILTER (WHERE sla_res_status = 'MET') / count(*), 1)::float8
+                               AS met
+                          FROM ticket WHERE sla_res_status IN ('MET', 'BREACHED') GROUP BY priority""")
+                .execute()
+                .map(rows -> {
+                    Map<String, Double> met = new LinkedHashMap<>();
+                    for (Priority priority : List.of(Priority.HIGH, Priority.MEDIUM, Priority.LOW)) {
+                        met.put(priority.name(), null);
+                    }
+                    rows.forEach(row -> met.put(row.getString("priority"), row.getDouble("met")));
+                    return met;
+                });
     }
 
     /** The counters summed per status, priority and category (every value present, zero when none). */

@@ -51,6 +51,9 @@ class LiveThreadTest {
     @Inject
     Pool pool;
 
+    @jakarta.inject.Inject
+    com.logishift.support.ticket.sla.SlaJob slaJob;
+
     record Event(String name, String id, JsonNode data) {
         String kind() {
             return data.path("kind").asText();
@@ -130,6 +133,37 @@ class LiveThreadTest {
 
     Stream open(Person who, String ticketId, String query) throws Exception {
         return new Stream(ticketId, who.bearer(), query, Map.of());
+    }
+
+    /** The SLA alerts are staff-only entries: a customer's catch-up skips them, a staff stream has them. */
+    @Test
+    void slaEntriesNeverReachACustomersStream() throws Exception {
+        Person customer = Tokens.customer();
+        String id = openTicket(customer);
+        slaJob.pass(Instant.now().plus(Duration.ofDays(60))).await().atMost(Duration.ofMinutes(2));
+        as(customer).body(body("body", "still waiting")).post(messages(id)).then().statusCode(201);
+        List<String> customerKinds = new ArrayList<>();
+        try (Stream customers = open(customer, id, "?after=0")) {
+            assertEquals("ready", customers.next().name());
+            for (Event e = customers.entry(); ; e = customers.entry()) {
+                customerKinds.add(e.kind());
+                if (e.kind().equals("MESSAGE")) {
+                    break; // the customer's message comes after the alerts
+                }
+            }
+        }
+        assertTrue(customerKinds.stream().noneMatch(k -> k.startsWith("SLA_")), customerKinds.toString());
+        List<String> staffKinds = new ArrayList<>();
+        try (Stream staff = open(Tokens.agent(), id, "?after=0")) {
+            assertEquals("ready", staff.next().name());
+            for (Event e = staff.entry(); ; e = staff.entry()) {
+                staffKinds.add(e.kind());
+                if (e.kind().equals("MESSAGE")) {
+                    break;
+                }
+            }
+        }
+        assertEquals(4, staffKinds.stream().filter(k -> k.startsWith("SLA_")).count(), staffKinds.toString());
     }
 
     @Test

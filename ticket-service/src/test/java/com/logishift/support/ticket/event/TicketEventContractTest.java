@@ -47,10 +47,14 @@ class TicketEventContractTest {
     /** The types the tests below produce through the API; a new type needs a case here. */
     private static final Set<String> PRODUCED_HERE = Set.of(PREFIX + "created.v1", PREFIX + "assigned.v1",
             PREFIX + "unassigned.v1", PREFIX + "status-changed.v1", PREFIX + "note-added.v1",
-            PREFIX + "feedback-submitted.v1", PREFIX + "message-added.v1");
+            PREFIX + "feedback-submitted.v1", PREFIX + "message-added.v1", PREFIX + "priority-changed.v1",
+            PREFIX + "sla-warning.v1", PREFIX + "sla-breached.v1");
 
     @Inject
     Pool pool;
+
+    @Inject
+    com.logishift.support.ticket.sla.SlaJob slaJob;
 
     @Test
     void everyTypeTheCodeSendsIsDocumentedOnItsTopicAndCheckedHere() {
@@ -81,7 +85,8 @@ class TicketEventContractTest {
         // message-added of the note (add-note writes an INTERNAL message)
         List<String> types = checkRecordsOf(id, 11, type -> true);
         Set<String> lifecycle = new HashSet<>(PRODUCED_HERE);
-        lifecycle.remove(PREFIX + "message-added.v1");
+        lifecycle.removeAll(Set.of(PREFIX + "message-added.v1", PREFIX + "priority-changed.v1",
+                PREFIX + "sla-warning.v1", PREFIX + "sla-breached.v1"));
         assertTrue(new HashSet<>(types).containsAll(lifecycle), "every lifecycle type was produced and checked: " + types);
     }
 
@@ -107,6 +112,20 @@ class TicketEventContractTest {
                 type -> type.equals(PREFIX + "message-added.v1") || type.equals(PREFIX + "note-added.v1"));
         assertEquals(3, types.stream().filter((PREFIX + "message-added.v1")::equals).count(), types.toString());
         assertTrue(types.contains(PREFIX + "note-added.v1"), types.toString());
+    }
+
+    /** priority-changed.v1, and the SLA job's sla-warning.v1 and sla-breached.v1 (its pass run days ahead). */
+    @Test
+    void priorityAndSlaEventsConformToTheirSchemas() {
+        Person admin = Tokens.admin();
+        String id = openTicket(Tokens.customer());
+        as(admin).body(Map.of("priority", "LOW")).put("/api/support/tickets/" + id + "/update-priority/")
+                .then().statusCode(200);
+        slaJob.pass(java.time.Instant.now().plus(Duration.ofDays(60))).await().atMost(Duration.ofMinutes(2));
+        List<String> types = checkRecordsOf(id, 5, type -> type.equals(PREFIX + "priority-changed.v1")
+                || type.startsWith(PREFIX + "sla-"));
+        assertEquals(List.of(PREFIX + "priority-changed.v1", PREFIX + "sla-warning.v1", PREFIX + "sla-breached.v1",
+                PREFIX + "sla-warning.v1", PREFIX + "sla-breached.v1"), types);
     }
 
     @Test
