@@ -1,6 +1,8 @@
 package com.logishift.support.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** An incoming CloudEvent: its id (the de-duplication key), type and JSON data. */
@@ -37,6 +39,15 @@ public record SupportEvent(String id, String type, JsonNode data) {
     public UUID requiredUuid(String field) {
         required(field);
         return uuid(field);
+    }
+
+    public Instant requiredInstant(String field) {
+        String value = required(field);
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("event " + id + " has an invalid " + field + ": " + value);
+        }
     }
 
     /** The short name of the type: "ticket.created" for com.logishift.support.ticket.created.v1. */

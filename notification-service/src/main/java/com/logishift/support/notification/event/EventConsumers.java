@@ -7,20 +7,27 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.pgclient.PgException;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Reads support.ticket-events and support.account-events. A record is acknowledged (and its offset
- * later committed) only after its transaction committed, so a crash in between means a redelivery,
- * which {@link EventProcessor} recognizes by the CloudEvent id. A record that can never be processed
- * is nacked with the reason and lands on the dead-letter topic; the consumer carries on. A valid
- * record the database cannot take right now is retried until it can (readiness is DOWN meanwhile),
- * never dead-lettered.
+ * Reads support.ticket-events and support.account-events a poll at a time: the poll's events are
+ * applied in one transaction, in order, and the poll is acknowledged (its offsets later committed)
+ * only after that transaction committed, so a crash in between means a redelivery, which
+ * {@link EventProcessor} recognizes by the CloudEvent id. A record that can never be processed is
+ * nacked with the reason and lands on the dead-letter topic; the consumer carries on — when such a
+ * record makes the poll's transaction fail, the poll is applied again one event per transaction,
+ * so only the poison is set aside. A valid record the database cannot take right now is retried
+ * until it can (readiness is DOWN meanwhile), never dead-lettered.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -41,35 +48,62 @@ public class EventConsumers {
     }
 
     @Incoming("ticket-events")
-    public Uni<Void> ticketEvent(Message<String> message) {
-        return handle(message);
+    public Uni<Void> ticketEvents(KafkaRecordBatch<String, String> poll) {
+        return handle(poll);
     }
 
     @Incoming("account-events")
-    public Uni<Void> accountEvent(Message<String> message) {
-        return handle(message);
+    public Uni<Void> accountEvents(KafkaRecordBatch<String, String> poll) {
+        return handle(poll);
     }
 
-    private Uni<Void> handle(Message<String> message) {
-        SupportEvent event;
-        try {
-            event = parse(message);
-        } catch (SupportEvent.MalformedEventException e) {
-            return deadLetter(message, e);
+    private Uni<Void> handle(KafkaRecordBatch<String, String> poll) {
+        List<Message<String>> records = new ArrayList<>();
+        List<SupportEvent> events = new ArrayList<>();
+        Uni<Void> malformed = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : poll.getRecords()) {
+            try {
+                events.add(parse(record));
+                records.add(record);
+            } catch (SupportEvent.MalformedEventException e) {
+                malformed = malformed.flatMap(ignored -> deadLetter(record, e));
+            }
         }
+        Uni<Void> applied = events.isEmpty() ? Uni.createFrom().voidItem()
+                : untilApplied(events.get(0).id() + (events.size() > 1 ? " and " + (events.size() - 1) + " more" : ""),
+                        () -> processor.process(events))
+                        .replaceWithVoid()
+                        // poison in the poll: apply it again event by event, so only the poison is set aside
+                        .onFailure(EventConsumers::isPoison).recoverWithUni(failure -> oneByOne(records, events));
+        return malformed.flatMap(ignored -> applied)
+                // the whole poll: its last offset per partition covers every record before it
+                .flatMap(ignored -> Uni.createFrom().completionStage(poll.ack()));
+    }
+
+    private Uni<Void> oneByOne(List<Message<String>> records, List<SupportEvent> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < events.size(); i++) {
+            Message<String> record = records.get(i);
+            SupportEvent event = events.get(i);
+            chain = chain.flatMap(ignored -> untilApplied(event.id(), () -> processor.process(event))
+                    .replaceWithVoid()
+                    .onFailure().recoverWithUni(failure -> deadLetter(record, failure)));
+        }
+        return chain;
+    }
+
+    /** Applies, retrying for as long as the database is away (readiness DOWN meanwhile); poison fails at once. */
+    private Uni<Integer> untilApplied(String what, Supplier<Uni<Integer>> work) {
         AtomicInteger attempts = new AtomicInteger();
-        return Uni.createFrom().deferred(() -> processor.process(event))
-                // the database being away is retried for as long as it lasts; poison is not
+        return Uni.createFrom().deferred(work::get)
                 .onFailure(failure -> !isPoison(failure)).invoke(failure -> {
-                    health.retrying(event.id(), failure);
-                    LOG.warnf("Event %s not applied yet (attempt %d, retrying): %s", event.id(),
+                    health.retrying(what, failure);
+                    LOG.warnf("Event %s not applied yet (attempt %d, retrying): %s", what,
                             attempts.incrementAndGet(), failure.getMessage());
                 })
                 .onFailure(failure -> !isPoison(failure))
                 .retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).indefinitely()
-                .eventually(() -> health.done(event.id()))
-                .flatMap(count -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
+                .eventually(() -> health.done(what));
     }
 
     /**

@@ -4,7 +4,10 @@ import com.logishift.support.kit.Ids;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.PageRequest;
 import com.logishift.support.kit.ProblemException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.logishift.support.notification.NotificationRules;
 import com.logishift.support.notification.service.Inbox;
+import com.logishift.support.notification.service.Preferences;
 import com.logishift.support.notification.stream.LiveNotifications;
 import com.logishift.support.notification.stream.StreamAuthFilter;
 import com.logishift.support.notification.stream.StreamSlots;
@@ -15,8 +18,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,7 +32,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,14 +52,16 @@ public class NotificationResource {
     private static final Duration KEEPALIVE = Duration.ofSeconds(20);
 
     private final Inbox inbox;
+    private final Preferences preferences;
     private final LiveNotifications live;
     private final StreamTickets streamTickets;
     private final StreamSlots slots;
     private final JsonWebToken jwt;
 
-    public NotificationResource(Inbox inbox, LiveNotifications live, StreamTickets streamTickets, StreamSlots slots,
-            JsonWebToken jwt) {
+    public NotificationResource(Inbox inbox, Preferences preferences, LiveNotifications live,
+            StreamTickets streamTickets, StreamSlots slots, JsonWebToken jwt) {
         this.inbox = inbox;
+        this.preferences = preferences;
         this.live = live;
         this.streamTickets = streamTickets;
         this.slots = slots;
@@ -61,7 +70,9 @@ public class NotificationResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Own notifications, newest first; unread=true for unread ones only")
+    @Operation(summary = "Own notifications, newest first; unread=true for unread ones only",
+            description = "Personal notifications and the entries of the caller's role feed (admins; approved "
+                    + "agents) since they joined it, without the kinds they switched off.")
     public Uni<Page<NotificationView>> list(@QueryParam("unread") String unread, @BeanParam PageRequest page) {
         return inbox.list(me(), parseUnread(unread), page.page(), page.size()).map(p -> p.map(NotificationView::of));
     }
@@ -90,6 +101,28 @@ public class NotificationResource {
         return inbox.markAllRead(me()).map(updated -> Map.of("updated", updated));
     }
 
+    @GET
+    @Path("preferences")
+    @Authenticated
+    @Operation(summary = "Own notification preferences: in-app on/off for each kind the caller can receive",
+            description = "Kinds are the CloudEvent types, e.g. com.logishift.support.ticket.created.v1.")
+    public Uni<PreferencesView> preferences() {
+        return preferences.inApp(me(), receivableKinds()).map(PreferencesView::of);
+    }
+
+    @PUT
+    @Path("preferences")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Switch kinds on or off in the app",
+            description = "{\"kinds\":{\"<kind>\":{\"inApp\":false}}}: sets the kinds named, the others keep their "
+                    + "setting. A kind the caller cannot receive, or any other field, is 400. A switched-off kind is "
+                    + "neither stored for the caller nor shown or counted. Answers all preferences.")
+    public Uni<PreferencesView> updatePreferences(JsonNode body) {
+        Set<String> kinds = receivableKinds();
+        return preferences.update(me(), kinds, PreferencesView.changes(body, kinds)).map(PreferencesView::of);
+    }
+
     @POST
     @Path("stream-ticket")
     @Authenticated
@@ -114,7 +147,8 @@ public class NotificationResource {
         UUID account = (UUID) request.getProperty(StreamAuthFilter.ACCOUNT);
         UUID recipient = account != null ? account : me();
         Runnable release = slots.acquire(recipient);
-        Multi<OutboundSseEvent> notifications = live.of(recipient).map(n -> sse.newEventBuilder()
+        Multi<OutboundSseEvent> notifications = inbox.audience(recipient).onFailure().invoke(release)
+                .toMulti().flatMap(live::of).map(n -> sse.newEventBuilder()
                 .name("notification").id(n.id().toString())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationView.class, n).build());
         Multi<OutboundSseEvent> keepalive = Multi.createFrom().ticks().every(KEEPALIVE)
@@ -133,6 +167,18 @@ public class NotificationResource {
             throw ProblemException.unauthorized("A valid bearer token is required.");
         }
         return Ids.parse("sub", jwt.getSubject());
+    }
+
+    /** The kinds the caller's role can receive (their highest role, as the token names it). */
+    private Set<String> receivableKinds() {
+        me();
+        Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+        for (String role : List.of("admin", "agent", "customer")) {
+            if (groups.contains(role)) {
+                return NotificationRules.KINDS_BY_ROLE.get(role);
+            }
+        }
+        return Set.of();
     }
 
     private static boolean parseUnread(String unread) {

@@ -11,6 +11,7 @@ import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,8 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Fans newly stored notifications out to the open streams on this replica. The consumer announces
- * each one with pg_notify inside its transaction; every replica LISTENs, so a person's stream gets
- * their notifications whichever replica's consumer stored them, and only after they committed.
+ * each one with pg_notify inside its transaction — a role-feed entry once for the whole role, not
+ * once per member; every replica LISTENs, so a person's stream gets their notifications whichever
+ * replica's consumer stored them, and only after they committed.
  */
 @ApplicationScoped
 public class LiveNotifications {
@@ -27,8 +29,32 @@ public class LiveNotifications {
     public static final String CHANNEL = "support_notifications";
     private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
 
-    /** What travels on the channel: the recipient and their notification. */
-    public record Announcement(UUID recipientId, NotificationView notification) {
+    /**
+     * What travels on the channel: a personal notification with its recipient, or a feed entry with
+     * its feed and the members who do not see it.
+     */
+    public record Announcement(UUID recipientId, String feed, Set<UUID> except, NotificationView notification) {
+
+        public static Announcement personal(UUID recipient, NotificationView notification) {
+            return new Announcement(recipient, null, Set.of(), notification);
+        }
+
+        public static Announcement feed(String feed, Set<UUID> except, NotificationView notification) {
+            return new Announcement(null, feed, except, notification);
+        }
+    }
+
+    /**
+     * Who a stream is for: the person, the feed they read (null for none) and the kinds they switched
+     * off, as they were when the stream opened.
+     */
+    public record Audience(UUID person, String feed, Set<String> mutedKinds) {
+
+        boolean hears(Announcement a) {
+            boolean addressed = person.equals(a.recipientId())
+                    || (a.feed() != null && a.feed().equals(feed) && (a.except() == null || !a.except().contains(person)));
+            return addressed && !mutedKinds.contains(a.notification().type());
+        }
     }
 
     private final Vertx vertx;
@@ -76,10 +102,10 @@ public class LiveNotifications {
         return listening.get() && subscriber != null && !subscriber.closed();
     }
 
-    /** New notifications for one person, as they are committed. */
-    public Multi<NotificationView> of(UUID recipient) {
+    /** New notifications for one person, personal and of their feed, as they are committed. */
+    public Multi<NotificationView> of(Audience audience) {
         // a slow browser gets a bounded buffer; beyond it the stream fails and the client reconnects
-        return announcements.filter(a -> a.recipientId().equals(recipient)).map(Announcement::notification)
+        return announcements.filter(audience::hears).map(Announcement::notification)
                 .onOverflow().buffer(256);
     }
 

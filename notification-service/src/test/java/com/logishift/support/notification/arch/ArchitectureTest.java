@@ -8,11 +8,6 @@ class ArchitectureTest {
 
     @Test
     void layersAndBoundariesHold() {
-        ServiceArchitecture.of("com.logishift.support.notification")
-                // Panache active-record entities: the domain types are their own persistence until the
-                // repositories of issue 14 (item 2) replace them
-                .except("Panache active-record entity",
-                        ServiceArchitecture.onTarget("io.quarkus.hibernate.reactive.panache."))
-                .check();
+        ServiceArchitecture.of("com.logishift.support.notification").check();
     }
 }

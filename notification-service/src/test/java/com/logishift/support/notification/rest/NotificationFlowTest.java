@@ -31,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -89,9 +90,10 @@ class NotificationFlowTest {
         String assigned = ticketEvent("assigned", ticket, ",\"assigneeId\":\"" + agent.id() + "\",\"mode\":\"AUTO\"");
         assertRecipients(assigned, customer, agent, admin);
 
+        // the agent changed it: they are not told of their own action (SPEC "Notifications, revised")
         String status = ticketEvent("status-changed", ticket,
                 ",\"assigneeId\":\"" + agent.id() + "\",\"from\":\"OPEN\",\"to\":\"IN_PROGRESS\",\"changedBy\":\"" + agent.id() + "\"");
-        assertRecipients(status, customer, agent, admin);
+        assertRecipients(status, customer, admin);
 
         String ownNote = ticketEvent("note-added", ticket,
                 ",\"noteId\":\"" + UUID.randomUUID() + "\",\"authorId\":\"" + agent.id() + "\",\"assigneeId\":\"" + agent.id() + "\"");
@@ -163,7 +165,7 @@ class NotificationFlowTest {
         assertRecipients(customerMessage, agent);
         assertRecipients(toTheQueue, admin);
         assertRecipients(adminReply, customer);
-        assertEquals(0, count("SELECT count(*) AS n FROM notification WHERE event_id = '" + internal + "'"),
+        assertEquals(0, count("SELECT count(*) AS n FROM inbox_entry WHERE event_id = '" + internal + "'"),
                 "an internal message notifies nobody from message-added");
 
         as(customer).get("/api/notifications/").then().statusCode(200)
@@ -212,9 +214,9 @@ class NotificationFlowTest {
             // a later event proves both copies were consumed
             String later = events.send(EventPublisher.ticketTopic(), UUID.randomUUID().toString(), T + "feedback-submitted.v1",
                     ticket, ticketData(ticket, ",\"assigneeId\":\"" + agent.id() + "\",\"rating\":3"));
-            await(() -> count("SELECT count(*) AS n FROM notification WHERE event_id = '" + later + "'") == 2, "later event");
+            await(() -> count("SELECT count(*) AS n FROM inbox_entry WHERE event_id = '" + later + "'") == 2, "later event");
         }
-        assertEquals(1, count("SELECT count(*) AS n FROM notification WHERE event_id = '" + eventId
+        assertEquals(1, count("SELECT count(*) AS n FROM inbox_entry WHERE event_id = '" + eventId
                 + "' AND recipient_id = '" + customer.id() + "'"));
         assertRecipients(eventId, customer, agent, admin);
     }
@@ -293,17 +295,7 @@ class NotificationFlowTest {
     }
 
     private void assertStreamDelivers(HttpRequest.Builder request) throws Exception {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpClient client = HttpClient.newHttpClient();
-        var response = client.sendAsync(request.header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<java.util.stream.Stream<String>> open = response.get(10, TimeUnit.SECONDS);
-        assertEquals(200, open.statusCode());
-        Thread reader = new Thread(() -> open.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
-        waitForLine(lines, "event:ready", Duration.ofSeconds(10));
-
+        BlockingQueue<String> lines = openStream(request);
         UUID ticket = UUID.randomUUID();
         long sent = System.nanoTime();
         ticketEvent("status-changed", ticket, ",\"assigneeId\":\"" + agent.id() + "\",\"from\":\"ON_HOLD\",\"to\":\"RESOLVED\"");
@@ -311,7 +303,42 @@ class NotificationFlowTest {
         long millis = (System.nanoTime() - sent) / 1_000_000;
         assertTrue(data.contains("is now Resolved"), data);
         assertTrue(millis < 5000, "pushed after " + millis + " ms");
-        reader.interrupt();
+    }
+
+    @Test
+    void aRoleFeedEntryReachesTheOpenStreamsOfTheRolesMembersOnly() throws Exception {
+        BlockingQueue<String> admins = openStream(streamOf(admin));
+        BlockingQueue<String> agents = openStream(streamOf(otherAgent));
+        BlockingQueue<String> customers = openStream(streamOf(customer));
+        BlockingQueue<String> pending = openStream(streamOf(pendingAgent));
+        UUID ticket = UUID.randomUUID();
+        ticketEvent("created", ticket, ",\"subject\":\"Crushed box\",\"category\":\"DAMAGED\",\"priority\":\"HIGH\"");
+        assertTrue(waitForLine(admins, ticket.toString(), Duration.ofSeconds(10)).contains("New ticket " + ref(ticket)));
+        assertTrue(waitForLine(agents, ticket.toString(), Duration.ofSeconds(10)).contains("New ticket " + ref(ticket)));
+        // a later notification of the customer and of the pending agent: the feed entry came before it, if at all
+        ticketEvent("status-changed", ticket, ",\"assigneeId\":\"" + pendingAgent.id() + "\",\"from\":\"OPEN\",\"to\":\"ON_HOLD\"");
+        for (BlockingQueue<String> outsider : List.of(customers, pending)) {
+            String first = waitForLine(outsider, ticket.toString(), Duration.ofSeconds(10));
+            assertTrue(first.contains("is now On hold"), "not in the role's feed, yet got " + first);
+        }
+    }
+
+    private HttpRequest.Builder streamOf(Person person) {
+        return HttpRequest.newBuilder(URI.create(base + "api/notifications/stream/")).header("Authorization", person.bearer());
+    }
+
+    /** Opens a stream, waits for its "ready" event and collects its lines from then on. */
+    private static BlockingQueue<String> openStream(HttpRequest.Builder request) throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpResponse<java.util.stream.Stream<String>> open = HttpClient.newHttpClient()
+                .sendAsync(request.header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(200, open.statusCode());
+        Thread reader = new Thread(() -> open.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        waitForLine(lines, "event:ready", Duration.ofSeconds(10));
+        return lines;
     }
 
     private static String waitForLine(BlockingQueue<String> lines, String containing, Duration timeout) throws Exception {
@@ -341,16 +368,19 @@ class NotificationFlowTest {
         return "SUP-" + Math.abs(ticket.hashCode() % 1_000_000);
     }
 
-    /** Waits until the event's notifications exist, then checks the recipients are exactly these. */
+    /**
+     * Waits until the event's notifications exist, then checks the recipients — personal and through
+     * their role's feed (the inbox_entry view) — are exactly these.
+     */
     private void assertRecipients(String eventId, Person... expected) {
         Set<String> want = new HashSet<>();
         for (Person p : expected) {
             want.add(p.id().toString());
         }
-        await(() -> count("SELECT count(*) AS n FROM notification WHERE event_id = '" + eventId + "'") >= want.size(),
+        await(() -> count("SELECT count(*) AS n FROM inbox_entry WHERE event_id = '" + eventId + "'") >= want.size(),
                 "notifications for " + eventId);
         Set<String> got = new HashSet<>();
-        pool.preparedQuery("SELECT recipient_id FROM notification WHERE event_id = $1").execute(Tuple.of(eventId))
+        pool.preparedQuery("SELECT recipient_id FROM inbox_entry WHERE event_id = $1").execute(Tuple.of(eventId))
                 .await().indefinitely().forEach(row -> got.add(row.getUUID("recipient_id").toString()));
         assertEquals(want, got, "recipients of " + eventId);
     }
