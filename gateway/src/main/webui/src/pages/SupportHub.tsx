@@ -6,6 +6,7 @@ import { CATEGORIES, CATEGORY_LABEL, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL,
 import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, SelectField, StatusBadge, TextArea, TextField, formatDate, useTitle } from '../ui'
 import { DELIVERY_ID, MAX, focusFirstInvalid, hasErrors, withoutError } from '../validation'
 import { AttachmentPicker, usePendingUploads } from '../conversation/Attachments'
+import { TicketSlaBadge } from '../sla/SlaBadge'
 
 interface NewTicket {
   subject: string
@@ -232,6 +233,7 @@ export function TicketList({ tickets, showCustomer = false }: { tickets: Ticket[
             <span className="flex shrink-0 flex-wrap items-center gap-3">
               <PriorityBadge priority={t.priority} />
               <StatusBadge status={t.status} />
+              {showCustomer && <TicketSlaBadge ticket={t} />}
               <span className="text-xs text-slate-500">{formatDate(t.updatedAt)}</span>
             </span>
           </Link>
