@@ -70,7 +70,7 @@ describe('SlaPolicyEditor', () => {
 
     const user = userEvent.setup()
     await user.selectOptions(screen.getByLabelText(/Time zone/), 'UTC')
-    await user.click(screen.getByRole('button', { name: 'Open all day on Sunday' }))
+    await user.click(screen.getByRole('button', { name: 'All day on Sunday' }))
     await user.click(screen.getByRole('button', { name: 'Add hours on Monday' }))
     await user.clear(screen.getByLabelText('Monday (2) from'))
     await user.type(screen.getByLabelText('Monday (2) from'), '18:00')

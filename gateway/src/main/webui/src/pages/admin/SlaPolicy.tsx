@@ -100,7 +100,7 @@ function DayHours({ day, intervals, errors, onChange }: { day: Day; intervals: H
           <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" aria-label={`Add hours on ${DAY_LABEL[day]}`} onClick={() => onChange([...intervals, next])}>
             Add hours
           </Button>
-          <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" aria-label={`Open all day on ${DAY_LABEL[day]}`} onClick={() => onChange([{ start: '00:00', end: '24:00' }])}>
+          <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" aria-label={`All day on ${DAY_LABEL[day]}`} onClick={() => onChange([{ start: '00:00', end: '24:00' }])}>
             All day
           </Button>
         </div>
@@ -154,8 +154,8 @@ function Holidays({ holidays, errors, onChange }: { holidays: string[]; errors: 
             <li key={h + i} data-holiday={h} className={`flex items-center gap-1 rounded-full border px-3 py-1 text-sm ${errors[`holidays.${i}`] ? 'border-red-600' : 'border-slate-300'}`}>
               <span className="font-mono">{h}</span>
               {errors[`holidays.${i}`] && <span className="text-red-700"> — {errors[`holidays.${i}`]}</span>}
-              <button type="button" className="ml-1 rounded px-1 text-slate-700 hover:bg-slate-100" aria-label={`Remove holiday ${h}`} onClick={() => onChange(holidays.filter((_, j) => j !== i))}>
-                ×
+              <button type="button" className="ml-1 rounded px-1 text-xs font-semibold text-blue-800 underline hover:bg-slate-100" aria-label={`Remove holiday ${h}`} onClick={() => onChange(holidays.filter((_, j) => j !== i))}>
+                Remove
               </button>
             </li>
           ))}
