@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router'
 import { AdminSectionNav, adminSection } from './admin/AdminSections'
 import { AgentAccounts } from './admin/AgentAccounts'
@@ -434,6 +434,18 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
   )
 }
 
+/** A part of a section page, named by its heading. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-xl font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  )
+}
+
 export function AdminSupport() {
   const { section } = useParams()
   const current = adminSection(section)
@@ -514,28 +526,19 @@ export function AdminSupport() {
           </>
         )}
         {current.key === 'tickets' && (
-          <section aria-labelledby="tickets-heading">
-            <h2 id="tickets-heading" className="mb-3 text-xl font-semibold">
-              All tickets
-            </h2>
+          <Section id="tickets-heading" title="All tickets">
             <AllTickets agents={agents} reloadKey={reloadKey} onChanged={loadStats} />
-          </section>
+          </Section>
         )}
         {current.key === 'faq' && (
-          <section aria-labelledby="faq-heading">
-            <h2 id="faq-heading" className="mb-3 text-xl font-semibold">
-              FAQ entries
-            </h2>
+          <Section id="faq-heading" title="FAQ entries">
             <FaqAdmin />
-          </section>
+          </Section>
         )}
         {current.key === 'sla' && (
-          <section aria-labelledby="sla-heading">
-            <h2 id="sla-heading" className="mb-3 text-xl font-semibold">
-              SLA policy
-            </h2>
+          <Section id="sla-heading" title="SLA policy">
             <SlaPolicyEditor />
-          </section>
+          </Section>
         )}
       </div>
     </>

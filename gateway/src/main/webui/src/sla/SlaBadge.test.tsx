@@ -2,25 +2,14 @@ import { act, render, screen } from '@testing-library/react'
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router'
 import { describe, expect, it, vi } from 'vitest'
 import type { Ticket } from '../types'
+import { MIN, NOW, TICKET, at } from './fixtures'
 import { SlaClocks, TicketSlaBadge, useDueRefresh } from './SlaBadge'
 import { SortSelect, useSort } from './SortSelect'
 import { formatDue } from './clock'
 import { userEvent } from '@testing-library/user-event'
 
-const NOW = Date.parse('2026-12-06T12:00:00Z')
-const MIN = 60_000
-const at = (ms: number) => new Date(NOW + ms).toISOString()
-
 const ticket: Ticket = {
-  id: 't-1',
-  reference: 'SUP-000123',
-  subject: 'Late',
-  description: '',
-  category: 'LATE',
-  priority: 'HIGH',
-  status: 'OPEN',
-  createdAt: at(-MIN),
-  updatedAt: at(-MIN),
+  ...TICKET,
   sla: {
     firstResponse: { status: 'RUNNING', dueAt: at(2 * MIN + 10_000), remainingMinutes: 2 },
     resolution: { status: 'RUNNING', dueAt: at(479 * MIN), remainingMinutes: 479 },

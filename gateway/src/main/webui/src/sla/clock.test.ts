@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SlaClock, Ticket } from '../types'
 import { describeClock, formatDue, formatMinutes, listClock, nextRefreshDelay } from './clock'
+import { MIN, NOW, TICKET as BASE, at } from './fixtures'
 
-const NOW = Date.parse('2026-12-06T12:00:00Z')
-const MIN = 60_000
-const at = (ms: number) => new Date(NOW + ms).toISOString()
 const running = (dueInMs: number, remainingMinutes: number | null = Math.round(dueInMs / MIN)): SlaClock => ({ status: 'RUNNING', dueAt: at(dueInMs), remainingMinutes })
 
 describe('formatMinutes', () => {
@@ -81,17 +79,7 @@ describe('formatDue', () => {
 })
 
 describe('listClock', () => {
-  const base: Ticket = {
-    id: 't',
-    reference: 'SUP-000001',
-    subject: 's',
-    description: '',
-    category: 'LATE',
-    priority: 'HIGH',
-    status: 'OPEN',
-    createdAt: at(0),
-    updatedAt: at(0),
-  }
+  const base = BASE
   const met: SlaClock = { status: 'MET', dueAt: at(-MIN), remainingMinutes: null }
   const resolution = running(400 * MIN)
 
@@ -115,18 +103,7 @@ describe('listClock', () => {
 })
 
 describe('nextRefreshDelay', () => {
-  const ticket = (firstResponse: SlaClock, resolution: SlaClock): Ticket => ({
-    id: 't',
-    reference: 'SUP-000001',
-    subject: 's',
-    description: '',
-    category: 'LATE',
-    priority: 'HIGH',
-    status: 'OPEN',
-    createdAt: at(0),
-    updatedAt: at(0),
-    sla: { firstResponse, resolution },
-  })
+  const ticket = (firstResponse: SlaClock, resolution: SlaClock): Ticket => ({ ...BASE, sla: { firstResponse, resolution } })
   const paused: SlaClock = { status: 'PAUSED', dueAt: null, remainingMinutes: 10 }
 
   it('reads again a little after the nearest running due time', () => {

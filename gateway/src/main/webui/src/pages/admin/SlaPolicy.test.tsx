@@ -1,21 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import type { SlaPolicy } from '../../sla/policy'
+import { DEFAULT_POLICY as POLICY } from '../../sla/fixtures'
 import { SlaPolicyEditor } from './SlaPolicy'
-
-const POLICY: SlaPolicy = {
-  timeZone: 'Europe/Berlin',
-  businessHours: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((day) => ({ day: day as SlaPolicy['businessHours'][number]['day'], start: '09:00', end: '17:00' })),
-  holidays: ['2026-12-25'],
-  targets: {
-    HIGH: { firstResponseMinutes: 60, resolutionMinutes: 480 },
-    MEDIUM: { firstResponseMinutes: 240, resolutionMinutes: 1440 },
-    LOW: { firstResponseMinutes: 480, resolutionMinutes: 2400 },
-  },
-  version: 3,
-  updatedAt: '2026-12-06T12:00:00Z',
-}
 
 type Reply = { status: number; body: unknown }
 

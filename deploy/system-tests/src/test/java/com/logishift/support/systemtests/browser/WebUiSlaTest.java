@@ -148,12 +148,8 @@ class WebUiSlaTest extends Browsing {
         String highRef = high.path("reference").asText();
         String lowRef = low.path("reference").asText();
 
-        Screen screen = open(Viewport.DESKTOP, "sla-agent");
+        Screen screen = sortedDashboard(Viewport.DESKTOP);
         Page page = screen.page();
-        signIn(screen, agent, null, "/agent/dashboard");
-        // a deep link with the order (a full page load)
-        page.navigate("/agent/dashboard?sort=slaDue");
-        assertThat(page.getByLabel("Order")).hasValue("slaDue");
         Locator queue = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Unassigned tickets"));
         Locator queued = queue.locator("li[data-ticket='" + highRef + "'] [data-sla=firstResponse]");
         assertThat(queued).containsText(Pattern.compile("First response: (less than 1 min|1 min) left"));
@@ -234,11 +230,8 @@ class WebUiSlaTest extends Browsing {
     @Order(4)
     void onAPhoneTheBadgesTheOrderAndTheEditorFitTheScreen() {
         String highRef = high.path("reference").asText();
-        Screen agentScreen = open(Viewport.PHONE, "sla-agent");
+        Screen agentScreen = sortedDashboard(Viewport.PHONE);
         Page a = agentScreen.page();
-        signIn(agentScreen, agent, null, "/agent/dashboard");
-        a.navigate("/agent/dashboard?sort=slaDue");
-        assertThat(a.getByLabel("Order")).hasValue("slaDue");
         Locator row = a.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets").setExact(true)).locator("li[data-ticket='" + highRef + "']");
         assertThat(row.locator("[data-sla=firstResponse]")).containsText("breached");
         fitsTheScreen(a);
@@ -271,6 +264,15 @@ class WebUiSlaTest extends Browsing {
     /** A target's minutes ("High: first response" → "High: first response (minutes)"). */
     private static Locator target(Page page, String name) {
         return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(name + " (minutes)"));
+    }
+
+    /** The agent signed in, then the dashboard through a deep link with the order (a full page load). */
+    private Screen sortedDashboard(Viewport viewport) {
+        Screen screen = open(viewport, "sla-agent");
+        signIn(screen, agent, null, "/agent/dashboard");
+        screen.page().navigate("/agent/dashboard?sort=slaDue");
+        assertThat(screen.page().getByLabel("Order")).hasValue("slaDue");
+        return screen;
     }
 
     private JsonNode openTicket(String priority, String subject) {
