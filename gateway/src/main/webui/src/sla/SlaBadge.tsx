@@ -39,7 +39,7 @@ const TONE_CLASS: Record<ClockTone, string> = {
 }
 
 /** A shape per tone besides the colour (hidden from screen readers: the text says it). */
-const TONE_ICON: Record<ClockTone, string> = { running: '◷', soon: '◷', late: '!', paused: '⏸', met: '✓' }
+const TONE_ICON: Record<ClockTone, string> = { running: '◷', soon: '◷', late: '!', paused: '‖', met: '✓' }
 
 /**
  * One clock as a badge: "First response: 2 h 10 min left". The due time in the viewer's time zone is
