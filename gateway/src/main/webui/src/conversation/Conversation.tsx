@@ -36,7 +36,7 @@ export function eventText(e: TimelineEntry): string {
     case 'FEEDBACK':
       return `${who} rated the help ${e.to} out of 5`
     case 'PRIORITY_CHANGED':
-      return `${who} changed the priority from ${priorityName(e.from)} to ${priorityName(e.to)}`
+      return e.from && e.to ? `${who} changed the priority from ${priorityName(e.from)} to ${priorityName(e.to)}` : `${who} changed the priority`
     case 'SLA_WARNING':
       return 'The response time target is close'
     case 'SLA_BREACHED':
