@@ -99,6 +99,12 @@ describe('api(): problem+json answers', () => {
     const e = await failure(api('POST', '/api/support/tickets/create/', {}))
     expect(e.fieldErrors).toEqual({ subject: 'must not be blank; at most 200 characters', deliveryId: 'letters, digits and ._:/-' })
     expect(e.detail).toBe('The request is invalid.')
+    // the whole paths stay available (the SLA policy form has many fields called "end")
+    expect(e.errors).toEqual([
+      { field: 'create.request.subject', message: 'must not be blank' },
+      { field: 'subject', message: 'at most 200 characters' },
+      { field: 'deliveryId', message: 'letters, digits and ._:/-' },
+    ])
   })
 
   it('survives hostile problem bodies: wrong types, HTML, nothing', async () => {

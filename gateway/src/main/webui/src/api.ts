@@ -9,6 +9,12 @@ export interface FieldErrors {
   [field: string]: string
 }
 
+/** One entry of a problem's `errors[]`, with the whole path the service gave (e.g. `businessHours[2].end`). */
+export interface ProblemFieldError {
+  field: string
+  message: string
+}
+
 /** An RFC 9457 problem answer (or a network failure) as the UI shows it. */
 export class ApiError extends Error {
   readonly status: number
@@ -20,6 +26,8 @@ export class ApiError extends Error {
   readonly type: string
   /** The problem's extension members (e.g. `followUpOf` of a 409 ticket-closed). */
   readonly extensions: Record<string, unknown>
+  /** `errors[]` with whole paths, for forms whose fields share last names (fieldErrors keeps only the last part). */
+  readonly errors: ProblemFieldError[]
 
   constructor(
     status: number,
@@ -29,6 +37,7 @@ export class ApiError extends Error {
     retryAfter?: string,
     type = '',
     extensions: Record<string, unknown> = {},
+    errors: ProblemFieldError[] = [],
   ) {
     super(detail || title)
     this.status = status
@@ -38,6 +47,7 @@ export class ApiError extends Error {
     this.retryAfter = retryAfter
     this.type = type
     this.extensions = extensions
+    this.errors = errors
   }
 }
 
@@ -103,10 +113,12 @@ function text(value: unknown): string | undefined {
 function toError(response: Answer, json: unknown, path: string): ApiError {
   const problem = (json !== null && typeof json === 'object' ? json : {}) as Record<string, unknown>
   const fieldErrors: FieldErrors = {}
+  const errors: ProblemFieldError[] = []
   for (const e of Array.isArray(problem.errors) ? problem.errors : []) {
     const field = e !== null && typeof e === 'object' ? text((e as Record<string, unknown>).field) : undefined
     const message = field ? text((e as Record<string, unknown>).message) : undefined
     if (!field || !message) continue
+    errors.push({ field, message })
     const name = field.split('.').pop() as string
     fieldErrors[name] = fieldErrors[name] ? `${fieldErrors[name]}; ${message}` : message
   }
@@ -124,7 +136,7 @@ function toError(response: Answer, json: unknown, path: string): ApiError {
     if (!STANDARD_MEMBERS.has(member)) extensions[member] = value
   }
   return new ApiError(response.status, text(problem.title) ?? response.statusText, detail, fieldErrors, retryAfter,
-    text(problem.type) ?? '', extensions)
+    text(problem.type) ?? '', extensions, errors)
 }
 
 /**

@@ -54,6 +54,26 @@ export interface Ticket {
   followUpOf?: string | null
   /** Files attached when the ticket was opened. */
   attachments?: AttachmentRef[]
+  /** The service-level clocks: staff views only (a customer's view never has them). */
+  sla?: TicketSla | null
+}
+
+export type SlaStatus = 'RUNNING' | 'PAUSED' | 'MET' | 'BREACHED'
+
+/**
+ * One service-level clock as the API reports it: `dueAt` is when it reaches its target if it keeps
+ * running (null while paused), `remainingMinutes` the business minutes left (negative once breached
+ * and still running, null when met).
+ */
+export interface SlaClock {
+  dueAt: string | null
+  status: SlaStatus
+  remainingMinutes: number | null
+}
+
+export interface TicketSla {
+  firstResponse: SlaClock
+  resolution: SlaClock
 }
 
 export type AuthorRole = 'CUSTOMER' | 'AGENT' | 'ADMIN'
@@ -92,6 +112,7 @@ export type TimelineKind =
   | 'FEEDBACK'
   | 'SLA_WARNING'
   | 'SLA_BREACHED'
+  | 'PRIORITY_CHANGED'
   | 'MERGED'
 
 /** One change of a ticket, in commit order (`seq`); the live stream adds the message to MESSAGE/NOTE entries. */
@@ -160,6 +181,8 @@ export interface Stats {
   averageFirstResponseSeconds: number | null
   averageResolutionSeconds: number | null
   agentLoad: AgentLoad[]
+  /** Per priority, the share of stopped resolution clocks that met their target (null: none stopped yet). */
+  slaMetPercent?: Partial<Record<Priority, number | null>>
 }
 
 export const STATUSES: Status[] = ['OPEN', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED']

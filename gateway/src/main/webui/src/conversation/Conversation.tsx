@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { errorMessage } from '../api'
 import type { Session } from '../auth'
-import { STATUS_LABEL, type AuthorRole, type Message, type Status, type Ticket, type TimelineEntry } from '../types'
+import { PRIORITY_LABEL, STATUS_LABEL, type AuthorRole, type Message, type Priority, type Status, type Ticket, type TimelineEntry } from '../types'
 import { Alert, Button, Card, Loading, formatDate } from '../ui'
 import { AttachmentList } from './Attachments'
 import { ReplyBox } from './ReplyBox'
@@ -9,11 +9,15 @@ import { EMPTY_THREAD, loadMessages, loadTimeline, threadItems, withEntries, wit
 import { useTicketStream } from './useTicketStream'
 
 const ROLE_NAME: Record<AuthorRole, string> = { CUSTOMER: 'Customer', AGENT: 'Support agent', ADMIN: 'Admin' }
-/** Entries after which the ticket's header (status, assignee, feedback) is read again. */
-const HEADER_KINDS = new Set(['STATUS_CHANGED', 'ASSIGNED', 'UNASSIGNED', 'FEEDBACK', 'MERGED'])
+/** Entries after which the ticket's header (status, assignee, priority, feedback, service-level clocks) is read again. */
+const HEADER_KINDS = new Set(['STATUS_CHANGED', 'ASSIGNED', 'UNASSIGNED', 'FEEDBACK', 'MERGED', 'PRIORITY_CHANGED', 'SLA_WARNING', 'SLA_BREACHED'])
 
 function statusName(s?: string | null): string {
   return s && s in STATUS_LABEL ? STATUS_LABEL[s as Status] : (s ?? '')
+}
+
+function priorityName(p?: string | null): string {
+  return p && p in PRIORITY_LABEL ? PRIORITY_LABEL[p as Priority] : (p ?? '')
 }
 
 /** The sentence of a change that is not a message ("Ada Agent changed the status from Open to In progress"). */
@@ -31,6 +35,8 @@ export function eventText(e: TimelineEntry): string {
       return `${who} changed the status from ${statusName(e.from)} to ${statusName(e.to)}`
     case 'FEEDBACK':
       return `${who} rated the help ${e.to} out of 5`
+    case 'PRIORITY_CHANGED':
+      return e.from && e.to ? `${who} changed the priority from ${priorityName(e.from)} to ${priorityName(e.to)}` : `${who} changed the priority`
     case 'SLA_WARNING':
       return 'The response time target is close'
     case 'SLA_BREACHED':
@@ -135,7 +141,8 @@ export function Conversation({
       if (entry.message && entry.message.authorId !== session.id) {
         setAnnouncement(`New ${entry.message.visibility === 'INTERNAL' ? 'internal note' : 'message'} from ${entry.message.authorName}`)
       }
-      if (HEADER_KINDS.has(entry.kind)) changed.current()
+      // the first public staff reply stops the first-response clock
+      if (HEADER_KINDS.has(entry.kind) || (entry.message && entry.message.visibility === 'PUBLIC' && entry.message.authorRole !== 'CUSTOMER')) changed.current()
     },
     [ticketId, session.id],
   )

@@ -31,7 +31,7 @@ export function withMessages(thread: Thread, messages: Message[]): Thread {
 }
 
 /** Entries the thread shows as a line of their own (an ATTACHMENT is shown on its message). */
-const EVENT_KINDS = new Set(['CREATED', 'ASSIGNED', 'UNASSIGNED', 'STATUS_CHANGED', 'FEEDBACK', 'SLA_WARNING', 'SLA_BREACHED', 'MERGED'])
+const EVENT_KINDS = new Set(['CREATED', 'ASSIGNED', 'UNASSIGNED', 'STATUS_CHANGED', 'FEEDBACK', 'SLA_WARNING', 'SLA_BREACHED', 'PRIORITY_CHANGED', 'MERGED'])
 
 /**
  * The thread in commit order (timeline seq). A message the timeline does not (yet) name — one just

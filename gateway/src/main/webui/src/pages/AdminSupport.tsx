@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router'
 import { AdminSectionNav, adminSection } from './admin/AdminSections'
 import { AgentAccounts } from './admin/AgentAccounts'
 import { FaqAdmin } from './admin/FaqAdmin'
 import { PendingNotice } from './admin/PendingNotice'
+import { SlaPolicyEditor } from './admin/SlaPolicy'
 import { Unassign } from './admin/Unassign'
 import { api, errorMessage, qs } from '../api'
 import { useLiveNotifications } from '../notifications'
@@ -13,6 +14,8 @@ import { EnumSelect } from '../components/EnumSelect'
 import { FilterBar } from '../components/FilterBar'
 import { Pager } from '../components/Pager'
 import { TicketHeading } from '../components/TicketHeading'
+import { useDueRefresh } from '../sla/SlaBadge'
+import { SortSelect, useSort } from '../sla/SortSelect'
 
 const BAR_COLORS: Record<Status, string> = {
   OPEN: '#0284c7',
@@ -51,6 +54,11 @@ function StatusChart({ stats }: { stats: Stats }) {
   )
 }
 
+/** "95 %", or "—" while no clock of that priority has stopped. */
+function percent(value: number | null | undefined): string {
+  return value == null ? '—' : `${Math.round(value * 10) / 10} %`
+}
+
 /** "Name (e-mail)": two agents may share a name, never an e-mail address. */
 function agentLabel(a: Account): string {
   return `${a.name} (${a.email})`
@@ -87,6 +95,12 @@ function StatsPanel({ stats, error, agents }: { stats: Stats | null; error: stri
             By priority: {PRIORITIES.map((p) => `${PRIORITY_LABEL[p]} ${stats.byPriority[p] ?? 0}`).join(' · ')}
             <br />
             By category: {CATEGORIES.map((c) => `${CATEGORY_SHORT[c]} ${stats.byCategory[c] ?? 0}`).join(' · ')}
+            {stats.slaMetPercent && (
+              <>
+                <br />
+                <span data-testid="sla-met">Resolution target met: {PRIORITIES.map((p) => `${PRIORITY_LABEL[p]} ${percent(stats.slaMetPercent?.[p])}`).join(' · ')}</span>
+              </>
+            )}
           </p>
         </Card>
         <Card>
@@ -323,6 +337,7 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
   const [data, setData] = useState<Page<Ticket> | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
+  const [sort] = useSort()
   const size = 20
 
   const load = useCallback(async () => {
@@ -333,6 +348,7 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
         category: filters.category,
         assigneeId: filters.assignee && filters.assignee !== 'none' ? filters.assignee : undefined,
         unassigned: filters.assignee === 'none' ? true : undefined,
+        sort,
         page,
         size,
       }
@@ -341,11 +357,12 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
     } catch (err) {
       setError(errorMessage(err))
     }
-  }, [filters, page])
+  }, [filters, page, sort])
 
   useEffect(() => {
     load()
   }, [load, reloadKey])
+  useDueRefresh(data?.items ?? null, load)
 
   const set = (key: keyof Filters, value: string) => {
     setFilters({ ...filters, [key]: value })
@@ -354,7 +371,7 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
 
   return (
     <div>
-      <FilterBar label="Ticket filters" className="mb-4 grid-cols-2 sm:grid-cols-4">
+      <FilterBar label="Ticket filters" className="mb-4 grid-cols-2 sm:grid-cols-5">
         <EnumSelect label="Status" value={filters.status} values={STATUSES} labels={STATUS_LABEL} onChange={(v) => set('status', v)} />
         <EnumSelect label="Priority" value={filters.priority} values={PRIORITIES} labels={PRIORITY_LABEL} onChange={(v) => set('priority', v)} />
         <EnumSelect label="Category" value={filters.category} values={CATEGORIES} labels={CATEGORY_SHORT} onChange={(v) => set('category', v)} />
@@ -366,6 +383,7 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
           labels={{ none: 'Unassigned', ...agentLabels(agents) }}
           onChange={(v) => set('assignee', v)}
         />
+        <SortSelect onChanged={() => setPage(0)} />
       </FilterBar>
       {message && <Alert kind="success">{message}</Alert>}
       {error && <Alert>{error}</Alert>}
@@ -413,6 +431,18 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
         )
       )}
     </div>
+  )
+}
+
+/** A part of a section page, named by its heading. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-xl font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
   )
 }
 
@@ -496,20 +526,19 @@ export function AdminSupport() {
           </>
         )}
         {current.key === 'tickets' && (
-          <section aria-labelledby="tickets-heading">
-            <h2 id="tickets-heading" className="mb-3 text-xl font-semibold">
-              All tickets
-            </h2>
+          <Section id="tickets-heading" title="All tickets">
             <AllTickets agents={agents} reloadKey={reloadKey} onChanged={loadStats} />
-          </section>
+          </Section>
         )}
         {current.key === 'faq' && (
-          <section aria-labelledby="faq-heading">
-            <h2 id="faq-heading" className="mb-3 text-xl font-semibold">
-              FAQ entries
-            </h2>
+          <Section id="faq-heading" title="FAQ entries">
             <FaqAdmin />
-          </section>
+          </Section>
+        )}
+        {current.key === 'sla' && (
+          <Section id="sla-heading" title="SLA policy">
+            <SlaPolicyEditor />
+          </Section>
         )}
       </div>
     </>

@@ -9,6 +9,8 @@ import { TicketList } from './SupportHub'
 import { EnumSelect } from '../components/EnumSelect'
 import { FilterBar } from '../components/FilterBar'
 import { TicketHeading } from '../components/TicketHeading'
+import { useDueRefresh } from '../sla/SlaBadge'
+import { SortSelect, useSort } from '../sla/SortSelect'
 
 function Count({ label, value }: { label: string; value: number | string }) {
   return (
@@ -35,12 +37,13 @@ export function AgentDashboard() {
   const [status, setStatus] = useState('ACTIVE')
   const [priority, setPriority] = useState('')
   const [category, setCategory] = useState('')
+  const [sort] = useSort()
 
   const load = useCallback(async () => {
     try {
       const [mine, open] = await Promise.all([
-        api<Page<Ticket>>('GET', `/api/agent/tickets/${qs({ scope: 'assigned', size: 100 })}`),
-        api<Page<Ticket>>('GET', `/api/agent/tickets/${qs({ scope: 'queue', size: 100 })}`),
+        api<Page<Ticket>>('GET', `/api/agent/tickets/${qs({ scope: 'assigned', size: 100, sort })}`),
+        api<Page<Ticket>>('GET', `/api/agent/tickets/${qs({ scope: 'queue', size: 100, sort })}`),
       ])
       setAssigned(mine.items)
       setQueue(open.items)
@@ -49,7 +52,7 @@ export function AgentDashboard() {
     } catch (err) {
       setError(errorMessage(err))
     }
-  }, [])
+  }, [sort])
 
   useEffect(() => {
     load()
@@ -57,6 +60,8 @@ export function AgentDashboard() {
   useLiveNotifications(() => {
     load()
   })
+  useDueRefresh(assigned, load)
+  useDueRefresh(queue, load)
 
   async function take(ticket: Ticket) {
     setTaking(ticket.id)
@@ -98,6 +103,9 @@ export function AgentDashboard() {
         )}
         <Count label="Unassigned queue" value={queue ? queueTotal : '…'} />
       </section>
+      <FilterBar label="List order" className="mb-4 grid-cols-1 sm:max-w-56">
+        <SortSelect />
+      </FilterBar>
       {admin && (
         <p className="mb-4 text-sm text-slate-700">
           Every ticket, assigned or not, is listed on{' '}

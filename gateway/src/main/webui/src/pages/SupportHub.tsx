@@ -6,6 +6,7 @@ import { CATEGORIES, CATEGORY_LABEL, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL,
 import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, SelectField, StatusBadge, TextArea, TextField, formatDate, useTitle } from '../ui'
 import { DELIVERY_ID, MAX, focusFirstInvalid, hasErrors, withoutError } from '../validation'
 import { AttachmentPicker, usePendingUploads } from '../conversation/Attachments'
+import { TicketSlaBadge } from '../sla/SlaBadge'
 
 interface NewTicket {
   subject: string
@@ -224,16 +225,22 @@ export function TicketList({ tickets, showCustomer = false }: { tickets: Ticket[
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label="Tickets">
       {tickets.map((t) => (
         <li key={t.id} data-ticket={t.reference}>
-          <Link to={`/support/tickets/${t.id}`} className="flex min-w-0 flex-col gap-1 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4">
+          <Link to={`/support/tickets/${t.id}`} className="flex min-w-0 flex-col gap-1 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-4">
             <span className="w-28 shrink-0 font-mono text-sm text-slate-600">{t.reference}</span>
             {/* long unbroken words (a pasted tracking URL) wrap instead of widening the page */}
-            <span className="min-w-0 flex-1 font-medium wrap-anywhere text-slate-900">{t.subject}</span>
+            <span className="min-w-0 flex-1 font-medium wrap-anywhere text-slate-900 sm:min-w-48">{t.subject}</span>
             {showCustomer && t.customerName && <span className="min-w-0 text-sm wrap-anywhere text-slate-600">{t.customerName}</span>}
             <span className="flex shrink-0 flex-wrap items-center gap-3">
               <PriorityBadge priority={t.priority} />
               <StatusBadge status={t.status} />
               <span className="text-xs text-slate-500">{formatDate(t.updatedAt)}</span>
             </span>
+            {/* staff: the clock on a line of its own under the subject, so the columns keep their width */}
+            {showCustomer && t.sla && (
+              <span className="sm:basis-full">
+                <TicketSlaBadge ticket={t} />
+              </span>
+            )}
           </Link>
         </li>
       ))}

@@ -3,11 +3,13 @@ import { Link, useParams } from 'react-router'
 import { api, ApiError, errorMessage, type FieldErrors } from '../api'
 import { homeFor, useAuth } from '../auth'
 import { useLiveNotifications } from '../notifications'
-import { CATEGORY_LABEL, STATUS_LABEL, type Status, type Ticket } from '../types'
+import { CATEGORY_LABEL, PRIORITY_LABEL, STATUS_LABEL, type Status, type Ticket } from '../types'
 import { Alert, Button, Card, Loading, PriorityBadge, StatusBadge, TextArea, formatDate, useTitle } from '../ui'
 import { MAX, withoutError } from '../validation'
 import { AttachmentList } from '../conversation/Attachments'
 import { Conversation } from '../conversation/Conversation'
+import { PriorityChange } from '../sla/PriorityChange'
+import { SlaClocks, useDueRefresh } from '../sla/SlaBadge'
 
 const LIFECYCLE: Status[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED']
 
@@ -202,6 +204,7 @@ export function TicketDetail() {
   useLiveNotifications((n) => {
     if (n.ticketId === ticketId) load()
   })
+  useDueRefresh(ticket ? [ticket] : null, load)
 
   if (!session) return null
   const staff = session.role !== 'customer'
@@ -248,6 +251,7 @@ export function TicketDetail() {
           <span className="font-mono text-slate-600">{ticket.reference}</span>
           <StatusBadge status={ticket.status} />
           <PriorityBadge priority={ticket.priority} />
+          {staff && ticket.sla && <SlaClocks sla={ticket.sla} />}
         </div>
         <h1 className="mt-1 text-2xl font-bold tracking-tight wrap-anywhere sm:text-3xl">{ticket.subject}</h1>
       </div>
@@ -354,6 +358,16 @@ export function TicketDetail() {
                     {transitions.length === 0 ? 'No further status changes are possible.' : 'Only the assigned agent or an admin can change the status.'}
                   </p>
                 )
+              )}
+              {mayChangeStatus && (
+                <PriorityChange
+                  current={ticket.priority}
+                  busy={busy === 'priority'}
+                  disabled={busy !== null}
+                  onChange={(to) =>
+                    act('priority', () => api('PUT', `/api/support/tickets/${ticket.id}/update-priority/`, { priority: to }), `Priority changed to ${PRIORITY_LABEL[to]}.`)
+                  }
+                />
               )}
             </Card>
           )}

@@ -15,6 +15,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { key: 'agents', path: '/admin/support/agents', label: 'Agents' },
   { key: 'tickets', path: '/admin/support/tickets', label: 'Tickets' },
   { key: 'faq', path: '/admin/support/faq', label: 'FAQ entries' },
+  { key: 'sla', path: '/admin/support/sla', label: 'SLA policy' },
 ]
 
 export function adminSection(key: string | undefined): AdminSection | undefined {
