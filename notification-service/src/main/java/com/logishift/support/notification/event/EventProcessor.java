@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import com.logishift.support.kit.stream.Announcements;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,9 +34,8 @@ import java.util.UUID;
  * Applies a poll's events in one transaction, one after the other in the order they came (one
  * ticket's events share a partition, so theirs holds): records each id (a redelivered one stops
  * there), updates the directory for account events, stores personal notifications per recipient
- * and role-feed entries once per role, and announces them through {@code pg_notify} — one per
- * stored row, so one per role for a feed entry — which PostgreSQL delivers only when the
- * transaction commits.
+ * and role-feed entries once per role. Once the transaction has committed it announces them to the
+ * live streams ({@link Announcements}: one per stored row, so one per role for a feed entry).
  */
 @Startup // registers its metrics at start, so they read 0 rather than being absent
 @ApplicationScoped
@@ -74,9 +74,14 @@ public class EventProcessor {
                             chain = chain.flatMap(ignored -> apply(batch, event));
                         }
                     }
-                    return chain.flatMap(ignored -> batch.announce());
+                    return chain.replaceWith(batch);
                 }))
-                .invoke(count -> created.increment(count));
+                .map(batch -> {
+                    // once committed: the streams re-read nothing, the announcement carries the notification
+                    Announcements.send(pool, LiveNotifications.CHANNEL, batch.announcements.values());
+                    created.increment(batch.stored);
+                    return batch.stored;
+                });
     }
 
     /** Records the ids; answers those not seen before (one round trip for the whole poll). */
@@ -265,16 +270,6 @@ public class EventProcessor {
                         directory = new Directory(names);
                         return directory;
                     });
-        }
-
-        /** Tells every replica's live streams, once the transaction commits. Returns how many were stored. */
-        Uni<Integer> announce() {
-            if (announcements.isEmpty()) {
-                return Uni.createFrom().item(stored);
-            }
-            return connection.preparedQuery("SELECT pg_notify($1, a) FROM unnest($2::text[]) AS a")
-                    .execute(Tuple.of(LiveNotifications.CHANNEL, announcements.values().toArray(String[]::new)))
-                    .replaceWith(stored);
         }
     }
 }

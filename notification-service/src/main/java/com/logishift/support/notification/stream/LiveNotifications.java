@@ -19,9 +19,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Fans newly stored notifications out to the open streams on this replica. The consumer announces
- * each one with pg_notify inside its transaction — a role-feed entry once for the whole role, not
- * once per member; every replica LISTENs, so a person's stream gets their notifications whichever
- * replica's consumer stored them, and only after they committed.
+ * each one with pg_notify once its transaction committed (kit {@code Announcements}) — a role-feed
+ * entry once for the whole role, not once per member; every replica LISTENs, so a person's stream
+ * gets their notifications whichever replica's consumer stored them. The stream is the fast path
+ * only: the list and the unread count are the record (an announcement lost in a database restart is
+ * not replayed).
  */
 @ApplicationScoped
 public class LiveNotifications {

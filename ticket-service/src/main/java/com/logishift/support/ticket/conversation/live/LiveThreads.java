@@ -1,6 +1,7 @@
 package com.logishift.support.ticket.conversation.live;
 
 import com.logishift.support.kit.ProblemException;
+import com.logishift.support.kit.stream.Announcements;
 import com.logishift.support.ticket.conversation.ConversationConfig;
 import com.logishift.support.ticket.conversation.ConversationService;
 import com.logishift.support.ticket.conversation.Message;
@@ -36,13 +37,8 @@ import org.jboss.logging.Logger;
  * ({@link #announce}); every replica LISTENs and each open stream of that ticket re-reads the entries
  * after the last one it sent from the database. Nothing is lost or sent twice whichever replica
  * wrote, and an announcement that arrives late or twice changes nothing.
- *
- * <p>The announcement is its own small transaction with {@code synchronous_commit = off}, sent after
- * the writing transaction committed. Inside the writing transaction, the NOTIFY would take
- * PostgreSQL's cluster-wide notify lock and hold it through that commit's WAL flush, which makes
- * every notifying commit on the server wait for the one before. If the announcement is lost (the
- * database restarts in between), the streams catch up when the LISTEN connection comes back, or the
- * next announcement of the ticket.
+ * Announcements go out after the commit ({@link Announcements} says why); a lost one is made good
+ * when the LISTEN connection comes back or by the ticket's next announcement.
  */
 @ApplicationScoped
 public class LiveThreads {
@@ -179,12 +175,7 @@ public class LiveThreads {
     }
 
     private void send(String payload) {
-        // one round trip; the payload is a UUID's text or "*", nothing a caller can inject
-        pool.query("BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify('" + CHANNEL + "', '" + payload
-                        + "'); COMMIT").execute()
-                .subscribe().with(ignored -> { },
-                        failure -> LOG.warnf("Could not announce ticket activity (streams catch up on their "
-                                + "next announcement or reconnect): %s", failure.getMessage()));
+        Announcements.send(pool, CHANNEL, List.of(payload));
     }
 
     private void onAnnouncement(String payload) {
