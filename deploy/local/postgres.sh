@@ -202,23 +202,8 @@ EOF
   print_env
 }
 
-cmd_down() {
-  local pid
-  pid="$(running_pid)"
-  if [ -z "$pid" ]; then
-    log "not running"
-    return 0
-  fi
-  # SIGINT = fast shutdown: rolls back open transactions, then a clean checkpoint.
-  log "stopping (pid $pid)"
-  kill -INT "$pid" 2>/dev/null || true
-  if ! wait_pid_gone "$pid" 30; then
-    log "still running after 30 s: immediate shutdown (SIGQUIT)"
-    kill -QUIT "$pid" 2>/dev/null || true
-    wait_pid_gone "$pid" 10 || die "postmaster $pid did not stop"
-  fi
-  log "stopped"
-}
+# SIGINT = fast shutdown: rolls back open transactions, then a clean checkpoint; SIGQUIT = immediate.
+cmd_down() { stop_running postmaster INT 30 QUIT; }
 
 cmd_status() {
   local pid
@@ -231,11 +216,6 @@ cmd_status() {
     echo "postgres: stopped (state dir $STATE_DIR$last)"
     return 3
   fi
-}
-
-cmd_env() {
-  [ -n "$(running_pid)" ] || die "not running (state dir $STATE_DIR); run: $0 up"
-  print_env
 }
 
 case "${1:-}" in

@@ -2,14 +2,13 @@ package com.logishift.support.notification.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.kit.consumer.ConsumerRetries;
 import com.logishift.support.notification.SupportEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.pgclient.PgException;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -29,15 +28,12 @@ public class EventConsumers {
 
     private final EventProcessor processor;
     private final ObjectMapper json;
-    private final ConsumerHealth health;
-    private final ConsumerRetryConfig retry;
+    private final ConsumerRetries retries;
 
-    public EventConsumers(EventProcessor processor, ObjectMapper json, @Readiness ConsumerHealth health,
-            ConsumerRetryConfig retry) {
+    public EventConsumers(EventProcessor processor, ObjectMapper json, ConsumerRetries retries) {
         this.processor = processor;
         this.json = json;
-        this.health = health;
-        this.retry = retry;
+        this.retries = retries;
     }
 
     @Incoming("ticket-events")
@@ -57,17 +53,9 @@ public class EventConsumers {
         } catch (SupportEvent.MalformedEventException e) {
             return deadLetter(message, e);
         }
-        AtomicInteger attempts = new AtomicInteger();
-        return Uni.createFrom().deferred(() -> processor.process(event))
-                // the database being away is retried for as long as it lasts; poison is not
-                .onFailure(failure -> !isPoison(failure)).invoke(failure -> {
-                    health.retrying(event.id(), failure);
-                    LOG.warnf("Event %s not applied yet (attempt %d, retrying): %s", event.id(),
-                            attempts.incrementAndGet(), failure.getMessage());
-                })
-                .onFailure(failure -> !isPoison(failure))
-                .retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).indefinitely()
-                .eventually(() -> health.done(event.id()))
+        // the database being away is retried for as long as it lasts; poison is not
+        return retries.untilApplied(event.id(), EventConsumers::isPoison,
+                        Uni.createFrom().deferred(() -> processor.process(event)))
                 .flatMap(count -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
     }
