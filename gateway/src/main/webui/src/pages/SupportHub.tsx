@@ -4,6 +4,7 @@ import { api, ApiError, errorMessage, qs, type FieldErrors } from '../api'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_LABEL, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, type Category, type FaqEntry, type Page, type Priority, type Ticket } from '../types'
 import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, SelectField, StatusBadge, TextArea, TextField, formatDate, useTitle } from '../ui'
+import { useForm } from '../form'
 import { DELIVERY_ID, MAX, focusFirstInvalid, hasErrors, withoutError } from '../validation'
 import { AttachmentPicker, usePendingUploads } from '../conversation/Attachments'
 
@@ -91,10 +92,7 @@ function useEarlierTicket(id: string | null, prefill: (t: Ticket) => void) {
 
 function CreateTicketForm({ followUpOf, onCreated, onCancel }: { followUpOf: string | null; onCreated: (t: Ticket) => void; onCancel: () => void }) {
   const [values, setValues] = useState<NewTicket>(EMPTY)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  const { errors, setErrors, formError, setFormError, busy, setBusy, form, checked } = useForm()
   const uploads = usePendingUploads()
   const { earlier, error: earlierError } = useEarlierTicket(followUpOf, (t) =>
     setValues((v) => ({
@@ -116,14 +114,7 @@ function CreateTicketForm({ followUpOf, onCreated, onCancel }: { followUpOf: str
   }
 
   async function submit(e: FormEvent) {
-    e.preventDefault()
-    const found = validate(values)
-    setErrors(found)
-    setFormError(null)
-    if (hasErrors(found)) {
-      focusFirstInvalid(form.current)
-      return
-    }
+    if (!checked(e, validate(values))) return
     if (uploads.uploading) {
       setFormError('Wait until the files are uploaded.')
       return

@@ -50,13 +50,9 @@ class WebUiAccessibilityTest extends Browsing {
     void prepare(Gateway gateway) {
         launch(gateway);
         admin = gateway.admin();
-        helper = gateway.registerAgent("A11y Helper Agent");
-        busyAgent = gateway.registerAgent("A11y Busy Agent");
-        gateway.approve(admin, helper);
-        gateway.approve(admin, busyAgent);
-        gateway.signIn(helper);
-        gateway.signIn(busyAgent);
-        gateway.awaitApprovedInTicketService(admin, helper, busyAgent);
+        List<Person> agents = gateway.approvedAgents(admin, "A11y Helper Agent", "A11y Busy Agent");
+        helper = agents.get(0);
+        busyAgent = agents.get(1);
         pendingAgent = gateway.registerAgent("A11y Pending Agent");
         Person rejected = gateway.registerAgent("A11y Rejected Agent");
         Gateway.expect(gateway.as(admin).body(Map.of("reason", "We are not hiring in this region right now."))

@@ -60,10 +60,7 @@ class WebUiConversationTest extends Browsing {
         System.setProperty("java.awt.headless", "true");
         launch(gateway);
         admin = gateway.admin();
-        agent = gateway.registerAgent("Conversation Agent");
-        gateway.approve(admin, agent);
-        gateway.signIn(agent);
-        gateway.awaitApprovedInTicketService(admin, agent);
+        agent = gateway.approvedAgents(admin, "Conversation Agent").get(0);
         customer = gateway.registerCustomer("Conversation Customer");
         gateway.signIn(customer);
     }

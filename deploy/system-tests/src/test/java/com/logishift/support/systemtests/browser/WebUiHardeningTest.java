@@ -13,7 +13,6 @@ import com.logishift.support.systemtests.harness.SystemTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,39 +34,17 @@ import org.junit.jupiter.api.Test;
  */
 @SystemTest
 @Order(5) // after the flows, whose screenshot folders they share
-class WebUiHardeningTest {
+class WebUiHardeningTest extends Browsing {
 
     /** The bell's accessible name: the count, or "99+" (what it shows) above 99. */
     private static final Pattern BELL = Pattern.compile("^Notifications: (\\d+|99\\+) unread$");
 
-    private Gateway gateway;
-    private Chromium chromium;
     private Person admin;
-    private final List<Screen> screens = new ArrayList<>();
 
     @BeforeAll
     void start(Gateway gateway) {
-        this.gateway = gateway;
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        chromium = Chromium.launch();
+        launch(gateway);
         admin = gateway.admin();
-    }
-
-    @AfterEach
-    void closeScreens() {
-        for (Screen screen : screens) {
-            List<String> problems = screen.problems();
-            screen.close();
-            assertTrue(problems.isEmpty(), "the page reported errors: " + problems);
-        }
-        screens.clear();
-    }
-
-    @AfterAll
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     // ---- item 1: a reload, a pasted link or a new tab keeps the session -------------------------
@@ -498,34 +473,8 @@ class WebUiHardeningTest {
 
     // ---- helpers ----------------------------------------------------------------------------------
 
-    private Screen open(Viewport viewport, String who) {
-        Screen screen = new Screen(chromium.browser(), viewport, gateway.url(), who);
-        screens.add(screen);
-        return screen;
-    }
-
-    /** Signs in through the login page and waits for the role's start page. */
-    private static void signIn(Screen screen, Person person, String expectedPath) {
-        Page page = screen.page();
-        page.navigate("/login");
-        page.getByLabel("E-mail").fill(person.email());
-        page.getByLabel("Password").fill(person.password());
-        button(page, "Sign in").click();
-        page.waitForURL("**" + expectedPath);
-    }
-
-    /** Moves inside the app as a link does (history API, no page load). */
-    private static void go(Page page, String path) {
-        page.evaluate("path => { history.pushState(null, '', path); window.dispatchEvent(new PopStateEvent('popstate')) }", path);
-        page.waitForURL("**" + path);
-    }
-
     private Person approvedAgent(String name) {
-        Person agent = gateway.registerAgent(name);
-        gateway.approve(admin, agent);
-        gateway.signIn(agent);
-        gateway.awaitApprovedInTicketService(admin, agent);
-        return agent;
+        return gateway.approvedAgents(admin, name).get(0);
     }
 
     private JsonNode createTicket(Person customer, Map<String, Object> body) {
@@ -546,14 +495,6 @@ class WebUiHardeningTest {
         reassign(id, agent);
         gateway.as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
         return id;
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static Locator heading(Page page, String name) {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static Locator statusBadge(Page page) {
