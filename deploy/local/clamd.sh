@@ -31,16 +31,7 @@ PORT_FILE="$CLAMD_DIR/port"
 PID_FILE="$CLAMD_DIR/clamd.pid"
 LOG_FILE="$STATE_DIR/logs/clamd.log"
 
-ensure_binary() {
-  [ -x "$CLAMD_BIN" ] && return 0
-  if [ "$(id -u)" -ne 0 ]; then
-    die "ClamAV is not installed ($CLAMD_BIN missing); run: sudo apt-get install -y clamav-daemon"
-  fi
-  log "ClamAV missing: installing the Debian package clamav-daemon"
-  apt-get update >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y clamav-daemon >&2
-  [ -x "$CLAMD_BIN" ] || die "apt-get installed clamav-daemon but $CLAMD_BIN is still missing"
-}
+ensure_binary() { ensure_package ClamAV "$CLAMD_BIN" clamav-daemon; }
 
 # PID of the clamd of this state dir, or nothing; its config path in the command line marks it as ours.
 running_pid() {
@@ -129,16 +120,7 @@ cmd_up() {
 
 cmd_down() { stop_running clamd TERM 15 KILL "$PID_FILE"; }
 
-cmd_status() {
-  local pid
-  pid="$(running_pid)"
-  if [ -n "$pid" ]; then
-    echo "clamd: running (pid $pid, 127.0.0.1:$(port), test signature only)"
-  else
-    echo "clamd: stopped (state dir $STATE_DIR)"
-    return 3
-  fi
-}
+cmd_status() { print_status clamd "127.0.0.1:$(port), test signature only"; }
 
 case "${1:-}" in
   up) cmd_up ;;

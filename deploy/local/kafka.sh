@@ -234,16 +234,9 @@ cmd_up() {
 cmd_down() { stop_running broker TERM 30 KILL "$PID_FILE"; }
 
 cmd_status() {
-  local pid
-  pid="$(running_pid)"
-  if [ -n "$pid" ]; then
-    echo "kafka: running (pid $pid, bootstrap $(bootstrap), controller port $(recorded controller))"
-  else
-    local last=""
-    [ -f "$PORTS_FILE" ] && last=", last bootstrap $(bootstrap)"
-    echo "kafka: stopped (state dir $STATE_DIR$last)"
-    return 3
-  fi
+  local last=""
+  [ -f "$PORTS_FILE" ] && last=", last bootstrap $(bootstrap)"
+  print_status kafka "bootstrap $(bootstrap), controller port $(recorded controller)" "$last"
 }
 
 # Kafka's own CLI tools, pointed at this broker, e.g.

@@ -182,3 +182,29 @@ cmd_env() {
   [ -n "$(running_pid)" ] || die "not running (state dir $STATE_DIR); run: $0 up"
   print_env
 }
+
+# `status`: one line; exit code 3 when stopped (as LSB status commands do). RUNNING describes the
+# running process after its pid; STOPPED_EXTRA is appended to the state dir when stopped.
+print_status() {
+  local name="$1" running="$2" stopped_extra="${3:-}" pid
+  pid="$(running_pid)"
+  if [ -n "$pid" ]; then
+    echo "$name: running (pid $pid, $running)"
+    return 0
+  fi
+  echo "$name: stopped (state dir $STATE_DIR$stopped_extra)"
+  return 3
+}
+
+# Installs the Debian PACKAGE where BINARY is missing (as root; anyone else is told how).
+ensure_package() {
+  local what="$1" binary="$2" package="$3"
+  [ -x "$binary" ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    die "$what is not installed ($binary missing); run: sudo apt-get install -y $package"
+  fi
+  log "$what missing: installing the Debian package $package"
+  apt-get update >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "$package" >&2
+  [ -x "$binary" ] || die "apt-get installed $package but $binary is still missing"
+}
