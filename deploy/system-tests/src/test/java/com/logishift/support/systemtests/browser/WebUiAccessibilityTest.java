@@ -59,8 +59,7 @@ class WebUiAccessibilityTest extends Browsing {
                 .post("/api/admin/reject-agent/" + rejected.id() + "/"), 200);
 
         // a customer with a resolved ticket (feedback form) and unread notifications about it
-        customer = gateway.registerCustomer("A11y Customer");
-        gateway.signIn(customer);
+        customer = gateway.signIn(gateway.registerCustomer("A11y Customer"));
         customerTicketId = createTicket(customer, "Pallet arrived with a broken corner").path("id").asText();
         assignTo(customerTicketId, helper);
         gateway.as(helper).body(Map.of("status", "IN_PROGRESS"))

@@ -40,8 +40,7 @@ class WebUiAdminToolsTest extends Browsing {
         launch(gateway);
         admin = gateway.admin();
         helper = gateway.approvedAgents(admin, "Tools Helper Agent").get(0);
-        customer = gateway.registerCustomer("Tools Customer");
-        gateway.signIn(customer);
+        customer = gateway.signIn(gateway.registerCustomer("Tools Customer"));
     }
 
     @Test

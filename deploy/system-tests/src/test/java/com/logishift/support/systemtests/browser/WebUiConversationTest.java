@@ -61,8 +61,7 @@ class WebUiConversationTest extends Browsing {
         launch(gateway);
         admin = gateway.admin();
         agent = gateway.approvedAgents(admin, "Conversation Agent").get(0);
-        customer = gateway.registerCustomer("Conversation Customer");
-        gateway.signIn(customer);
+        customer = gateway.signIn(gateway.registerCustomer("Conversation Customer"));
     }
 
     // ---- the seed's customer flow, as a conversation ---------------------------------------------

@@ -269,8 +269,7 @@ abstract class WebUiFlows extends Browsing {
         String agentId = agentAccountId(uiAgent.email());
         Poll.until("ticket-service to know " + uiAgent.name() + " as approved", () -> gateway.stats(apiAdmin),
                 stats -> stats.path("agentLoad").findValuesAsText("agentId").contains(agentId));
-        Person customer = gateway.registerCustomer("Queue Customer " + viewport.dir());
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Queue Customer " + viewport.dir()));
         String subject = "Delivery three days late (" + viewport.dir() + ")";
         JsonNode ticket = Gateway.expect(gateway.as(customer).body(Map.of("subject", subject, "category", "LATE",
                 "description", "Promised for Monday, still not here.", "deliveryId", "DLV-2002"))
@@ -337,8 +336,7 @@ abstract class WebUiFlows extends Browsing {
     void adminFiltersAllTicketsReassignsOneAndReadsTheStats() {
         assertTrue(uiAgent != null && flow2Reference != null, "flow 2 ran first");
         // context: a fresh open ticket, auto-assigned to someone
-        Person customer = gateway.registerCustomer("Reassign Customer " + viewport.dir());
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Reassign Customer " + viewport.dir()));
         String subject = "Wrong size delivered (" + viewport.dir() + ")";
         JsonNode ticket = Gateway.expect(gateway.as(customer).body(Map.of("subject", subject, "category", "QUALITY",
                 "description", "Ordered 40 x 60, got 30 x 40.", "priority", "LOW")).post("/api/support/tickets/create/"), 201);

@@ -51,8 +51,7 @@ class WebUiHardeningTest extends Browsing {
 
     @Test
     void everySignedInPageLoadsOnReloadOnAPastedLinkAndInANewTab() {
-        Person customer = gateway.registerCustomer("Reload Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Reload Customer"));
         String subject = "Reload: parcel never arrived";
         JsonNode ticket = createTicket(customer, Map.of("subject", subject, "category", "LOST",
                 "description", "Tracking says delivered, nothing here."));
@@ -201,8 +200,7 @@ class WebUiHardeningTest extends Browsing {
 
     @Test
     void anOverlongSubjectIsCountedAndRefusedNotCut() {
-        Person customer = gateway.registerCustomer("Verbose Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Verbose Customer"));
         Screen screen = open(Viewport.DESKTOP, "length-limits");
         Page page = screen.page();
         signIn(screen, customer, "/support");
@@ -237,8 +235,7 @@ class WebUiHardeningTest extends Browsing {
     @Test
     void longUnbrokenTextFitsThePhone() {
         // one word each; the e-mail addresses follow the names (the API allows 64 characters before the @)
-        Person customer = gateway.registerCustomer("Maximiliane-Konstantina-Friederike-Wilhelmina");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Maximiliane-Konstantina-Friederike-Wilhelmina"));
         String subject = ("https://track.logishift.example/parcel/" + "0123456789abcdef".repeat(20)).substring(0, 200);
         String deliveryId = ("DLV-" + "9876543210ABCDEFGHIJ".repeat(4)).substring(0, 64);
         String description = "Seeattachedtrackinglog:" + "0123456789".repeat(40);
@@ -301,8 +298,7 @@ class WebUiHardeningTest extends Browsing {
 
     @Test
     void aConfirmationGoesOnceTheTicketHasMovedOn() {
-        Person customer = gateway.registerCustomer("Rating Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Rating Customer"));
         String subject = "Confirmation: wrong colour delivered";
         JsonNode ticket = createTicket(customer, Map.of("subject", subject, "category", "QUALITY", "description", "Red, not blue."));
         String ticketId = ticket.path("id").asText();
@@ -332,8 +328,7 @@ class WebUiHardeningTest extends Browsing {
 
     @Test
     void aConflictNamesStatusesAsPeopleReadThem() {
-        Person customer = gateway.registerCustomer("Conflict Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Conflict Customer"));
         JsonNode ticket = createTicket(customer, Map.of("subject", "Conflict: parcel opened", "category", "DAMAGED",
                 "description", "The tape was cut."));
         String ticketId = ticket.path("id").asText();
@@ -367,8 +362,7 @@ class WebUiHardeningTest extends Browsing {
     void agentsWithTheSameNameAreToldApartByTheirEmail() {
         Person first = approvedAgent("Sam Twin");
         Person second = approvedAgent("Sam Twin");
-        Person customer = gateway.registerCustomer("Twin Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Twin Customer"));
         JsonNode ticket = createTicket(customer, Map.of("subject", "Twins: box too small", "category", "OTHER",
                 "description", "Please check the size."));
         String ticketId = ticket.path("id").asText();
@@ -402,8 +396,7 @@ class WebUiHardeningTest extends Browsing {
 
     @Test
     void eachNumberCountsWhatItsLabelSays() {
-        Person customer = gateway.registerCustomer("Counting Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Counting Customer"));
         Person agent = approvedAgent("Counting Agent");
         startedTicket(customer, agent, "Counts: in progress");
         String closed = startedTicket(customer, agent, "Counts: closed");
