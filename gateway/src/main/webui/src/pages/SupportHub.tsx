@@ -7,6 +7,7 @@ import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, SelectFi
 import { useForm } from '../form'
 import { DELIVERY_ID, MAX, focusFirstInvalid, hasErrors, withoutError } from '../validation'
 import { AttachmentPicker, usePendingUploads } from '../conversation/Attachments'
+import { FormActions } from '../components/FormActions'
 
 interface NewTicket {
   subject: string
@@ -197,14 +198,7 @@ function CreateTicketForm({ followUpOf, onCreated, onCancel }: { followUpOf: str
         />
         <TextArea label="Description" required rows={5} maxChars={MAX.description} value={values.description} error={errors.description} onChange={(e) => set('description', e.target.value)} />
         <AttachmentPicker uploads={uploads} label="Photos" />
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit" busy={busy}>
-            Submit ticket
-          </Button>
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions submit="Submit ticket" busy={busy} onCancel={onCancel} />
       </form>
     </Card>
   )

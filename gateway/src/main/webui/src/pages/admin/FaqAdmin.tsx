@@ -7,6 +7,7 @@ import { focusFirstInvalid, hasErrors } from '../../validation'
 import { EnumSelect } from '../../components/EnumSelect'
 import { FilterBar } from '../../components/FilterBar'
 import { Pager } from '../../components/Pager'
+import { FormActions } from '../../components/FormActions'
 
 /** An entry as GET /api/admin/faq/ returns it: drafts too, with the version for optimistic locking. */
 interface AdminFaqEntry extends FaqEntry {
@@ -180,14 +181,7 @@ function EntryForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: (e
             Published (readers see it; a draft only here)
           </label>
         </div>
-        <div className="flex flex-wrap gap-2">
-          <Button type="submit" busy={busy}>
-            {editing ? 'Save changes' : 'Create entry'}
-          </Button>
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions submit={editing ? 'Save changes' : 'Create entry'} busy={busy} onCancel={onCancel} />
       </form>
     </section>
   )
