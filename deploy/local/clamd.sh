@@ -31,16 +31,7 @@ PORT_FILE="$CLAMD_DIR/port"
 PID_FILE="$CLAMD_DIR/clamd.pid"
 LOG_FILE="$STATE_DIR/logs/clamd.log"
 
-ensure_binary() {
-  [ -x "$CLAMD_BIN" ] && return 0
-  if [ "$(id -u)" -ne 0 ]; then
-    die "ClamAV is not installed ($CLAMD_BIN missing); run: sudo apt-get install -y clamav-daemon"
-  fi
-  log "ClamAV missing: installing the Debian package clamav-daemon"
-  apt-get update >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y clamav-daemon >&2
-  [ -x "$CLAMD_BIN" ] || die "apt-get installed clamav-daemon but $CLAMD_BIN is still missing"
-}
+ensure_binary() { ensure_package ClamAV "$CLAMD_BIN" clamav-daemon; }
 
 # PID of the clamd of this state dir, or nothing; its config path in the command line marks it as ours.
 running_pid() {
@@ -112,71 +103,24 @@ cmd_up() {
   fi
   echo "$p" >"$PORT_FILE"
   write_config
-  rm -f "$PID_FILE"
   log "starting on 127.0.0.1:$p (test signature only; log $LOG_FILE)"
   local t
   t="$(now)"
-  # setsid: clamd outlives this script; the small bash writes its PID and then becomes clamd.
-  # shellcheck disable=SC2016 # expanded by the inner bash
-  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" "$CLAMD_BIN" --config-file="$CONFIG_FILE" \
-    </dev/null >>"$LOG_FILE" 2>&1 &
-  local i=0
-  until [ -s "$PID_FILE" ]; do
-    i=$((i + 1)); [ "$i" -lt 50 ] || die "clamd did not start (no PID file)"
-    sleep 0.1
-  done
+  start_detached "$PID_FILE" clamd "$CLAMD_BIN" --config-file="$CONFIG_FILE"
   pid="$(cat "$PID_FILE")"
-  i=0
-  until ping "$p"; do
-    if ! pid_alive "$pid"; then show_log_tail "$LOG_FILE"; die "clamd exited during start-up"; fi
-    i=$((i + 1))
-    if [ "$i" -ge $((READY_TIMEOUT * 5)) ]; then show_log_tail "$LOG_FILE"; cmd_down; die "clamd not answering after $READY_TIMEOUT s"; fi
-    sleep 0.2
-  done
+  wait_until_ready clamd "$pid" "$READY_TIMEOUT" ping "$p"
   local verdict
   verdict="$(scan_eicar "$p")"
   if [[ "$verdict" != *"Logishift.Test.EICAR"*FOUND* ]]; then
-    show_log_tail "$LOG_FILE"; cmd_down
-    die "clamd does not flag the EICAR test file (answer: '$verdict')"
+    fail_start "clamd does not flag the EICAR test file (answer: '$verdict')"
   fi
   log "ready: 127.0.0.1:$p, pid $pid ($(elapsed_since "$t"); EICAR -> $verdict)"
   print_env
 }
 
-cmd_down() {
-  local pid
-  pid="$(running_pid)"
-  if [ -z "$pid" ]; then
-    log "not running"
-    rm -f "$PID_FILE"
-    return 0
-  fi
-  log "stopping (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  if ! wait_pid_gone "$pid" 15; then
-    log "still running after 15 s: SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    wait_pid_gone "$pid" 5 || die "clamd $pid did not stop"
-  fi
-  rm -f "$PID_FILE"
-  log "stopped"
-}
+cmd_down() { stop_running clamd TERM 15 KILL "$PID_FILE"; }
 
-cmd_status() {
-  local pid
-  pid="$(running_pid)"
-  if [ -n "$pid" ]; then
-    echo "clamd: running (pid $pid, 127.0.0.1:$(port), test signature only)"
-  else
-    echo "clamd: stopped (state dir $STATE_DIR)"
-    return 3
-  fi
-}
-
-cmd_env() {
-  [ -n "$(running_pid)" ] || die "not running (state dir $STATE_DIR); run: $0 up"
-  print_env
-}
+cmd_status() { print_status clamd "127.0.0.1:$(port), test signature only"; }
 
 case "${1:-}" in
   up) cmd_up ;;

@@ -178,37 +178,16 @@ start_broker() {
     run_java "$cp" kafka.tools.StorageTool format --standalone --cluster-id "$cluster_id" \
       --config "$CONFIG_FILE" >>"$LOG_FILE" 2>&1 || { show_log_tail "$LOG_FILE"; die "storage format failed"; }
   fi
-  rm -f "$PID_FILE"
-  # setsid: the broker outlives this script and the terminal. The small bash writes its own PID
-  # and then becomes the JVM (exec), so the PID file holds the broker's PID.
-  # shellcheck disable=SC2016 # expanded by the inner bash
-  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" \
-    java "${JVM_OPTS[@]}" "-Dlogishift.kafka.dir=$KAFKA_DIR" -cp "$cp" kafka.Kafka "$CONFIG_FILE" \
-    </dev/null >>"$LOG_FILE" 2>&1 &
-  local i=0
-  until [ -s "$PID_FILE" ]; do
-    i=$((i + 1)); [ "$i" -lt 50 ] || die "the broker did not start (no PID file)"
-    sleep 0.1
-  done
+  start_detached "$PID_FILE" "the broker" \
+    java "${JVM_OPTS[@]}" "-Dlogishift.kafka.dir=$KAFKA_DIR" -cp "$cp" kafka.Kafka "$CONFIG_FILE"
 }
 
 # A failed `up` leaves nothing running behind it.
-fail_start() {
-  show_log_tail "$LOG_FILE"
-  cmd_down
-  die "$1"
-}
-
 # Waits for the listener, then lets KafkaCheck create topics and do a real round trip.
 wait_ready() {
-  local cp="$1" pid="$2" i=0 classes
+  local cp="$1" pid="$2" classes
   classes="$(check_classes "$cp")"
-  until port_in_use "$(recorded broker)"; do
-    pid_alive "$pid" || fail_start "the broker exited during start-up"
-    i=$((i + 1))
-    [ "$i" -lt $((READY_TIMEOUT * 5)) ] || fail_start "broker port not open after ${READY_TIMEOUT} s"
-    sleep 0.2
-  done
+  wait_until_ready "the broker" "$pid" "$READY_TIMEOUT" port_in_use "$(recorded broker)"
   local topic_args=() t
   for t in $PROJECT_TOPICS; do topic_args+=(--topic "$t"); done
   java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "-Dlog4j2.configurationFile=$KAFKA_SRC/log4j2.properties" \
@@ -252,41 +231,12 @@ cmd_up() {
   print_env
 }
 
-cmd_down() {
-  local pid
-  pid="$(running_pid)"
-  if [ -z "$pid" ]; then
-    log "not running"
-    rm -f "$PID_FILE"
-    return 0
-  fi
-  log "stopping (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  if ! wait_pid_gone "$pid" 30; then
-    log "still running after 30 s: SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    wait_pid_gone "$pid" 5 || die "broker $pid did not stop"
-  fi
-  rm -f "$PID_FILE"
-  log "stopped"
-}
+cmd_down() { stop_running broker TERM 30 KILL "$PID_FILE"; }
 
 cmd_status() {
-  local pid
-  pid="$(running_pid)"
-  if [ -n "$pid" ]; then
-    echo "kafka: running (pid $pid, bootstrap $(bootstrap), controller port $(recorded controller))"
-  else
-    local last=""
-    [ -f "$PORTS_FILE" ] && last=", last bootstrap $(bootstrap)"
-    echo "kafka: stopped (state dir $STATE_DIR$last)"
-    return 3
-  fi
-}
-
-cmd_env() {
-  [ -n "$(running_pid)" ] || die "not running (state dir $STATE_DIR); run: $0 up"
-  print_env
+  local last=""
+  [ -f "$PORTS_FILE" ] && last=", last bootstrap $(bootstrap)"
+  print_status kafka "bootstrap $(bootstrap), controller port $(recorded controller)" "$last"
 }
 
 # Kafka's own CLI tools, pointed at this broker, e.g.

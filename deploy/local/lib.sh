@@ -120,3 +120,91 @@ show_log_tail() {
   tail -n "$lines" "$file" >&2 || true
   printf '[%s] ----\n' "${LOG_TAG:-local}" >&2
 }
+
+# The process helpers below expect the sourcing script to define running_pid (the PID of its
+# process, or nothing), print_env and cmd_down, and to set LOG_FILE.
+
+# Starts COMMAND… detached (setsid: it outlives this script and the terminal), output appended to
+# LOG_FILE; waits until PID_FILE names it. The small bash writes its own PID and then becomes the
+# command (exec), so PID_FILE holds the command's PID.
+start_detached() {
+  local pid_file="$1" what="$2"; shift 2
+  rm -f "$pid_file"
+  # shellcheck disable=SC2016 # expanded by the inner bash
+  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pid_file" "$@" </dev/null >>"$LOG_FILE" 2>&1 &
+  local i=0
+  until [ -s "$pid_file" ]; do
+    i=$((i + 1)); [ "$i" -lt 50 ] || die "$what did not start (no PID file)"
+    sleep 0.1
+  done
+}
+
+# A failed start: shows the log, stops what may run (a failed `up` leaves nothing behind), exits.
+fail_start() {
+  show_log_tail "$LOG_FILE"
+  cmd_down
+  die "$1"
+}
+
+# Runs CHECK… every 0.2 s until it succeeds; fails the start when PID exits or after SECONDS.
+wait_until_ready() {
+  local what="$1" pid="$2" seconds="$3"; shift 3
+  local i=0
+  until "$@"; do
+    pid_alive "$pid" || fail_start "$what exited during start-up"
+    i=$((i + 1))
+    [ "$i" -lt $((seconds * 5)) ] || fail_start "$what not ready after $seconds s"
+    sleep 0.2
+  done
+}
+
+# Stops the running process: SIGNAL, then LAST_SIGNAL after GRACE seconds; removes PID_FILE if given.
+stop_running() {
+  local what="$1" signal="$2" grace="$3" last="$4" pid_file="${5:-}" pid
+  pid="$(running_pid)"
+  if [ -z "$pid" ]; then
+    log "not running"
+  else
+    log "stopping (pid $pid)"
+    kill "-$signal" "$pid" 2>/dev/null || true
+    if ! wait_pid_gone "$pid" "$grace"; then
+      log "still running after $grace s: SIG$last"
+      kill "-$last" "$pid" 2>/dev/null || true
+      wait_pid_gone "$pid" 10 || die "$what $pid did not stop"
+    fi
+    log "stopped"
+  fi
+  if [ -n "$pid_file" ]; then rm -f "$pid_file"; fi
+}
+
+# `env`: the KEY=VALUE lines of the running process.
+cmd_env() {
+  [ -n "$(running_pid)" ] || die "not running (state dir $STATE_DIR); run: $0 up"
+  print_env
+}
+
+# `status`: one line; exit code 3 when stopped (as LSB status commands do). RUNNING describes the
+# running process after its pid; STOPPED_EXTRA is appended to the state dir when stopped.
+print_status() {
+  local name="$1" running="$2" stopped_extra="${3:-}" pid
+  pid="$(running_pid)"
+  if [ -n "$pid" ]; then
+    echo "$name: running (pid $pid, $running)"
+    return 0
+  fi
+  echo "$name: stopped (state dir $STATE_DIR$stopped_extra)"
+  return 3
+}
+
+# Installs the Debian PACKAGE where BINARY is missing (as root; anyone else is told how).
+ensure_package() {
+  local what="$1" binary="$2" package="$3"
+  [ -x "$binary" ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    die "$what is not installed ($binary missing); run: sudo apt-get install -y $package"
+  fi
+  log "$what missing: installing the Debian package $package"
+  apt-get update >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "$package" >&2
+  [ -x "$binary" ] || die "apt-get installed $package but $binary is still missing"
+}

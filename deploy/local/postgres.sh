@@ -36,16 +36,7 @@ else
   as_pg() { "$@"; }
 fi
 
-ensure_binaries() {
-  [ -x "$PG_BIN/initdb" ] && return 0
-  if [ "$(id -u)" -ne 0 ]; then
-    die "PostgreSQL 15 is not installed ($PG_BIN/initdb missing); run: sudo apt-get install -y postgresql-15"
-  fi
-  log "PostgreSQL 15 missing: installing the Debian package postgresql-15"
-  apt-get update >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15 >&2
-  [ -x "$PG_BIN/initdb" ] || die "apt-get installed postgresql-15 but $PG_BIN/initdb is still missing"
-}
+ensure_binaries() { ensure_package "PostgreSQL 15" "$PG_BIN/initdb" postgresql-15; }
 
 psql_bin() { if [ -x "$PG_BIN/psql" ]; then echo "$PG_BIN/psql"; else echo psql; fi; }
 
@@ -202,40 +193,13 @@ EOF
   print_env
 }
 
-cmd_down() {
-  local pid
-  pid="$(running_pid)"
-  if [ -z "$pid" ]; then
-    log "not running"
-    return 0
-  fi
-  # SIGINT = fast shutdown: rolls back open transactions, then a clean checkpoint.
-  log "stopping (pid $pid)"
-  kill -INT "$pid" 2>/dev/null || true
-  if ! wait_pid_gone "$pid" 30; then
-    log "still running after 30 s: immediate shutdown (SIGQUIT)"
-    kill -QUIT "$pid" 2>/dev/null || true
-    wait_pid_gone "$pid" 10 || die "postmaster $pid did not stop"
-  fi
-  log "stopped"
-}
+# SIGINT = fast shutdown: rolls back open transactions, then a clean checkpoint; SIGQUIT = immediate.
+cmd_down() { stop_running postmaster INT 30 QUIT; }
 
 cmd_status() {
-  local pid
-  pid="$(running_pid)"
-  if [ -n "$pid" ]; then
-    echo "postgres: running (pid $pid, port $(recorded_port), data $DATA_DIR)"
-  else
-    local last=""
-    [ -f "$PORT_FILE" ] && last=", last port $(recorded_port)"
-    echo "postgres: stopped (state dir $STATE_DIR$last)"
-    return 3
-  fi
-}
-
-cmd_env() {
-  [ -n "$(running_pid)" ] || die "not running (state dir $STATE_DIR); run: $0 up"
-  print_env
+  local last=""
+  [ -f "$PORT_FILE" ] && last=", last port $(recorded_port)"
+  print_status postgres "port $(recorded_port), data $DATA_DIR" "$last"
 }
 
 case "${1:-}" in

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { Link, NavLink, useLocation, useNavigate } from 'react-router'
+import { Link, useLocation, useNavigate } from 'react-router'
+import { LinkNav } from './components/LinkNav'
 import { homeFor, useAuth } from './auth'
 import { useNotifications } from './notifications'
 import { ROLE_LABEL, type Role } from './types'
@@ -184,23 +185,14 @@ export function Layout({ children }: { children: ReactNode }) {
             </>
           )}
         </div>
-        <nav aria-label="Main" className="bg-blue-800">
-          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
-            {items.map((item) => (
-              <li key={item.to} className="shrink-0">
-                <NavLink
-                  to={item.to}
-                  end={item.to !== '/admin/support'}
-                  className={({ isActive }) =>
-                    `block border-b-4 px-3 py-2 text-sm font-medium ${isActive ? 'border-white text-white' : 'border-transparent text-blue-100 hover:text-white'}`
-                  }
-                >
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <LinkNav
+          label="Main"
+          navClass="bg-blue-800"
+          listClass="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2"
+          // the admin page's sections are pages below it
+          items={items.map((item) => ({ ...item, end: item.to !== '/admin/support' }))}
+          linkClass={(current) => `py-2 text-sm font-medium ${current ? 'border-white text-white' : 'border-transparent text-blue-100 hover:text-white'}`}
+        />
       </header>
       <main id="main" ref={main} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
         {children}

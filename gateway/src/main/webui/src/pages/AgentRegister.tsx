@@ -1,41 +1,16 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { Link } from 'react-router'
-import { api, type FieldErrors } from '../api'
+import { api } from '../api'
 import { Alert, Button, Card, PageTitle, useTitle } from '../ui'
-import { focusFirstInvalid, hasErrors, validateRegistration } from '../validation'
-import { RegistrationFields, registrationBody, registrationErrors, type RegistrationValues } from './Signup'
+import { RegistrationFields, registrationBody, useRegistration } from './Signup'
 
 export function AgentRegister() {
   useTitle('Become a support agent')
-  const [values, setValues] = useState<RegistrationValues>({ name: '', email: '', password: '', phone: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string | null>(null)
-  const form = useRef<HTMLFormElement>(null)
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    const found = validateRegistration(values)
-    setErrors(found)
-    setFormError(null)
-    if (hasErrors(found)) {
-      focusFirstInvalid(form.current)
-      return
-    }
-    setBusy(true)
-    try {
-      await api('POST', '/api/support/register-agent/', registrationBody(values), { auth: false })
-      setDone(values.email.trim())
-    } catch (err) {
-      const { fields, form: message } = registrationErrors(err)
-      setErrors(fields)
-      setFormError(message)
-      focusFirstInvalid(form.current)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { values, setValues, errors, setErrors, formError, busy, form, submit } = useRegistration(async (v) => {
+    await api('POST', '/api/support/register-agent/', registrationBody(v), { auth: false })
+    setDone(v.email.trim())
+  })
 
   if (done) {
     return (

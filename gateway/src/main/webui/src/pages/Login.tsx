@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { ApiError, errorMessage, type FieldErrors } from '../api'
 import { homeFor, useAuth } from '../auth'
 import { Alert, Button, Card, PageTitle, TextField, useTitle } from '../ui'
-import { EMAIL, MAX, focusFirstInvalid, hasErrors, withoutError } from '../validation'
+import { useForm } from '../form'
+import { EMAIL, MAX, hasErrors, withoutError } from '../validation'
 
 export function Login() {
   useTitle('Sign in')
@@ -12,24 +13,15 @@ export function Login() {
   const [params] = useSearchParams()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  const { errors, setErrors, formError, setFormError, busy, setBusy, form, checked } = useForm()
 
   async function submit(e: FormEvent) {
-    e.preventDefault()
     const found: FieldErrors = {}
     if (!email.trim()) found.email = 'Enter your e-mail address.'
     else if (email.trim().length > MAX.email) found.email = `At most ${MAX.email} characters.`
     else if (!EMAIL.test(email.trim())) found.email = 'Enter a valid e-mail address, like name@example.com.'
     if (!password) found.password = 'Enter your password.'
-    setErrors(found)
-    setFormError(null)
-    if (hasErrors(found)) {
-      focusFirstInvalid(form.current)
-      return
-    }
+    if (!checked(e, found)) return
     setBusy(true)
     try {
       const session = await signIn(email.trim(), password)

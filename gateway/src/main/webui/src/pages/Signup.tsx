@@ -1,8 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { api, ApiError, errorMessage, type FieldErrors } from '../api'
 import { useAuth } from '../auth'
 import { Alert, Button, Card, PageTitle, TextField, useTitle } from '../ui'
+import { useForm } from '../form'
 import { MAX, focusFirstInvalid, hasErrors, validateRegistration, withoutError } from '../validation'
 
 export interface RegistrationValues {
@@ -50,38 +51,38 @@ export function RegistrationFields({ values, errors, set, setErrors }: { values:
   )
 }
 
+/** A registration form (customer or agent): checks, sends with `register`, shows the server's objections by field. */
+export function useRegistration(register: (values: RegistrationValues) => Promise<void>) {
+  const [values, setValues] = useState<RegistrationValues>({ name: '', email: '', password: '', phone: '' })
+  const state = useForm()
+
+  async function submit(e: FormEvent) {
+    if (!state.checked(e, validateRegistration(values))) return
+    state.setBusy(true)
+    try {
+      await register(values)
+    } catch (err) {
+      const { fields, form: message } = registrationErrors(err)
+      state.setErrors(fields)
+      state.setFormError(message)
+      focusFirstInvalid(state.form.current)
+    } finally {
+      state.setBusy(false)
+    }
+  }
+
+  return { ...state, values, setValues, submit }
+}
+
 export function Signup() {
   useTitle('Create an account')
   const { signIn } = useAuth()
   const navigate = useNavigate()
-  const [values, setValues] = useState<RegistrationValues>({ name: '', email: '', password: '', phone: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    const found = validateRegistration(values)
-    setErrors(found)
-    setFormError(null)
-    if (hasErrors(found)) {
-      focusFirstInvalid(form.current)
-      return
-    }
-    setBusy(true)
-    try {
-      await api('POST', '/api/auth/register/', registrationBody(values), { auth: false })
-      await signIn(values.email.trim(), values.password)
-      navigate('/support', { replace: true })
-    } catch (err) {
-      const { fields, form: message } = registrationErrors(err)
-      setErrors(fields)
-      setFormError(message)
-      setBusy(false)
-      focusFirstInvalid(form.current)
-    }
-  }
+  const { values, setValues, errors, setErrors, formError, busy, form, submit } = useRegistration(async (v) => {
+    await api('POST', '/api/auth/register/', registrationBody(v), { auth: false })
+    await signIn(v.email.trim(), v.password)
+    navigate('/support', { replace: true })
+  })
 
   return (
     <div className="mx-auto max-w-md">

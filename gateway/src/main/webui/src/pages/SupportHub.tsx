@@ -4,9 +4,11 @@ import { api, ApiError, errorMessage, qs, type FieldErrors } from '../api'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_LABEL, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, type Category, type FaqEntry, type Page, type Priority, type Ticket } from '../types'
 import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, SelectField, StatusBadge, TextArea, TextField, formatDate, useTitle } from '../ui'
+import { useForm } from '../form'
 import { DELIVERY_ID, MAX, focusFirstInvalid, hasErrors, withoutError } from '../validation'
 import { AttachmentPicker, usePendingUploads } from '../conversation/Attachments'
 import { TicketSlaBadge } from '../sla/SlaBadge'
+import { FormActions } from '../components/FormActions'
 
 interface NewTicket {
   subject: string
@@ -92,10 +94,7 @@ function useEarlierTicket(id: string | null, prefill: (t: Ticket) => void) {
 
 function CreateTicketForm({ followUpOf, onCreated, onCancel }: { followUpOf: string | null; onCreated: (t: Ticket) => void; onCancel: () => void }) {
   const [values, setValues] = useState<NewTicket>(EMPTY)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  const { errors, setErrors, formError, setFormError, busy, setBusy, form, checked } = useForm()
   const uploads = usePendingUploads()
   const { earlier, error: earlierError } = useEarlierTicket(followUpOf, (t) =>
     setValues((v) => ({
@@ -117,14 +116,7 @@ function CreateTicketForm({ followUpOf, onCreated, onCancel }: { followUpOf: str
   }
 
   async function submit(e: FormEvent) {
-    e.preventDefault()
-    const found = validate(values)
-    setErrors(found)
-    setFormError(null)
-    if (hasErrors(found)) {
-      focusFirstInvalid(form.current)
-      return
-    }
+    if (!checked(e, validate(values))) return
     if (uploads.uploading) {
       setFormError('Wait until the files are uploaded.')
       return
@@ -207,14 +199,7 @@ function CreateTicketForm({ followUpOf, onCreated, onCancel }: { followUpOf: str
         />
         <TextArea label="Description" required rows={5} maxChars={MAX.description} value={values.description} error={errors.description} onChange={(e) => set('description', e.target.value)} />
         <AttachmentPicker uploads={uploads} label="Photos" />
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit" busy={busy}>
-            Submit ticket
-          </Button>
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions submit="Submit ticket" busy={busy} onCancel={onCancel} />
       </form>
     </Card>
   )

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router'
+import { LinkNav } from '../../components/LinkNav'
 
 /**
  * The admin page in sections, one URL each (/admin/support/agents …), so that a reload or a shared
@@ -22,27 +22,17 @@ export function adminSection(key: string | undefined): AdminSection | undefined 
   return ADMIN_SECTIONS.find((s) => s.key === (key ?? ''))
 }
 
-/** Links, not ARIA tabs: each section is a page of its own (NavLink marks the current one with aria-current). */
+/** Links, not ARIA tabs: each section is a page of its own. */
 export function AdminSectionNav() {
   return (
-    <nav aria-label="Support management sections" className="mb-6 border-b border-slate-300">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
-        {ADMIN_SECTIONS.map((s) => (
-          <li key={s.key} className="shrink-0">
-            <NavLink
-              to={s.path}
-              end
-              className={({ isActive }) =>
-                `block min-h-11 border-b-4 px-3 py-2.5 text-sm font-semibold ${
-                  isActive ? 'border-blue-700 text-blue-900' : 'border-transparent text-slate-700 hover:border-slate-400 hover:text-slate-900'
-                }`
-              }
-            >
-              {s.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <LinkNav
+      label="Support management sections"
+      navClass="mb-6 border-b border-slate-300"
+      listClass="-mb-px flex gap-1 overflow-x-auto"
+      items={ADMIN_SECTIONS.map((s) => ({ to: s.path, label: s.label }))}
+      linkClass={(current) =>
+        `min-h-11 py-2.5 text-sm font-semibold ${current ? 'border-blue-700 text-blue-900' : 'border-transparent text-slate-700 hover:border-slate-400 hover:text-slate-900'}`
+      }
+    />
   )
 }

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, ApiError, errorMessage, qs, type FieldErrors } from '../../api'
 import { CATEGORY_SHORT, type FaqEntry, type Page } from '../../types'
 import { Alert, Button, Empty, Loading, SelectField, TextArea, TextField, formatDate } from '../../ui'
+import { useForm } from '../../form'
 import { focusFirstInvalid, hasErrors } from '../../validation'
 import { EnumSelect } from '../../components/EnumSelect'
 import { FilterBar } from '../../components/FilterBar'
 import { Pager } from '../../components/Pager'
+import { FormActions } from '../../components/FormActions'
 
 /** An entry as GET /api/admin/faq/ returns it: drafts too, with the version for optimistic locking. */
 interface AdminFaqEntry extends FaqEntry {
@@ -85,10 +87,7 @@ function validate(d: Draft): FieldErrors {
 
 function EntryForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: (entry: AdminFaqEntry, created: boolean) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState<Draft>(initial)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  const { errors, setErrors, formError, setFormError, busy, setBusy, form, checked } = useForm()
   const heading = useRef<HTMLHeadingElement>(null)
   const editing = !!initial.id
 
@@ -103,14 +102,7 @@ function EntryForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: (e
   }
 
   async function submit(e: FormEvent) {
-    e.preventDefault()
-    const found = validate(draft)
-    setErrors(found)
-    setFormError(null)
-    if (hasErrors(found)) {
-      focusFirstInvalid(form.current)
-      return
-    }
+    if (!checked(e, validate(draft))) return
     const body = {
       topicKey: draft.topicKey.trim() || topicKeyFrom(draft.question),
       language: draft.language,
@@ -189,14 +181,7 @@ function EntryForm({ initial, onSaved, onCancel }: { initial: Draft; onSaved: (e
             Published (readers see it; a draft only here)
           </label>
         </div>
-        <div className="flex flex-wrap gap-2">
-          <Button type="submit" busy={busy}>
-            {editing ? 'Save changes' : 'Create entry'}
-          </Button>
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions submit={editing ? 'Save changes' : 'Create entry'} busy={busy} onCancel={onCancel} />
       </form>
     </section>
   )

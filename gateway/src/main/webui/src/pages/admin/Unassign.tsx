@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import { api, errorMessage } from '../../api'
+import { api } from '../../api'
+import { useAction } from '../../form'
 import type { Ticket } from '../../types'
 import { Button } from '../../ui'
 
@@ -8,22 +8,14 @@ import { Button } from '../../ui'
  * the API refuses it for any other status, so the button is offered for OPEN tickets only.
  */
 export function Unassign({ ticket, onDone }: { ticket: Ticket; onDone: (message: string) => void }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = useAction()
   if (ticket.status !== 'OPEN' || !ticket.assigneeId) return null
 
-  async function unassign() {
-    setBusy(true)
-    setError(null)
-    try {
+  const unassign = () =>
+    run(async () => {
       await api('POST', `/api/support/tickets/${ticket.id}/reassign/`, { unassign: true })
       onDone(`${ticket.reference} is back in the unassigned queue.`)
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <div className="flex flex-col gap-1">

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.gateway.support.FakeBackends;
-import com.logishift.support.gateway.support.JwtKeysTestResource;
-import com.logishift.support.gateway.support.RawHttp;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.RawHttp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 @QuarkusTestResource(FakeBackends.class)
 class ForwardedClientTest {
+
+    /** A trusted proxy, as the %test profile configures it. */
+    private static final String TRUSTED_PROXY = "127.0.0.2";
 
     @TestHTTPResource("/")
     URL base;
@@ -43,7 +46,7 @@ class ForwardedClientTest {
 
     @Test
     void aTrustedProxyNamesTheCallerAndTheServiceGetsExactlyThatAddress() {
-        RawHttp.Response answer = RawHttp.send(RawHttp.TRUSTED_PROXY, base, "GET", "/api/support/faq/",
+        RawHttp.Answer answer = RawHttp.sendFrom(TRUSTED_PROXY, base.getPort(), "GET", "/api/support/faq/",
                 Map.of("X-Forwarded-For", "198.51.100.23", "X-Forwarded-Proto", "https",
                         "X-Forwarded-Host", "support.logishift.com"), null);
         assertEquals(200, answer.status(), answer.body());
@@ -64,7 +67,7 @@ class ForwardedClientTest {
         }
         assertTrue(refused >= 1, "the 6th and 7th attempt of one caller are refused");
         // … while another caller behind the same proxy is not affected
-        RawHttp.Response other = signInThroughTheProxy("198.51.100.41");
+        RawHttp.Answer other = signInThroughTheProxy("198.51.100.41");
         assertNotEquals(429, other.status(), "a different caller behind the same proxy has its own limit");
         assertEquals("198.51.100.41", other.json().getJsonObject("headers").getString("x-forwarded-for"));
     }
@@ -74,7 +77,7 @@ class ForwardedClientTest {
         // from 127.0.0.3 (no proxy; its own limit, so other tests' sign-ins from 127.0.0.1 are not spent)
         int refused = 0;
         for (int i = 0; i < 7; i++) {
-            RawHttp.Response answer = RawHttp.send("127.0.0.3", base, "POST", "/api/auth/login/",
+            RawHttp.Answer answer = RawHttp.sendFrom("127.0.0.3", base.getPort(), "POST", "/api/auth/login/",
                     Map.of("X-Forwarded-For", "192.0.2." + i), "{}");
             if (answer.status() == 429) {
                 refused++;
@@ -85,8 +88,8 @@ class ForwardedClientTest {
         assertTrue(refused >= 1, "every attempt counts against 127.0.0.3, whatever it claims");
     }
 
-    private RawHttp.Response signInThroughTheProxy(String caller) {
-        return RawHttp.send(RawHttp.TRUSTED_PROXY, base, "POST", "/api/auth/login/",
+    private RawHttp.Answer signInThroughTheProxy(String caller) {
+        return RawHttp.sendFrom(TRUSTED_PROXY, base.getPort(), "POST", "/api/auth/login/",
                 Map.of("X-Forwarded-For", caller, "X-Forwarded-Proto", "https"), "{}");
     }
 }

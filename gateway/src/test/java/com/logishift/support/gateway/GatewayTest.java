@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.gateway.support.FakeBackends;
-import com.logishift.support.gateway.support.JwtKeysTestResource;
-import com.logishift.support.gateway.support.Tokens;
-import com.logishift.support.gateway.support.Tokens.Person;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.Tokens;
+import com.logishift.support.kit.test.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

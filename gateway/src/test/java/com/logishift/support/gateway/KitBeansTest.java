@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.gateway.support.FakeBackends;
-import com.logishift.support.gateway.support.JwtKeysTestResource;
-import com.logishift.support.gateway.support.Tokens;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.Tokens;
 import com.logishift.support.kit.security.RevokedTokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;

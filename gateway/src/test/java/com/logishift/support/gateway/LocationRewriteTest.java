@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.gateway.support.FakeBackends;
-import com.logishift.support.gateway.support.JwtKeysTestResource;
-import com.logishift.support.gateway.support.RawHttp;
-import com.logishift.support.gateway.support.Tokens;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.RawHttp;
+import com.logishift.support.kit.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 @QuarkusTestResource(FakeBackends.class)
 class LocationRewriteTest {
+
+    /** A trusted proxy, as the %test profile configures it. */
+    private static final String TRUSTED_PROXY = "127.0.0.2";
 
     private static final String ID = "[0-9a-f-]{36}";
 
@@ -40,7 +43,7 @@ class LocationRewriteTest {
 
     @Test
     void behindATrustedProxyItIsThePublicSchemeAndHost() {
-        RawHttp.Response answer = RawHttp.send(RawHttp.TRUSTED_PROXY, base, "POST", "/api/admin/faq/",
+        RawHttp.Answer answer = RawHttp.sendFrom(TRUSTED_PROXY, base.getPort(), "POST", "/api/admin/faq/",
                 Map.of("Authorization", Tokens.admin().bearer(), "X-Forwarded-For", "198.51.100.60",
                         "X-Forwarded-Proto", "https", "X-Forwarded-Host", "support.logishift.com"),
                 "{\"question\":\"Where is my parcel?\"}");

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.gateway.support.FakeBackends;
-import com.logishift.support.gateway.support.JwtKeysTestResource;
-import com.logishift.support.gateway.support.RawHttp;
-import com.logishift.support.gateway.support.Tokens;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.RawHttp;
+import com.logishift.support.kit.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -232,7 +232,7 @@ class RequestLimitsTest {
     void anUploadAnnouncedOverItsLimitIs413BeforeAnyOfItIsSent() {
         String requestId = UUID.randomUUID().toString();
         // only the head: the gateway answers on the announced length, without waiting for the body
-        RawHttp.Response answer = RawHttp.send("127.0.0.1", base, "POST", UPLOADS, Map.of(
+        RawHttp.Answer answer = RawHttp.sendFrom("127.0.0.1", base.getPort(), "POST", UPLOADS, Map.of(
                 "Authorization", Tokens.customer().bearer(), "X-Request-Id", requestId,
                 "Content-Type", "multipart/form-data; boundary=xyz",
                 "Content-Length", Integer.toString(UPLOAD_LIMIT + 1)), null);

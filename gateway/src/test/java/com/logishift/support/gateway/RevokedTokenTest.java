@@ -3,10 +3,10 @@ package com.logishift.support.gateway;
 import static io.restassured.RestAssured.given;
 
 import com.logishift.support.gateway.support.FakeBackends;
-import com.logishift.support.gateway.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.RevocationListServer;
-import com.logishift.support.gateway.support.Tokens;
-import com.logishift.support.gateway.support.Tokens.Person;
+import com.logishift.support.kit.test.Tokens;
+import com.logishift.support.kit.test.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

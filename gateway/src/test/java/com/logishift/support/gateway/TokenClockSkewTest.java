@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.logishift.support.gateway.support.FakeBackends;
-import com.logishift.support.gateway.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.logishift.support.gateway.support.FakeBackends;
-import com.logishift.support.gateway.support.JwtKeysTestResource;
+import com.logishift.support.kit.test.JwtKeysTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.regex.Matcher;

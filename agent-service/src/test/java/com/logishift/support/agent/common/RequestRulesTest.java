@@ -8,6 +8,7 @@ import static com.logishift.support.agent.support.Api.registerAgent;
 import static com.logishift.support.agent.support.Api.registerCustomer;
 import static com.logishift.support.agent.support.Api.registration;
 import static com.logishift.support.agent.support.Api.uniqueEmail;
+import static com.logishift.support.kit.test.RequestChecks.assertInvalid;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -17,9 +18,9 @@ import static org.hamcrest.Matchers.startsWith;
 import com.logishift.support.kit.test.ErrorLog;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.RawHttp;
+import com.logishift.support.kit.test.RequestChecks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,15 +48,15 @@ class RequestRulesTest {
         try (ErrorLog log = ErrorLog.open()) {
             Map<String, Object> signUp = registration(uniqueEmail("nul"));
             signUp.put("name", "Cleo\u0000Customer");
-            invalid(json().body(signUp).post("/api/auth/register/"), "name", "control characters");
-            invalid(json().body(Map.of("email", "cleo\u0000@example.com", "password", PASSWORD))
+            assertInvalid(json().body(signUp).post("/api/auth/register/"), "name", "control characters");
+            assertInvalid(json().body(Map.of("email", "cleo\u0000@example.com", "password", PASSWORD))
                     .post("/api/auth/login/"), "email", "control characters");
             Map<String, Object> agent = registration(uniqueEmail("nul-agent"));
             agent.put("name", "Ada\u0008Agent");
-            invalid(json().body(agent).post("/api/support/register-agent/"), "name", "control characters");
+            assertInvalid(json().body(agent).post("/api/support/register-agent/"), "name", "control characters");
 
             String pending = registerAgent(uniqueEmail("to-reject"));
-            invalid(as(adminToken()).body(Map.of("reason", "no\u0000")).post("/api/admin/reject-agent/" + pending + "/"),
+            assertInvalid(as(adminToken()).body(Map.of("reason", "no\u0000")).post("/api/admin/reject-agent/" + pending + "/"),
                     "reason", "control characters");
             assertThat(log.errors(), empty());
         }
@@ -63,7 +64,7 @@ class RequestRulesTest {
 
     @Test
     void aControlCharacterInAQueryParameterIs400() {
-        invalid(as(adminToken()).queryParam("status", "\u0000").get("/api/admin/agents/"), "status", "control characters");
+        assertInvalid(as(adminToken()).queryParam("status", "\u0000").get("/api/admin/agents/"), "status", "control characters");
     }
 
     @Test
@@ -71,7 +72,7 @@ class RequestRulesTest {
         String local = "surrogate-" + java.util.UUID.randomUUID();
         for (String escape : new String[] {"\\ud800", "\\udbff"}) {
             String body = "{\"name\":\"Sam\",\"email\":\"" + local + escape + "@example.com\",\"password\":\"" + PASSWORD + "\"}";
-            invalid(json().body(body).post("/api/auth/register/"), "email", "surrogate");
+            assertInvalid(json().body(body).post("/api/auth/register/"), "email", "surrogate");
         }
         String pair = "{\"name\":\"Sam \\ud83d\\udce6\",\"email\":\"" + local + "@example.com\",\"password\":\"" + PASSWORD + "\"}";
         json().body(pair).post("/api/auth/register/").then().statusCode(201).body("name", equalTo("Sam \uD83D\uDCE6"));
@@ -80,11 +81,11 @@ class RequestRulesTest {
     @Test
     void jsonValuesOfAnotherTypeAreNotCoerced() {
         String email = uniqueEmail("types");
-        invalid(json().body("{\"name\":true,\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+        assertInvalid(json().body("{\"name\":true,\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
                 .post("/api/auth/register/"), "name", "must be a string");
-        invalid(json().body("{\"name\":\"Sam\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+        assertInvalid(json().body("{\"name\":\"Sam\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                 + "\",\"phone\":4930123456}").post("/api/auth/register/"), "phone", "must be a string");
-        invalid(json().body("{\"email\":\"" + email + "\",\"password\":12345678}").post("/api/auth/login/"),
+        assertInvalid(json().body("{\"email\":\"" + email + "\",\"password\":12345678}").post("/api/auth/login/"),
                 "password", "must be a string");
     }
 
@@ -116,25 +117,14 @@ class RequestRulesTest {
 
     @Test
     void aLongUriIs414AndLargeHeadersAre431ProblemJson() throws Exception {
-        RawHttp.Answer longUri = RawHttp.send("GET /api/auth/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost",
-                new byte[0]);
-        assertThat(longUri.status(), equalTo(414));
-        assertThat(longUri.header("Content-Type"), startsWith("application/problem+json"));
-        RawHttp.Answer largeHeaders = RawHttp.send("GET /api/auth/me/ HTTP/1.1\r\nHost: localhost\r\nX-Filler: "
-                + "a".repeat(30_000), new byte[0]);
-        assertThat(largeHeaders.status(), equalTo(431));
-        assertThat(largeHeaders.header("Content-Type"), startsWith("application/problem+json"));
+        RequestChecks.assertLongUriIs414AndLargeHeadersAre431("/api/auth/", "/api/auth/me/");
     }
 
     @Test
     void aClientHangingUpMidRequestIsNoServerError() throws Exception {
         try (ErrorLog log = ErrorLog.open()) {
-            for (int i = 0; i < 5; i++) {
-                RawHttp.hangUpMidBody("POST /api/auth/register/ HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/json", 5000);
-                RawHttp.hangUpMidChunkedBody("POST /api/auth/register/ HTTP/1.1\r\nHost: localhost\r\n"
+            RequestChecks.hangUpMidRequests("POST /api/auth/register/ HTTP/1.1\r\nHost: localhost\r\n"
                         + "Content-Type: application/json", 30_000);
-            }
             registerCustomer(uniqueEmail("after-hang-up"));
             assertThat(log.errors(), empty());
         }
@@ -154,11 +144,5 @@ class RequestRulesTest {
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         return Jwt.issuer("https://support.logishift.com").subject(subject).groups(Set.of("customer"))
                 .issuedAt(expiresAt.minusSeconds(600)).expiresAt(expiresAt).sign(key);
-    }
-
-    private static void invalid(Response response, String field, String message) {
-        response.then().statusCode(400).contentType(startsWith("application/problem+json"))
-                .body("errors[0].field", equalTo(field))
-                .body("errors[0].message", containsString(message));
     }
 }

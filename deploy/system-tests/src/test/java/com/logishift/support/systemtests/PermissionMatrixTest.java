@@ -192,13 +192,9 @@ class PermissionMatrixTest {
         customer = gateway.signIn(gateway.registerCustomer("Mia Matrix"));
         otherCustomer = gateway.signIn(gateway.registerCustomer("Otto Other"));
         pendingAgent = gateway.registerAgent("Pia Pending");
-        agent = gateway.registerAgent("Alex Agent");
-        otherAgent = gateway.registerAgent("Olga Other");
-        gateway.approve(admin, agent);
-        gateway.approve(admin, otherAgent);
-        gateway.signIn(agent);
-        gateway.signIn(otherAgent);
-        gateway.awaitApprovedInTicketService(admin, agent, otherAgent);
+        List<Person> agents = gateway.approvedAgents(admin, "Alex Agent", "Olga Other");
+        agent = agents.get(0);
+        otherAgent = agents.get(1);
 
         sharedTicket = ticketInProgress();
         customersNotification = gateway.awaitNotification(customer, "any notification about the shared ticket",

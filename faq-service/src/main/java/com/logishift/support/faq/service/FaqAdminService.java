@@ -35,22 +35,10 @@ public class FaqAdminService {
             Optional<Boolean> published, Optional<String> topicKey, int page, int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        language.ifPresent(l -> {
-            where.add("language = :language");
-            params.put("language", l);
-        });
-        category.ifPresent(c -> {
-            where.add("category = :category");
-            params.put("category", c);
-        });
-        published.ifPresent(p -> {
-            where.add("published = :published");
-            params.put("published", p);
-        });
-        topicKey.ifPresent(k -> {
-            where.add("topicKey = :topicKey");
-            params.put("topicKey", k);
-        });
+        equalTo("language", language, where, params);
+        equalTo("category", category, where, params);
+        equalTo("published", published, where, params);
+        equalTo("topicKey", topicKey, where, params);
         Sort sort = Sort.by("sortOrder").and("topicKey").and("language");
         return Panache.withSession(() -> {
             PanacheQuery<FaqEntry> query = (where.isEmpty()
@@ -178,5 +166,13 @@ public class FaqAdminService {
         }
         return ProblemException.conflict("translation-exists", "Topic " + topicKey.strip()
                 + " already has a " + request.language().strip() + " version; edit that entry instead.");
+    }
+
+    /** A filter {@code field = value} where a value is given. */
+    private static void equalTo(String field, Optional<?> value, List<String> where, Map<String, Object> params) {
+        value.ifPresent(v -> {
+            where.add(field + " = :" + field);
+            params.put(field, v);
+        });
     }
 }

@@ -45,6 +45,16 @@ public class FaqReadService {
     private static final String RANK =
             "ts_rank(e.search_vector, q.query, 1) + ts_rank(e.search_vector, q.original, 1)";
 
+    /** A page of the matches, best first; equally good matches in the editors' order. */
+    private static final String RANKED_PAGE = """
+            , page AS (
+                SELECT m.*, count(*) OVER () AS total FROM matches m
+                ORDER BY m.rank DESC, m.sort_order, m.topic_key
+                LIMIT $5 OFFSET $6
+            )
+            SELECT %s, p.total FROM page p JOIN faq_entry e ON e.id = p.id
+            ORDER BY p.rank DESC, p.sort_order, p.topic_key""".formatted(FaqRows.COLUMNS);
+
     /*
      * Matching and ordering work on narrow rows (id and sort keys; for browsing they all come from the
      * covering index faq_entry_browse_idx). Only the rows of the requested page are read in full.
@@ -62,15 +72,7 @@ public class FaqReadService {
             )
             """.formatted(RANK, VISIBLE);
 
-    /** Best match first; equally good matches in the editors' order. */
-    private static final String SEARCH_PAGE = SEARCH_MATCHES + """
-            , page AS (
-                SELECT m.*, count(*) OVER () AS total FROM matches m
-                ORDER BY m.rank DESC, m.sort_order, m.topic_key
-                LIMIT $5 OFFSET $6
-            )
-            SELECT %s, p.total FROM page p JOIN faq_entry e ON e.id = p.id
-            ORDER BY p.rank DESC, p.sort_order, p.topic_key""".formatted(FaqRows.COLUMNS);
+    private static final String SEARCH_PAGE = SEARCH_MATCHES + RANKED_PAGE;
 
     private static final String SEARCH_COUNT = SEARCH_MATCHES + "SELECT count(*) AS total FROM matches";
 
@@ -95,14 +97,7 @@ public class FaqReadService {
             )
             """.formatted(RANK);
 
-    private static final String ANY_LANGUAGE_PAGE = ANY_LANGUAGE_MATCHES + """
-            , page AS (
-                SELECT m.*, count(*) OVER () AS total FROM matches m
-                ORDER BY m.rank DESC, m.sort_order, m.topic_key
-                LIMIT $5 OFFSET $6
-            )
-            SELECT %s, p.total FROM page p JOIN faq_entry e ON e.id = p.id
-            ORDER BY p.rank DESC, p.sort_order, p.topic_key""".formatted(FaqRows.COLUMNS);
+    private static final String ANY_LANGUAGE_PAGE = ANY_LANGUAGE_MATCHES + RANKED_PAGE;
 
     private static final String ANY_LANGUAGE_COUNT = ANY_LANGUAGE_MATCHES + "SELECT count(*) AS total FROM matches";
 

@@ -9,6 +9,7 @@ import static com.logishift.support.faq.support.Api.entry;
 import static com.logishift.support.faq.support.Api.json;
 import static com.logishift.support.faq.support.Api.uniqueTopic;
 import static com.logishift.support.faq.support.Api.uniqueWord;
+import static com.logishift.support.kit.test.RequestChecks.assertInvalid;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -19,11 +20,11 @@ import static org.hamcrest.Matchers.startsWith;
 import com.logishift.support.kit.test.ErrorLog;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.RawHttp;
-import com.logishift.support.faq.support.ThreadRecordingJwtParser;
+import com.logishift.support.kit.test.RequestChecks;
+import com.logishift.support.kit.test.ThreadRecordingJwtParser;
 import com.logishift.support.kit.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +41,15 @@ class RequestRulesTest {
     @Test
     void aNulByteOrAnotherControlCharacterInAnyTextIs400NamingTheField() {
         try (ErrorLog log = ErrorLog.open()) {
-            invalid(asAdmin().body(entry(uniqueTopic(), "en", "Where\u0000 is it?", "Here.")).post(ADMIN),
+            assertInvalid(asAdmin().body(entry(uniqueTopic(), "en", "Where\u0000 is it?", "Here.")).post(ADMIN),
                     "question", "control characters");
-            invalid(asAdmin().body(entry(uniqueTopic(), "en", "Where is it?", "Here\u0001.")).post(ADMIN),
+            assertInvalid(asAdmin().body(entry(uniqueTopic(), "en", "Where is it?", "Here\u0001.")).post(ADMIN),
                     "answer", "control characters");
             String id = create(entry(uniqueTopic(), "en", "Where is " + uniqueWord() + "?", "Here."));
-            invalid(asAdmin().body(entry(uniqueTopic(), "en", "Where is it?\u007f", "Here.")).put(ADMIN + id),
+            assertInvalid(asAdmin().body(entry(uniqueTopic(), "en", "Where is it?\u007f", "Here.")).put(ADMIN + id),
                     "question", "control characters");
-            invalid(json().queryParam("q", "parcel\u0000lost").get(PUBLIC), "q", "control characters");
-            invalid(json().queryParam("q", "parcel").queryParam("lang", "e\u0000").get(PUBLIC), "lang", "control characters");
+            assertInvalid(json().queryParam("q", "parcel\u0000lost").get(PUBLIC), "q", "control characters");
+            assertInvalid(json().queryParam("q", "parcel").queryParam("lang", "e\u0000").get(PUBLIC), "lang", "control characters");
             assertThat(log.errors(), empty());
         }
     }
@@ -64,24 +65,24 @@ class RequestRulesTest {
     void aLoneSurrogateIs400NamingTheField() {
         String body = "{\"topicKey\":\"" + uniqueTopic() + "\",\"language\":\"en\",\"category\":\"OTHER\","
                 + "\"question\":\"Where \\ud800 is it?\",\"answer\":\"Here.\"}";
-        invalid(asAdmin().body(body).post(ADMIN), "question", "surrogate");
+        assertInvalid(asAdmin().body(body).post(ADMIN), "question", "surrogate");
     }
 
     @Test
     void jsonValuesOfAnotherTypeAreNotCoerced() {
         String topic = uniqueTopic();
-        invalid(asAdmin().body("{\"topicKey\":\"" + topic + "\",\"language\":\"en\",\"category\":0,"
+        assertInvalid(asAdmin().body("{\"topicKey\":\"" + topic + "\",\"language\":\"en\",\"category\":0,"
                 + "\"question\":\"Where is it?\",\"answer\":\"Here.\"}").post(ADMIN), "category", "must be one of");
-        invalid(asAdmin().body("{\"topicKey\":\"" + topic + "\",\"language\":\"en\",\"category\":\"OTHER\","
+        assertInvalid(asAdmin().body("{\"topicKey\":\"" + topic + "\",\"language\":\"en\",\"category\":\"OTHER\","
                 + "\"question\":true,\"answer\":\"Here.\"}").post(ADMIN), "question", "must be a string");
-        invalid(asAdmin().body("{\"topicKey\":\"" + topic + "\",\"language\":\"en\",\"category\":\"OTHER\","
+        assertInvalid(asAdmin().body("{\"topicKey\":\"" + topic + "\",\"language\":\"en\",\"category\":\"OTHER\","
                 + "\"question\":\"Where is it?\",\"answer\":\"Here.\",\"order\":2.5}").post(ADMIN), "order",
                 "must be a whole number");
-        invalid(asAdmin().body("{\"topicKey\":\"" + topic + "\",\"language\":\"en\",\"category\":\"OTHER\","
+        assertInvalid(asAdmin().body("{\"topicKey\":\"" + topic + "\",\"language\":\"en\",\"category\":\"OTHER\","
                 + "\"question\":\"Where is it?\",\"answer\":\"Here.\",\"published\":\"yes\"}").post(ADMIN), "published",
                 "must be true or false");
         String id = create(entry(uniqueTopic(), "en", "Where is " + uniqueWord() + "?", "Here."));
-        invalid(as(Tokens.of("customer")).body("{\"helpful\":1}").post(PUBLIC + id + "/vote"), "helpful",
+        assertInvalid(as(Tokens.of("customer")).body("{\"helpful\":1}").post(PUBLIC + id + "/vote"), "helpful",
                 "must be true or false");
     }
 
@@ -116,25 +117,14 @@ class RequestRulesTest {
 
     @Test
     void aLongUriIs414AndLargeHeadersAre431ProblemJson() throws Exception {
-        RawHttp.Answer longUri = RawHttp.send("GET " + PUBLIC + "?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost",
-                new byte[0]);
-        assertThat(longUri.status(), equalTo(414));
-        assertThat(longUri.header("Content-Type"), startsWith("application/problem+json"));
-        RawHttp.Answer largeHeaders = RawHttp.send("GET " + PUBLIC + " HTTP/1.1\r\nHost: localhost\r\nX-Filler: "
-                + "a".repeat(30_000), new byte[0]);
-        assertThat(largeHeaders.status(), equalTo(431));
-        assertThat(largeHeaders.header("Content-Type"), startsWith("application/problem+json"));
+        RequestChecks.assertLongUriIs414AndLargeHeadersAre431(PUBLIC + "?q=", PUBLIC);
     }
 
     @Test
     void aClientHangingUpMidRequestIsNoServerError() throws Exception {
         try (ErrorLog log = ErrorLog.open()) {
-            for (int i = 0; i < 5; i++) {
-                RawHttp.hangUpMidBody("POST " + ADMIN + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                        + Tokens.of("admin") + "\r\nContent-Type: application/json", 5000);
-                RawHttp.hangUpMidChunkedBody("POST " + ADMIN + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+            RequestChecks.hangUpMidRequests("POST " + ADMIN + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                         + Tokens.of("admin") + "\r\nContent-Type: application/json", 30_000);
-            }
             create(entry(uniqueTopic(), "en", "Where is " + uniqueWord() + "?", "Here."));
             assertThat(log.errors(), empty());
         }
@@ -157,11 +147,5 @@ class RequestRulesTest {
         as(Tokens.of("customer")).body(Map.of("helpful", true)).post(PUBLIC + id + "/vote").then().statusCode(200);
         assertThat(ThreadRecordingJwtParser.elsewhere(), greaterThan(0));
         assertThat(ThreadRecordingJwtParser.onEventLoop(), equalTo(0));
-    }
-
-    private static void invalid(Response response, String field, String message) {
-        response.then().statusCode(400).contentType(startsWith("application/problem+json"))
-                .body("errors[0].field", equalTo(field))
-                .body("errors[0].message", containsString(message));
     }
 }

@@ -2,6 +2,7 @@ package com.logishift.support.notification.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.kit.consumer.ConsumerRetries;
 import com.logishift.support.notification.SupportEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -12,9 +13,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -36,15 +35,12 @@ public class EventConsumers {
 
     private final EventProcessor processor;
     private final ObjectMapper json;
-    private final ConsumerHealth health;
-    private final ConsumerRetryConfig retry;
+    private final ConsumerRetries retries;
 
-    public EventConsumers(EventProcessor processor, ObjectMapper json, @Readiness ConsumerHealth health,
-            ConsumerRetryConfig retry) {
+    public EventConsumers(EventProcessor processor, ObjectMapper json, ConsumerRetries retries) {
         this.processor = processor;
         this.json = json;
-        this.health = health;
-        this.retry = retry;
+        this.retries = retries;
     }
 
     @Incoming("ticket-events")
@@ -92,18 +88,9 @@ public class EventConsumers {
         return chain;
     }
 
-    /** Applies, retrying for as long as the database is away (readiness DOWN meanwhile); poison fails at once. */
+    /** Applies, retrying for as long as the database is away (the kit's ConsumerRetries); poison fails at once. */
     private Uni<Integer> untilApplied(String what, Supplier<Uni<Integer>> work) {
-        AtomicInteger attempts = new AtomicInteger();
-        return Uni.createFrom().deferred(work::get)
-                .onFailure(failure -> !isPoison(failure)).invoke(failure -> {
-                    health.retrying(what, failure);
-                    LOG.warnf("Event %s not applied yet (attempt %d, retrying): %s", what,
-                            attempts.incrementAndGet(), failure.getMessage());
-                })
-                .onFailure(failure -> !isPoison(failure))
-                .retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).indefinitely()
-                .eventually(() -> health.done(what));
+        return retries.untilApplied(what, EventConsumers::isPoison, Uni.createFrom().deferred(work));
     }
 
     /**

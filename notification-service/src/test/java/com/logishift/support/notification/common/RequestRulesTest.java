@@ -1,6 +1,7 @@
 package com.logishift.support.notification.common;
 
 import static io.restassured.RestAssured.given;
+import static com.logishift.support.kit.test.RequestChecks.assertInvalid;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -11,12 +12,12 @@ import static org.hamcrest.Matchers.startsWith;
 import com.logishift.support.kit.test.ErrorLog;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.RawHttp;
-import com.logishift.support.notification.support.ThreadRecordingJwtParser;
+import com.logishift.support.kit.test.RequestChecks;
+import com.logishift.support.kit.test.ThreadRecordingJwtParser;
 import com.logishift.support.kit.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,9 @@ class RequestRulesTest {
     void aControlCharacterInAQueryOrPathParameterIs400NamingIt() {
         Tokens.Person customer = Tokens.customer();
         try (ErrorLog log = ErrorLog.open()) {
-            invalid(as(customer).queryParam("unread", "\u0000").get(INBOX), "unread", "control characters");
-            invalid(as(customer).post(INBOX + "{id}/read", "\u0000"), "id", "control characters");
-            invalid(given().accept("text/event-stream").queryParam("ticket", "\u0000").get(INBOX + "stream/"), "ticket", "control characters");
+            assertInvalid(as(customer).queryParam("unread", "\u0000").get(INBOX), "unread", "control characters");
+            assertInvalid(as(customer).post(INBOX + "{id}/read", "\u0000"), "id", "control characters");
+            assertInvalid(given().accept("text/event-stream").queryParam("ticket", "\u0000").get(INBOX + "stream/"), "ticket", "control characters");
             assertThat(log.errors(), empty());
         }
     }
@@ -62,26 +63,15 @@ class RequestRulesTest {
 
     @Test
     void aLongUriIs414AndLargeHeadersAre431ProblemJson() throws Exception {
-        RawHttp.Answer longUri = RawHttp.send("GET " + INBOX + "?unread=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost",
-                new byte[0]);
-        assertThat(longUri.status(), equalTo(414));
-        assertThat(longUri.header("Content-Type"), startsWith("application/problem+json"));
-        RawHttp.Answer largeHeaders = RawHttp.send("GET " + INBOX + " HTTP/1.1\r\nHost: localhost\r\nX-Filler: "
-                + "a".repeat(30_000), new byte[0]);
-        assertThat(largeHeaders.status(), equalTo(431));
-        assertThat(largeHeaders.header("Content-Type"), startsWith("application/problem+json"));
+        RequestChecks.assertLongUriIs414AndLargeHeadersAre431(INBOX + "?unread=", INBOX);
     }
 
     @Test
     void aClientHangingUpMidRequestIsNoServerError() throws Exception {
         Tokens.Person customer = Tokens.customer();
         try (ErrorLog log = ErrorLog.open()) {
-            for (int i = 0; i < 5; i++) {
-                RawHttp.hangUpMidBody("POST " + INBOX + "read-all/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                        + customer.bearer() + "\r\nContent-Type: application/json", 5000);
-                RawHttp.hangUpMidChunkedBody("POST " + INBOX + "read-all/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+            RequestChecks.hangUpMidRequests("POST " + INBOX + "read-all/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
                         + customer.bearer() + "\r\nContent-Type: application/json", 12_000);
-            }
             as(customer).post(INBOX + "read-all/").then().statusCode(200);
             assertThat(log.errors(), empty());
         }
@@ -112,11 +102,5 @@ class RequestRulesTest {
 
     private static RequestSpecification as(Tokens.Person person) {
         return json().header("Authorization", person.bearer());
-    }
-
-    private static void invalid(Response response, String field, String message) {
-        response.then().statusCode(400).contentType(startsWith("application/problem+json"))
-                .body("errors[0].field", equalTo(field))
-                .body("errors[0].message", containsString(message));
     }
 }

@@ -1,10 +1,14 @@
 package com.logishift.support.kit.test;
 
 import io.restassured.RestAssured;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -25,22 +29,52 @@ public final class RawHttp {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
+
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
     }
 
     /** Sends {@code head} (request line and headers, without the empty line) and then {@code body}. */
     public static Answer send(String head, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                out.write(body);
-                out.flush();
-            } catch (SocketException e) {
-                // the server may answer and close before it has read everything: read that answer
-            }
-            return read(socket.getInputStream());
+            return exchange(socket, head, body);
         }
+    }
+
+    /**
+     * Sends {@code method path} to the server on {@code port} from the local address {@code from}
+     * (127.0.0.2 and so on: a caller other than the tests' usual 127.0.0.1, e.g. a trusted proxy),
+     * with extra header lines and a JSON body, or none where it is null.
+     */
+    public static Answer sendFrom(String from, int port, String method, String path, Map<String, String> headers,
+            String jsonBody) {
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port);
+        headers.forEach((name, value) -> head.append("\r\n").append(name).append(": ").append(value));
+        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+        if (jsonBody != null) {
+            head.append("\r\nContent-Type: application/json\r\nContent-Length: ").append(body.length);
+        }
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            return exchange(socket, head.toString(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Answer exchange(Socket socket, String head, byte[] body) throws IOException {
+        socket.setSoTimeout(30_000);
+        OutputStream out = socket.getOutputStream();
+        try {
+            out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+        } catch (SocketException e) {
+            // the server may answer and close before it has read everything: read that answer
+        }
+        return read(socket.getInputStream());
     }
 
     /** A chunked body of {@code size} bytes, all of {@code fill}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.ticket.agent.EventFailures.InvalidEventException;
 import com.logishift.support.ticket.assignment.AssignmentService;
+import com.logishift.support.kit.consumer.ConsumerRetries;
 import com.logishift.support.ticket.event.TicketActivity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -16,8 +17,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -30,7 +29,7 @@ import org.jboss.logging.Logger;
  *
  * <p>Only poison goes to the dead-letter topic (see {@link EventFailures}); while the database is
  * unreachable an event is retried, with a growing delay, until it is applied, and readiness is DOWN
- * meanwhile ({@link ConsumerHealth}). The record stays unacknowledged, so a restart redelivers it.
+ * meanwhile ({@link ConsumerRetries}). The record stays unacknowledged, so a restart redelivers it.
  */
 @ApplicationScoped
 public class AccountEventsConsumer {
@@ -41,17 +40,15 @@ public class AccountEventsConsumer {
     private final AssignmentService assignment;
     private final TicketActivity activity;
     private final Clock clock;
-    private final ConsumerHealth health;
-    private final ConsumerRetryConfig retry;
+    private final ConsumerRetries retries;
 
     public AccountEventsConsumer(ObjectMapper json, AssignmentService assignment, TicketActivity activity, Clock clock,
-            @Readiness ConsumerHealth health, ConsumerRetryConfig retry) {
+            ConsumerRetries retries) {
         this.json = json;
         this.assignment = assignment;
         this.activity = activity;
         this.clock = clock;
-        this.health = health;
-        this.retry = retry;
+        this.retries = retries;
     }
 
     @Incoming("account-events")
@@ -68,21 +65,13 @@ public class AccountEventsConsumer {
         // every attempt runs on the record's Vert.x context, which Hibernate Reactive requires
         Context context = Vertx.currentContext();
         Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
-        AtomicInteger attempts = new AtomicInteger();
-        return Uni.createFrom().voidItem()
+        Uni<Void> attempt = Uni.createFrom().voidItem()
                 .emitOn(onContext)
                 .flatMap(ignored -> Panache.withTransaction(() -> firstDelivery(event.id()).flatMap(first -> first
                         ? apply(event)
-                        : Uni.createFrom().voidItem())))
-                .onFailure(failure -> !EventFailures.isPoison(failure)).invoke(failure -> {
-                    health.retrying(event.id(), failure);
-                    LOG.warnf("Account event %s not applied yet (attempt %d, retrying): %s", event.id(),
-                            attempts.incrementAndGet(), failure.getMessage());
-                })
-                .onFailure(failure -> !EventFailures.isPoison(failure))
-                .retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).indefinitely()
+                        : Uni.createFrom().voidItem())));
+        return retries.untilApplied(event.id(), EventFailures::isPoison, attempt)
                 .invoke(activity::committedSeveral)
-                .eventually(() -> health.done(event.id()))
                 .flatMap(ignored -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
     }

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -64,10 +65,8 @@ public class ConversationResource {
     @Operation(summary = "The ticket's thread after seq `after` (default 0), oldest first",
             description = "size 1-100 (default 50); total counts the messages the caller may see. Customers see "
                     + "their own tickets (404 otherwise) and PUBLIC messages only, so they see gaps in seq.")
-    public Uni<Page<Message>> messages(@PathParam("id") String id, @QueryParam("after") String after,
-            @QueryParam("size") String size) {
-        return conversation.messages(caller.get(), Ids.parse("id", id), number("after", after, 0, 0,
-                Integer.MAX_VALUE), number("size", size, 50, 1, 100));
+    public Uni<Page<Message>> messages(@PathParam("id") String id, @BeanParam SeqWindow window) {
+        return conversation.messages(caller.get(), Ids.parse("id", id), window.after(), window.size(50));
     }
 
     @POST
@@ -97,10 +96,8 @@ public class ConversationResource {
     @Operation(summary = "What happened to the ticket after seq `after` (default 0), in commit order",
             description = "size 1-100 (default 100). Customers never see NOTE entries nor files of internal "
                     + "messages.")
-    public Uni<Page<TimelineView>> timeline(@PathParam("id") String id, @QueryParam("after") String after,
-            @QueryParam("size") String size) {
-        return conversation.timeline(caller.get(), Ids.parse("id", id), number("after", after, 0, 0,
-                Integer.MAX_VALUE), number("size", size, 100, 1, 100));
+    public Uni<Page<TimelineView>> timeline(@PathParam("id") String id, @BeanParam SeqWindow window) {
+        return conversation.timeline(caller.get(), Ids.parse("id", id), window.after(), window.size(100));
     }
 
     @GET

@@ -4,6 +4,7 @@ import static com.logishift.support.ticket.support.Api.anonymous;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.ticketBody;
+import static com.logishift.support.kit.test.RequestChecks.assertInvalid;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +15,8 @@ import static org.hamcrest.Matchers.startsWith;
 import com.logishift.support.kit.test.ErrorLog;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.RawHttp;
-import com.logishift.support.ticket.support.ThreadRecordingJwtParser;
+import com.logishift.support.kit.test.RequestChecks;
+import com.logishift.support.kit.test.ThreadRecordingJwtParser;
 import com.logishift.support.kit.test.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,16 +40,16 @@ class RequestRulesTest {
         Tokens.Person customer = Tokens.customer();
         Tokens.Person admin = Tokens.admin();
         try (ErrorLog log = ErrorLog.open()) {
-            invalid(as(customer).body(ticketBody("Broken\u0000vase")).post(TICKETS + "create/"), "subject", "control characters");
+            assertInvalid(as(customer).body(ticketBody("Broken\u0000vase")).post(TICKETS + "create/"), "subject", "control characters");
             Map<String, Object> body = ticketBody("Broken vase");
             body.put("description", "It rang \u0007 when I opened it");
-            invalid(as(customer).body(body).post(TICKETS + "create/"), "description", "control characters");
+            assertInvalid(as(customer).body(body).post(TICKETS + "create/"), "description", "control characters");
 
             String id = openTicket(customer);
-            invalid(as(admin).body(Map.of("body", "checked\u0000")).post(TICKETS + id + "/add-note/"), "body", "control characters");
-            invalid(as(customer).body(Map.of("rating", 4, "comment", "ok\u001b[31m")).post(TICKETS + id + "/feedback/"),
+            assertInvalid(as(admin).body(Map.of("body", "checked\u0000")).post(TICKETS + id + "/add-note/"), "body", "control characters");
+            assertInvalid(as(customer).body(Map.of("rating", 4, "comment", "ok\u001b[31m")).post(TICKETS + id + "/feedback/"),
                     "comment", "control characters");
-            invalid(as(admin).body(Map.of("agentId", "\u0000")).post(TICKETS + id + "/reassign/"), "agentId", "control characters");
+            assertInvalid(as(admin).body(Map.of("agentId", "\u0000")).post(TICKETS + id + "/reassign/"), "agentId", "control characters");
             assertThat(log.errors(), empty());
         }
     }
@@ -66,17 +68,17 @@ class RequestRulesTest {
     @Test
     void controlCharactersInQueryAndPathParametersAre400() {
         Tokens.Person admin = Tokens.admin();
-        invalid(as(admin).queryParam("assigneeId", "\u0000").get("/api/admin/support/tickets"), "assigneeId", "control characters");
-        invalid(as(admin).get(TICKETS + "{id}", "\u0001"), "id", "control characters");
+        assertInvalid(as(admin).queryParam("assigneeId", "\u0000").get("/api/admin/support/tickets"), "assigneeId", "control characters");
+        assertInvalid(as(admin).get(TICKETS + "{id}", "\u0001"), "id", "control characters");
     }
 
     @Test
     void aLoneSurrogateIs400NamingTheField() {
         Tokens.Person customer = Tokens.customer();
         String json = "{\"subject\":\"Broken \\ud800 vase\",\"category\":\"DAMAGED\",\"description\":\"crushed\"}";
-        invalid(as(customer).body(json).post(TICKETS + "create/"), "subject", "surrogate");
+        assertInvalid(as(customer).body(json).post(TICKETS + "create/"), "subject", "surrogate");
         String reversed = "{\"subject\":\"Broken vase\",\"category\":\"DAMAGED\",\"description\":\"crushed \\udc00\\ud800\"}";
-        invalid(as(customer).body(reversed).post(TICKETS + "create/"), "description", "surrogate");
+        assertInvalid(as(customer).body(reversed).post(TICKETS + "create/"), "description", "surrogate");
     }
 
     @Test
@@ -84,19 +86,19 @@ class RequestRulesTest {
         Tokens.Person customer = Tokens.customer();
         Tokens.Person admin = Tokens.admin();
         String id = openTicket(customer);
-        invalid(as(admin).body("{\"status\":3}").put(TICKETS + id + "/update-status/"), "status", "must be one of");
-        invalid(as(admin).body("{\"status\":\"3\"}").put(TICKETS + id + "/update-status/"), "status", "must be one of");
+        assertInvalid(as(admin).body("{\"status\":3}").put(TICKETS + id + "/update-status/"), "status", "must be one of");
+        assertInvalid(as(admin).body("{\"status\":\"3\"}").put(TICKETS + id + "/update-status/"), "status", "must be one of");
         as(admin).get(TICKETS + id).then().statusCode(200).body("status", equalTo("OPEN"));
 
-        invalid(as(customer).body("{\"subject\":\"Broken vase\",\"category\":0,\"description\":\"crushed\"}")
+        assertInvalid(as(customer).body("{\"subject\":\"Broken vase\",\"category\":0,\"description\":\"crushed\"}")
                 .post(TICKETS + "create/"), "category", "must be one of");
-        invalid(as(customer).body("{\"subject\":true,\"category\":\"DAMAGED\",\"description\":\"crushed\"}")
+        assertInvalid(as(customer).body("{\"subject\":true,\"category\":\"DAMAGED\",\"description\":\"crushed\"}")
                 .post(TICKETS + "create/"), "subject", "must be a string");
-        invalid(as(customer).body("{\"subject\":\"Broken vase\",\"category\":\"DAMAGED\",\"description\":12345}")
+        assertInvalid(as(customer).body("{\"subject\":\"Broken vase\",\"category\":\"DAMAGED\",\"description\":12345}")
                 .post(TICKETS + "create/"), "description", "must be a string");
-        invalid(as(customer).body("{\"rating\":5.9}").post(TICKETS + id + "/feedback/"), "rating", "must be a whole number");
-        invalid(as(customer).body("{\"rating\":\"5\"}").post(TICKETS + id + "/feedback/"), "rating", "must be a whole number");
-        invalid(as(admin).body("{\"unassign\":1}").post(TICKETS + id + "/reassign/"), "unassign", "must be true or false");
+        assertInvalid(as(customer).body("{\"rating\":5.9}").post(TICKETS + id + "/feedback/"), "rating", "must be a whole number");
+        assertInvalid(as(customer).body("{\"rating\":\"5\"}").post(TICKETS + id + "/feedback/"), "rating", "must be a whole number");
+        assertInvalid(as(admin).body("{\"unassign\":1}").post(TICKETS + id + "/reassign/"), "unassign", "must be true or false");
     }
 
     @Test
@@ -139,29 +141,15 @@ class RequestRulesTest {
 
     @Test
     void aLongUriIs414AndLargeHeadersAre431ProblemJson() throws Exception {
-        RawHttp.Answer longUri = RawHttp.send("GET " + TICKETS + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost",
-                new byte[0]);
-        assertThat(longUri.status(), equalTo(414));
-        assertThat(longUri.header("Content-Type"), startsWith("application/problem+json"));
-        assertThat(longUri.body(), containsString("\"status\":414"));
-
-        RawHttp.Answer largeHeaders = RawHttp.send("GET " + TICKETS + " HTTP/1.1\r\nHost: localhost\r\nX-Filler: "
-                + "a".repeat(30_000), new byte[0]);
-        assertThat(largeHeaders.status(), equalTo(431));
-        assertThat(largeHeaders.header("Content-Type"), startsWith("application/problem+json"));
-        assertThat(largeHeaders.body(), containsString("\"status\":431"));
+        RequestChecks.assertLongUriIs414AndLargeHeadersAre431(TICKETS, TICKETS);
     }
 
     @Test
     void aClientHangingUpMidRequestIsNoServerError() throws Exception {
         Tokens.Person customer = Tokens.customer();
         try (ErrorLog log = ErrorLog.open()) {
-            for (int i = 0; i < 5; i++) {
-                RawHttp.hangUpMidBody("POST " + TICKETS + "create/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                        + customer.bearer() + "\r\nContent-Type: application/json", 5000);
-                RawHttp.hangUpMidChunkedBody("POST " + TICKETS + "create/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+            RequestChecks.hangUpMidRequests("POST " + TICKETS + "create/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
                         + customer.bearer() + "\r\nContent-Type: application/json", 30_000);
-            }
             // served after the hang-ups on the same server: their failures would have been logged by now
             openTicket(customer);
             anonymous().get("/q/health/ready").then().statusCode(200);
@@ -187,12 +175,5 @@ class RequestRulesTest {
         openTicket(customer);
         assertThat(ThreadRecordingJwtParser.elsewhere(), greaterThan(0));
         assertThat(ThreadRecordingJwtParser.onEventLoop(), equalTo(0));
-    }
-
-    private static void invalid(io.restassured.response.Response response, String field, String message) {
-        ValidatableResponse then = response.then();
-        then.statusCode(400).contentType(startsWith("application/problem+json"))
-                .body("errors[0].field", equalTo(field))
-                .body("errors[0].message", containsString(message));
     }
 }

@@ -1,7 +1,7 @@
 package com.logishift.support.ticket.rest;
 
 import static com.logishift.support.ticket.support.Api.as;
-import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.resolvedTicket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.logishift.support.kit.test.JwtKeysTestResource;
@@ -38,11 +38,8 @@ class ConcurrentFeedbackTest {
     @Test
     void tenFeedbacksAtOnceGiveOneCreatedAndNineConflicts() throws Exception {
         Person customer = Tokens.customer();
-        Person agent = Tokens.agent();
-        String id = openTicket(customer);
+        String id = resolvedTicket(customer, Tokens.agent());
         String base = "/api/support/tickets/" + id;
-        as(agent).post(base + "/assign-self/").then().statusCode(200);
-        as(agent).body(Map.of("status", "RESOLVED")).put(base + "/update-status/").then().statusCode(200);
 
         ExecutorService threads = Executors.newFixedThreadPool(PARALLEL);
         CountDownLatch start = new CountDownLatch(1);

@@ -1,31 +1,13 @@
 package com.logishift.support.ticket.support;
 
-import java.nio.charset.StandardCharsets;
+import com.logishift.support.kit.test.CloudEventPublisher;
 import java.time.Instant;
-import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Publishes account events the way agent-service does (binary CloudEvents keyed by account id). */
-public final class AccountEventsPublisher implements AutoCloseable {
+public final class AccountEventsPublisher extends CloudEventPublisher {
 
-    private final KafkaProducer<String, String> producer;
-    private final String topic;
-
-    public AccountEventsPublisher() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        topic = ConfigProvider.getConfig().getValue("mp.messaging.incoming.account-events.topic", String.class);
-    }
+    private final String topic = incomingTopic("account-events");
 
     public String registeredAgent(UUID id, String name) {
         return send(UUID.randomUUID().toString(), "com.logishift.support.account.registered.v1", id,
@@ -51,35 +33,13 @@ public final class AccountEventsPublisher implements AutoCloseable {
                         + "\",\"reactivatedBy\":\"" + by + "\",\"reactivatedAt\":\"" + Instant.now() + "\"}");
     }
 
-    /** Sends a raw record; {@code eventId} lets a test deliver the same event twice. */
+    /** Sends an account event; {@code eventId} lets a test deliver the same event twice. */
     public String send(String eventId, String type, UUID key, String data) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, key.toString(), data, List.of(
-                header("ce_specversion", "1.0"), header("ce_id", eventId), header("ce_type", type),
-                header("ce_source", "/logishift/support/agent-service"), header("ce_subject", key.toString()),
-                header("ce_time", Instant.now().toString()), header("content-type", "application/json")));
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return eventId;
+        return publish(topic, eventId, type, "/logishift/support/agent-service", key, data);
     }
 
     /** A record that is not a CloudEvent at all. */
     public void sendGarbage(UUID key) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key.toString(), "not json {")).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static RecordHeader header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void close() {
-        producer.close();
+        raw(topic, key, "not json {");
     }
 }

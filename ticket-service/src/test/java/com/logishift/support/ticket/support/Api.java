@@ -52,6 +52,15 @@ public final class Api {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** A new ticket of the customer's, taken by the agent and RESOLVED; returns its id. */
+    public static String resolvedTicket(Tokens.Person customer, Tokens.Person agent) {
+        String id = openTicket(customer);
+        as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
+        as(agent).body(Map.of("status", "RESOLVED")).put("/api/support/tickets/" + id + "/update-status/")
+                .then().statusCode(200);
+        return id;
+    }
+
     /** Publishes the agent's registration and approval and waits until ticket-service knows them. */
     public static Tokens.Person approvedAgent(Pool pool) {
         Tokens.Person agent = Tokens.agent();

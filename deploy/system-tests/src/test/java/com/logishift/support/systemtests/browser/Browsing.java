@@ -63,6 +63,11 @@ abstract class Browsing {
         page.waitForURL("**" + expectedPath);
     }
 
+    /** Signs in through the login page and waits for the role's start page. */
+    protected static void signIn(Screen screen, Person person, String expectedPath) {
+        signIn(screen, person, null, expectedPath);
+    }
+
     /** Goes to a path inside the app as a link would (history + popstate): no reload, the session stays in memory. */
     protected static void go(Page page, String path) {
         page.evaluate("path => { history.pushState({}, '', path); dispatchEvent(new PopStateEvent('popstate', { state: {} })) }", path);

@@ -50,21 +50,16 @@ class WebUiAccessibilityTest extends Browsing {
     void prepare(Gateway gateway) {
         launch(gateway);
         admin = gateway.admin();
-        helper = gateway.registerAgent("A11y Helper Agent");
-        busyAgent = gateway.registerAgent("A11y Busy Agent");
-        gateway.approve(admin, helper);
-        gateway.approve(admin, busyAgent);
-        gateway.signIn(helper);
-        gateway.signIn(busyAgent);
-        gateway.awaitApprovedInTicketService(admin, helper, busyAgent);
+        List<Person> agents = gateway.approvedAgents(admin, "A11y Helper Agent", "A11y Busy Agent");
+        helper = agents.get(0);
+        busyAgent = agents.get(1);
         pendingAgent = gateway.registerAgent("A11y Pending Agent");
         Person rejected = gateway.registerAgent("A11y Rejected Agent");
         Gateway.expect(gateway.as(admin).body(Map.of("reason", "We are not hiring in this region right now."))
                 .post("/api/admin/reject-agent/" + rejected.id() + "/"), 200);
 
         // a customer with a resolved ticket (feedback form) and unread notifications about it
-        customer = gateway.registerCustomer("A11y Customer");
-        gateway.signIn(customer);
+        customer = gateway.signIn(gateway.registerCustomer("A11y Customer"));
         customerTicketId = createTicket(customer, "Pallet arrived with a broken corner").path("id").asText();
         assignTo(customerTicketId, helper);
         gateway.as(helper).body(Map.of("status", "IN_PROGRESS"))

@@ -60,12 +60,8 @@ class WebUiConversationTest extends Browsing {
         System.setProperty("java.awt.headless", "true");
         launch(gateway);
         admin = gateway.admin();
-        agent = gateway.registerAgent("Conversation Agent");
-        gateway.approve(admin, agent);
-        gateway.signIn(agent);
-        gateway.awaitApprovedInTicketService(admin, agent);
-        customer = gateway.registerCustomer("Conversation Customer");
-        gateway.signIn(customer);
+        agent = gateway.approvedAgents(admin, "Conversation Agent").get(0);
+        customer = gateway.signIn(gateway.registerCustomer("Conversation Customer"));
     }
 
     // ---- the seed's customer flow, as a conversation ---------------------------------------------

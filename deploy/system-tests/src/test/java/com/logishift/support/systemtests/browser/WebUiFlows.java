@@ -14,15 +14,11 @@ import com.logishift.support.systemtests.client.Poll;
 import com.logishift.support.systemtests.harness.SupportSystem;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,16 +33,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * person would see; screenshots go to target/screenshots/&lt;viewport&gt;/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class WebUiFlows {
+abstract class WebUiFlows extends Browsing {
 
     private static final Pattern TICKET_URL = Pattern.compile("/support/tickets/([0-9a-f-]{36})$");
 
     private final Viewport viewport;
-    private Gateway gateway;
-    private Chromium chromium;
     private Person apiAdmin;
     private Person helperAgent;
-    private final List<Screen> screens = new ArrayList<>();
 
     /** Flow 2's agent (registered in the UI), later a reassignment target in flow 3. */
     private Person uiAgent;
@@ -58,66 +51,14 @@ abstract class WebUiFlows {
 
     @BeforeAll
     void start(Gateway gateway) {
-        this.gateway = gateway;
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        chromium = Chromium.launch();
+        launch(gateway);
         Screen.clear(viewport);
         apiAdmin = gateway.admin();
-        helperAgent = gateway.registerAgent("Helper Agent " + viewport.dir());
-        gateway.approve(apiAdmin, helperAgent);
-        gateway.signIn(helperAgent);
-        gateway.awaitApprovedInTicketService(apiAdmin, helperAgent);
-    }
-
-    @AfterEach
-    void closeScreens() {
-        for (Screen screen : screens) {
-            List<String> problems = screen.problems();
-            screen.close();
-            assertTrue(problems.isEmpty(), "the page reported errors: " + problems);
-        }
-        screens.clear();
-    }
-
-    @AfterAll
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
+        helperAgent = gateway.approvedAgents(apiAdmin, "Helper Agent " + viewport.dir()).get(0);
     }
 
     private Screen open(String who) {
-        Screen screen = new Screen(chromium.browser(), viewport, gateway.url(), who);
-        screens.add(screen);
-        return screen;
-    }
-
-    /** Signs in through the login page and waits for the role's start page. */
-    private void signIn(Screen screen, Person person, String expectedPath) {
-        Page page = screen.page();
-        page.navigate("/login");
-        page.getByLabel("E-mail").fill(person.email());
-        page.getByLabel("Password").fill(person.password());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        page.waitForURL("**" + expectedPath);
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static Locator link(Page page, String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static Locator heading(Page page, String name) {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    /** The admin page's sections (Overview, Agents, Tickets, FAQ entries), each at its own URL. */
-    private static Locator adminSection(Page page, String name) {
-        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Support management sections"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+        return open(viewport, who);
     }
 
     private static Locator statusBadge(Page page) {
@@ -315,7 +256,7 @@ abstract class WebUiFlows {
         Screen adminScreen = open("admin");
         Page adminPage = adminScreen.page();
         signIn(adminScreen, gateway.admin(), "/admin/support");
-        adminSection(adminPage, "Agents").click();
+        section(adminPage, "Agents").click();
         Locator pending = adminPage.locator("[data-agent='" + uiAgent.email() + "']");
         assertThat(pending).containsText(uiAgent.name());
         adminScreen.shot("pending-approvals");
@@ -328,8 +269,7 @@ abstract class WebUiFlows {
         String agentId = agentAccountId(uiAgent.email());
         Poll.until("ticket-service to know " + uiAgent.name() + " as approved", () -> gateway.stats(apiAdmin),
                 stats -> stats.path("agentLoad").findValuesAsText("agentId").contains(agentId));
-        Person customer = gateway.registerCustomer("Queue Customer " + viewport.dir());
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Queue Customer " + viewport.dir()));
         String subject = "Delivery three days late (" + viewport.dir() + ")";
         JsonNode ticket = Gateway.expect(gateway.as(customer).body(Map.of("subject", subject, "category", "LATE",
                 "description", "Promised for Monday, still not here.", "deliveryId", "DLV-2002"))
@@ -396,8 +336,7 @@ abstract class WebUiFlows {
     void adminFiltersAllTicketsReassignsOneAndReadsTheStats() {
         assertTrue(uiAgent != null && flow2Reference != null, "flow 2 ran first");
         // context: a fresh open ticket, auto-assigned to someone
-        Person customer = gateway.registerCustomer("Reassign Customer " + viewport.dir());
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Reassign Customer " + viewport.dir()));
         String subject = "Wrong size delivered (" + viewport.dir() + ")";
         JsonNode ticket = Gateway.expect(gateway.as(customer).body(Map.of("subject", subject, "category", "QUALITY",
                 "description", "Ordered 40 x 60, got 30 x 40.", "priority", "LOW")).post("/api/support/tickets/create/"), 201);
@@ -421,7 +360,7 @@ abstract class WebUiFlows {
         screen.shot("admin-stats");
 
         // filters: only resolved tickets, among them flow 2's
-        adminSection(page, "Tickets").click();
+        section(page, "Tickets").click();
         Locator all = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"));
         assertThat(all.locator("[data-ticket='" + reference + "']")).hasCount(1);
         page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Ticket filters")).getByLabel("Status")
@@ -453,7 +392,7 @@ abstract class WebUiFlows {
         assertNotEquals("", onServer.path("assigneeId").asText());
 
         // the agent load table names the agents
-        adminSection(page, "Overview").click();
+        section(page, "Overview").click();
         Locator load = page.getByRole(AriaRole.TABLE);
         assertThat(load).containsText(target);
         screen.shot("admin-agent-load");

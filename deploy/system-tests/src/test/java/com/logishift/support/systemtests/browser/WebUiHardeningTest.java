@@ -13,7 +13,6 @@ import com.logishift.support.systemtests.harness.SystemTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,47 +34,24 @@ import org.junit.jupiter.api.Test;
  */
 @SystemTest
 @Order(5) // after the flows, whose screenshot folders they share
-class WebUiHardeningTest {
+class WebUiHardeningTest extends Browsing {
 
     /** The bell's accessible name: the count, or "99+" (what it shows) above 99. */
     private static final Pattern BELL = Pattern.compile("^Notifications: (\\d+|99\\+) unread$");
 
-    private Gateway gateway;
-    private Chromium chromium;
     private Person admin;
-    private final List<Screen> screens = new ArrayList<>();
 
     @BeforeAll
     void start(Gateway gateway) {
-        this.gateway = gateway;
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        chromium = Chromium.launch();
+        launch(gateway);
         admin = gateway.admin();
-    }
-
-    @AfterEach
-    void closeScreens() {
-        for (Screen screen : screens) {
-            List<String> problems = screen.problems();
-            screen.close();
-            assertTrue(problems.isEmpty(), "the page reported errors: " + problems);
-        }
-        screens.clear();
-    }
-
-    @AfterAll
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     // ---- item 1: a reload, a pasted link or a new tab keeps the session -------------------------
 
     @Test
     void everySignedInPageLoadsOnReloadOnAPastedLinkAndInANewTab() {
-        Person customer = gateway.registerCustomer("Reload Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Reload Customer"));
         String subject = "Reload: parcel never arrived";
         JsonNode ticket = createTicket(customer, Map.of("subject", subject, "category", "LOST",
                 "description", "Tracking says delivered, nothing here."));
@@ -226,8 +200,7 @@ class WebUiHardeningTest {
 
     @Test
     void anOverlongSubjectIsCountedAndRefusedNotCut() {
-        Person customer = gateway.registerCustomer("Verbose Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Verbose Customer"));
         Screen screen = open(Viewport.DESKTOP, "length-limits");
         Page page = screen.page();
         signIn(screen, customer, "/support");
@@ -262,8 +235,7 @@ class WebUiHardeningTest {
     @Test
     void longUnbrokenTextFitsThePhone() {
         // one word each; the e-mail addresses follow the names (the API allows 64 characters before the @)
-        Person customer = gateway.registerCustomer("Maximiliane-Konstantina-Friederike-Wilhelmina");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Maximiliane-Konstantina-Friederike-Wilhelmina"));
         String subject = ("https://track.logishift.example/parcel/" + "0123456789abcdef".repeat(20)).substring(0, 200);
         String deliveryId = ("DLV-" + "9876543210ABCDEFGHIJ".repeat(4)).substring(0, 64);
         String description = "Seeattachedtrackinglog:" + "0123456789".repeat(40);
@@ -326,8 +298,7 @@ class WebUiHardeningTest {
 
     @Test
     void aConfirmationGoesOnceTheTicketHasMovedOn() {
-        Person customer = gateway.registerCustomer("Rating Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Rating Customer"));
         String subject = "Confirmation: wrong colour delivered";
         JsonNode ticket = createTicket(customer, Map.of("subject", subject, "category", "QUALITY", "description", "Red, not blue."));
         String ticketId = ticket.path("id").asText();
@@ -357,8 +328,7 @@ class WebUiHardeningTest {
 
     @Test
     void aConflictNamesStatusesAsPeopleReadThem() {
-        Person customer = gateway.registerCustomer("Conflict Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Conflict Customer"));
         JsonNode ticket = createTicket(customer, Map.of("subject", "Conflict: parcel opened", "category", "DAMAGED",
                 "description", "The tape was cut."));
         String ticketId = ticket.path("id").asText();
@@ -392,8 +362,7 @@ class WebUiHardeningTest {
     void agentsWithTheSameNameAreToldApartByTheirEmail() {
         Person first = approvedAgent("Sam Twin");
         Person second = approvedAgent("Sam Twin");
-        Person customer = gateway.registerCustomer("Twin Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Twin Customer"));
         JsonNode ticket = createTicket(customer, Map.of("subject", "Twins: box too small", "category", "OTHER",
                 "description", "Please check the size."));
         String ticketId = ticket.path("id").asText();
@@ -427,8 +396,7 @@ class WebUiHardeningTest {
 
     @Test
     void eachNumberCountsWhatItsLabelSays() {
-        Person customer = gateway.registerCustomer("Counting Customer");
-        gateway.signIn(customer);
+        Person customer = gateway.signIn(gateway.registerCustomer("Counting Customer"));
         Person agent = approvedAgent("Counting Agent");
         startedTicket(customer, agent, "Counts: in progress");
         String closed = startedTicket(customer, agent, "Counts: closed");
@@ -498,34 +466,8 @@ class WebUiHardeningTest {
 
     // ---- helpers ----------------------------------------------------------------------------------
 
-    private Screen open(Viewport viewport, String who) {
-        Screen screen = new Screen(chromium.browser(), viewport, gateway.url(), who);
-        screens.add(screen);
-        return screen;
-    }
-
-    /** Signs in through the login page and waits for the role's start page. */
-    private static void signIn(Screen screen, Person person, String expectedPath) {
-        Page page = screen.page();
-        page.navigate("/login");
-        page.getByLabel("E-mail").fill(person.email());
-        page.getByLabel("Password").fill(person.password());
-        button(page, "Sign in").click();
-        page.waitForURL("**" + expectedPath);
-    }
-
-    /** Moves inside the app as a link does (history API, no page load). */
-    private static void go(Page page, String path) {
-        page.evaluate("path => { history.pushState(null, '', path); window.dispatchEvent(new PopStateEvent('popstate')) }", path);
-        page.waitForURL("**" + path);
-    }
-
     private Person approvedAgent(String name) {
-        Person agent = gateway.registerAgent(name);
-        gateway.approve(admin, agent);
-        gateway.signIn(agent);
-        gateway.awaitApprovedInTicketService(admin, agent);
-        return agent;
+        return gateway.approvedAgents(admin, name).get(0);
     }
 
     private JsonNode createTicket(Person customer, Map<String, Object> body) {
@@ -546,14 +488,6 @@ class WebUiHardeningTest {
         reassign(id, agent);
         gateway.as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
         return id;
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static Locator heading(Page page, String name) {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static Locator statusBadge(Page page) {

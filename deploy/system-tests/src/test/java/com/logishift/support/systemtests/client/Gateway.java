@@ -122,6 +122,18 @@ public final class Gateway {
                 });
     }
 
+    /**
+     * New agents, registered, approved by the admin and signed in, once ticket-service counts them
+     * as approved (so that tickets can go to them), in the order of the names.
+     */
+    public List<Person> approvedAgents(Person admin, String... names) {
+        List<Person> agents = java.util.Arrays.stream(names).map(this::registerAgent).toList();
+        agents.forEach(agent -> approve(admin, agent));
+        List<Person> signedIn = agents.stream().map(this::signIn).toList();
+        awaitApprovedInTicketService(admin, signedIn.toArray(Person[]::new));
+        return signedIn;
+    }
+
     /** All of the person's notifications, newest first (every page). */
     public List<JsonNode> notifications(Person person) {
         List<JsonNode> all = new java.util.ArrayList<>();

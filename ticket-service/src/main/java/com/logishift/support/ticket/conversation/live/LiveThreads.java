@@ -2,6 +2,8 @@ package com.logishift.support.ticket.conversation.live;
 
 import com.logishift.support.kit.ProblemException;
 import com.logishift.support.kit.stream.Announcements;
+import com.logishift.support.kit.stream.PgListeners;
+import com.logishift.support.kit.stream.StreamSlots;
 import com.logishift.support.ticket.conversation.ConversationConfig;
 import com.logishift.support.ticket.conversation.ConversationService;
 import com.logishift.support.ticket.conversation.Message;
@@ -13,9 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -25,10 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,50 +52,37 @@ public class LiveThreads {
     private final Pool pool;
     private final ConversationService conversation;
     private final ConversationConfig.Streams config;
-    private final PgConnectOptions connectOptions;
+    private final PgListeners listeners;
+    private final StreamSlots slots;
     private final Map<UUID, Set<ThreadStream>> byTicket = new ConcurrentHashMap<>();
-    private final Map<UUID, Integer> perAccount = new ConcurrentHashMap<>();
-    private final AtomicBoolean listening = new AtomicBoolean();
-    private PgSubscriber subscriber;
+    private PgListeners.Listener listener;
 
     public LiveThreads(Vertx vertx, Pool pool, ConversationService conversation, ConversationConfig config,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
+            PgListeners listeners) {
         this.vertx = vertx;
         this.pool = pool;
         this.conversation = conversation;
         this.config = config.streams();
-        this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password);
+        this.listeners = listeners;
+        this.slots = new StreamSlots("live ticket streams", this.config.maxPerAccount(), this.config.retryAfter());
     }
 
     void start(@Observes StartupEvent start) {
-        subscriber = PgSubscriber.subscriber(vertx, connectOptions)
-                // keep listening across database restarts: retry every second, forever
-                .reconnectPolicy(retries -> 1000L);
-        subscriber.channel(CHANNEL)
-                .subscribeHandler(() -> {
-                    listening.set(true);
-                    // whatever committed while we were not listening: every stream catches up
-                    byTicket.values().forEach(streams -> streams.forEach(ThreadStream::poke));
-                })
-                .handler(this::onAnnouncement);
-        subscriber.closeHandler(() -> listening.set(false));
-        subscriber.connect().subscribe().with(
-                ignored -> { },
-                failure -> LOG.warnf("Cannot LISTEN for ticket activity yet (retrying): %s", failure.getMessage()));
+        listener = listeners.listen(CHANNEL, "ticket activity",
+                // whatever committed while we were not listening: every stream catches up
+                () -> byTicket.values().forEach(streams -> streams.forEach(ThreadStream::poke)),
+                this::onAnnouncement);
     }
 
     void stop(@Observes ShutdownEvent stop) {
-        if (subscriber != null) {
-            subscriber.closeAndForget();
+        if (listener != null) {
+            listener.close();
         }
     }
 
     /** True while this replica receives announcements. */
     public boolean listening() {
-        return listening.get() && subscriber != null && !subscriber.closed();
+        return listener != null && listener.listening();
     }
 
     /**
@@ -105,26 +90,7 @@ public class LiveThreads {
      * when the stream ends.
      */
     public Runnable acquireSlot(UUID account) {
-        boolean[] taken = {false};
-        perAccount.compute(account, (id, count) -> {
-            int current = count == null ? 0 : count;
-            if (current >= config.maxPerAccount()) {
-                return count;
-            }
-            taken[0] = true;
-            return current + 1;
-        });
-        if (!taken[0]) {
-            throw ProblemException.tooManyRequests("This account already has " + config.maxPerAccount()
-                    + " live ticket streams open; close one (for example another tab) and try again.",
-                    config.retryAfter());
-        }
-        AtomicBoolean released = new AtomicBoolean();
-        return () -> {
-            if (released.compareAndSet(false, true)) {
-                perAccount.computeIfPresent(account, (id, count) -> count <= 1 ? null : count - 1);
-            }
-        };
+        return slots.acquire(account);
     }
 
     /** One open stream's events, as {@link ThreadEvent}s the resource turns into SSE. */

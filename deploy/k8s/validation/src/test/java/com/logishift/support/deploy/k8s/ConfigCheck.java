@@ -63,15 +63,11 @@ final class ConfigCheck {
         Map<String, String> verified = new java.util.TreeMap<>();
         String issued = null;
         for (Manifest workload : all) {
-            if (!workload.is("Deployment")) {
+            Optional<ServiceSources> known = ServiceSources.ofDeployment(workload);
+            if (known.isEmpty()) {
                 continue;
             }
-            ServiceSources sources;
-            try {
-                sources = ServiceSources.of(ContainerEnv.serviceOf(workload));
-            } catch (IllegalStateException e) {
-                continue;
-            }
+            ServiceSources sources = known.get();
             Map<String, ContainerEnv.Variable> env = new java.util.LinkedHashMap<>();
             Manifest.each(workload.podTemplate().orElseThrow().path("spec").path("containers")).forEach(c -> env.putAll(ContainerEnv.of(c, all)));
             if (sources.keys().contains("support.jwt.issuer")) {

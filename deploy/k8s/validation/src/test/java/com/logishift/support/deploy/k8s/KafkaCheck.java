@@ -39,15 +39,11 @@ final class KafkaCheck {
     static void check(List<Manifest> all, Finding.Report report) {
         Set<String> usedUsers = new TreeSet<>();
         for (Manifest workload : all) {
-            if (!workload.is("Deployment")) {
+            Optional<ServiceSources> known = ServiceSources.ofDeployment(workload);
+            if (known.isEmpty()) {
                 continue;
             }
-            ServiceSources sources;
-            try {
-                sources = ServiceSources.of(ContainerEnv.serviceOf(workload));
-            } catch (IllegalStateException e) {
-                continue; // ConfigCheck reports it
-            }
+            ServiceSources sources = known.get();
             for (JsonNode container : Manifest.each(workload.podTemplate().orElseThrow().path("spec").path("containers"))) {
                 Map<String, ContainerEnv.Variable> env = ContainerEnv.of(container, all);
                 if (sources.usesKafka()) {

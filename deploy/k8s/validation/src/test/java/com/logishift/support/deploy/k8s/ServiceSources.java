@@ -37,6 +37,18 @@ record ServiceSources(String service, String origin, Properties properties, Set<
         return CACHE.computeIfAbsent(service, ServiceSources::load);
     }
 
+    /** What a Deployment's service reads; empty for other kinds and for a service it cannot tell (ConfigCheck reports that). */
+    static Optional<ServiceSources> ofDeployment(Manifest workload) {
+        if (!workload.is("Deployment")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(of(ContainerEnv.serviceOf(workload)));
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The environment-variable form of a key (MicroProfile Config: non-alphanumerics to '_', upper case). */
     static String envName(String key) {
         StringBuilder out = new StringBuilder(key.length());

@@ -1,21 +1,17 @@
-package com.logishift.support.notification.support;
+package com.logishift.support.kit.test;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Context;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The service's token parser, noting whether each token was verified on an event-loop thread
- * (where fetching the JWKS would block every request of that loop).
+ * (where fetching the JWKS would block every request of that loop). The test-jar carries no bean
+ * index, so a service switches it on with an empty subclass of its own that is
+ * {@code @Alternative @Priority(1) @ApplicationScoped}.
  */
-@Alternative
-@Priority(1)
-@ApplicationScoped
 public class ThreadRecordingJwtParser extends DefaultJWTParser {
 
     private static final AtomicInteger ON_EVENT_LOOP = new AtomicInteger();
