@@ -90,7 +90,7 @@ public class EventConsumers {
 
     /** Applies, retrying for as long as the database is away (the kit's ConsumerRetries); poison fails at once. */
     private Uni<Integer> untilApplied(String what, Supplier<Uni<Integer>> work) {
-        return retries.untilApplied(what, EventConsumers::isPoison, Uni.createFrom().deferred(work));
+        return retries.untilApplied(what, EventConsumers::isPoison, Uni.createFrom().deferred(work::get));
     }
 
     /**
