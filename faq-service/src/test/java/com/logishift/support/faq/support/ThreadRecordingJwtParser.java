@@ -1,25 +1,31 @@
 package com.logishift.support.faq.support;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import com.logishift.support.kit.security.CachingJwtParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Context;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The service's token parser, noting whether each token was verified on an event-loop thread
- * (where fetching the JWKS would block every request of that loop).
+ * The service's token parser (service-kit's), noting whether each token was verified on an
+ * event-loop thread (where fetching the JWKS would block every request of that loop).
  */
 @Alternative
-@Priority(1)
+@Priority(2)
 @ApplicationScoped
-public class ThreadRecordingJwtParser extends DefaultJWTParser {
+public class ThreadRecordingJwtParser extends CachingJwtParser {
 
     private static final AtomicInteger ON_EVENT_LOOP = new AtomicInteger();
     private static final AtomicInteger ELSEWHERE = new AtomicInteger();
+
+    @Inject
+    public ThreadRecordingJwtParser(CachingJwtParser.Config config) {
+        super(config);
+    }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
