@@ -5,9 +5,9 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+@Singleton // no client proxy: it has no no-args constructor
 public class CachingJwtParser extends DefaultJWTParser {
 
     /** env SUPPORT_JWT_CACHE_MAX_SIZE */

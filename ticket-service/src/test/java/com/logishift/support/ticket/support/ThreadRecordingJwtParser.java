@@ -4,9 +4,9 @@ import com.logishift.support.kit.security.CachingJwtParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Context;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Alternative
 @Priority(2)
-@ApplicationScoped
+@Singleton
 public class ThreadRecordingJwtParser extends CachingJwtParser {
 
     private static final AtomicInteger ON_EVENT_LOOP = new AtomicInteger();
