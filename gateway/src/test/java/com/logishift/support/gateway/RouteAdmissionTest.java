@@ -104,21 +104,19 @@ class RouteAdmissionTest {
 
     @Test
     void eachRequestFallsIntoItsClass() {
-        RouteTable.Match faq = RouteTable.match("GET", "/api/support/faq/").orElseThrow();
-        assertEquals(RouteClass.READS, RouteAdmission.classOf(HttpMethod.GET, faq));
-        assertEquals(RouteClass.READS, RouteAdmission.classOf(HttpMethod.HEAD, faq));
-        RouteTable.Match create = RouteTable.match("POST", "/api/support/tickets/create").orElseThrow();
-        assertEquals(RouteClass.WRITES, RouteAdmission.classOf(HttpMethod.POST, create));
-        RouteTable.Match delete = RouteTable.match("DELETE", "/api/admin/faq/x").orElseThrow();
-        assertEquals(RouteClass.WRITES, RouteAdmission.classOf(HttpMethod.DELETE, delete));
-        RouteTable.Match login = RouteTable.match("POST", "/api/auth/login").orElseThrow();
-        assertEquals(RouteClass.AUTH, RouteAdmission.classOf(HttpMethod.POST, login));
-        RouteTable.Match register = RouteTable.match("POST", "/api/auth/register").orElseThrow();
-        assertEquals(RouteClass.AUTH, RouteAdmission.classOf(HttpMethod.POST, register));
-        RouteTable.Match stream = RouteTable.match("GET", "/api/notifications/stream").orElseThrow();
-        assertEquals(RouteClass.STREAMS, RouteAdmission.classOf(HttpMethod.GET, stream));
-        RouteTable.Match thread = RouteTable.match("GET", "/api/support/tickets/abc/stream").orElseThrow();
-        assertEquals(RouteClass.STREAMS, RouteAdmission.classOf(HttpMethod.GET, thread));
+        assertClass(RouteClass.READS, "GET", "/api/support/faq/");
+        assertClass(RouteClass.READS, "HEAD", "/api/support/faq/");
+        assertClass(RouteClass.WRITES, "POST", "/api/support/tickets/create");
+        assertClass(RouteClass.WRITES, "DELETE", "/api/admin/faq/x");
+        assertClass(RouteClass.AUTH, "POST", "/api/auth/login");
+        assertClass(RouteClass.AUTH, "POST", "/api/auth/register");
+        assertClass(RouteClass.STREAMS, "GET", "/api/notifications/stream");
+        assertClass(RouteClass.STREAMS, "GET", "/api/support/tickets/abc/stream");
+    }
+
+    private static void assertClass(RouteClass expected, String method, String path) {
+        RouteTable.Match match = RouteTable.match(method, path).orElseThrow();
+        assertEquals(expected, RouteAdmission.classOf(HttpMethod.valueOf(method), match), method + " " + path);
     }
 
     private static io.restassured.response.Response write() {
