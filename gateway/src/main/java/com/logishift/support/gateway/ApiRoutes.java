@@ -8,20 +8,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * Every /api request: matched to its service ({@link RouteTable}), rate-limited, authenticated
- * unless public, then handed to the {@link Proxy}. 404 for a path no service owns, 401 for a
- * missing or invalid token, 429 over a limit — all problem+json, before any service sees it.
+ * Every /api request: matched to its service ({@link RouteTable}), admitted ({@link RouteAdmission}),
+ * rate-limited, authenticated unless public, then handed to the {@link Proxy}. 404 for a path no
+ * service owns, 503 when its route class is full, 401 for a missing or invalid token, 429 over a
+ * limit — all problem+json, before any service sees it.
  */
 @ApplicationScoped
 public class ApiRoutes {
 
     private final EdgeAuthenticator authenticator;
     private final RateLimits rateLimits;
+    private final RouteAdmission admission;
     private final Proxy proxy;
 
-    public ApiRoutes(EdgeAuthenticator authenticator, RateLimits rateLimits, Proxy proxy) {
+    public ApiRoutes(EdgeAuthenticator authenticator, RateLimits rateLimits, RouteAdmission admission, Proxy proxy) {
         this.authenticator = authenticator;
         this.rateLimits = rateLimits;
+        this.admission = admission;
         this.proxy = proxy;
     }
 
@@ -42,6 +45,9 @@ public class ApiRoutes {
             return;
         }
         RouteTable.Match match = found.get();
+        if (!admission.admitted(rc, match)) {
+            return;
+        }
         RouteTable.Access access = match.access();
         String clientIp = ClientAddress.of(request);
         if (access == RouteTable.Access.PUBLIC_AUTH && !rateLimits.allowed(rc, Limit.SIGN_IN, "ip:" + clientIp)) {

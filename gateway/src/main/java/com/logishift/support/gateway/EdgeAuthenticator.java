@@ -1,6 +1,7 @@
 package com.logishift.support.gateway;
 
 import com.logishift.support.kit.security.RevokedTokens;
+import com.logishift.support.kit.security.VerifiedTokens;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
@@ -15,9 +16,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Any other algorithm — {@code none}, or HS256 "signed" with the public key — is refused, and so is
  * the token of a deactivated agent (service-kit's {@link RevokedTokens}, as in the services).
  * <p>
- * A token that verified is remembered until it expires ({@link VerifiedTokens}), so a client's next
- * requests skip the RSA check and the hop to a worker thread; the services behind still verify
- * every request themselves.
+ * A token that verified is remembered until it expires (service-kit's {@link VerifiedTokens}, as in
+ * the services), so a client's next requests skip the RSA check and the hop to a worker thread.
  */
 @ApplicationScoped
 public class EdgeAuthenticator {
@@ -28,7 +28,11 @@ public class EdgeAuthenticator {
     private final JWTParser parser;
     private final Vertx vertx;
     private final RevokedTokens revoked;
-    private final VerifiedTokens verified = VerifiedTokens.system(MAX_REMEMBERED);
+    private final VerifiedTokens<Verified> verified = VerifiedTokens.system(MAX_REMEMBERED, Verified::expiresAtSeconds);
+
+    /** What a verified token said. */
+    record Verified(String subject, long issuedAtSeconds, long expiresAtSeconds) {
+    }
 
     public EdgeAuthenticator(JWTParser parser, Vertx vertx, RevokedTokens revoked) {
         this.parser = parser;
@@ -45,7 +49,7 @@ public class EdgeAuthenticator {
         if (token.isEmpty() || token.length() > 8192) {
             return Future.succeededFuture(Optional.empty());
         }
-        Optional<VerifiedTokens.Verified> known = verified.get(token);
+        Optional<Verified> known = verified.get(token);
         if (known.isPresent()) {
             // checked on every request: a deactivation must reach remembered tokens too
             return Future.succeededFuture(revoked.isRevoked(known.get().subject(), known.get().issuedAtSeconds())
@@ -55,7 +59,7 @@ public class EdgeAuthenticator {
         return vertx.executeBlocking(() -> {
             try {
                 JsonWebToken jwt = parser.parse(token);
-                verified.remember(token, new VerifiedTokens.Verified(jwt.getSubject(), jwt.getIssuedAtTime(),
+                verified.remember(token, new Verified(jwt.getSubject(), jwt.getIssuedAtTime(),
                         jwt.getExpirationTime()));
                 return revoked.isRevoked(jwt.getSubject(), jwt.getIssuedAtTime())
                         ? Optional.<String>empty() : Optional.ofNullable(jwt.getSubject());

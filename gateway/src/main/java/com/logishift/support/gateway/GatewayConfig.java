@@ -70,6 +70,35 @@ public interface GatewayConfig {
         Duration healthCacheTime();
 
         RateLimit rateLimit();
+
+        Admission admission();
+    }
+
+    /**
+     * How many requests of each route class the gateway passes on at once; one more is answered 503
+     * {@code overloaded} with Retry-After at once instead of queueing at a saturated service. 0 = no
+     * limit. Env SUPPORT_GATEWAY_ADMISSION_*.
+     */
+    interface Admission {
+        /** Sign-in and sign-up (password hashing: costly, and the first thing a flood hits). */
+        @WithDefault("32")
+        int auth();
+
+        /** Every other request that may change something (POST, PUT, PATCH, DELETE). */
+        @WithDefault("128")
+        int writes();
+
+        /** GET and HEAD, live streams excepted. */
+        @WithDefault("256")
+        int reads();
+
+        /** Live streams (server-sent events), counted for as long as each stays open. */
+        @WithDefault("2000")
+        int streams();
+
+        /** The Retry-After of that 503 (whole seconds, at least 1). */
+        @WithDefault("PT1S")
+        Duration retryAfter();
     }
 
     interface RateLimit {

@@ -31,6 +31,8 @@ class KitBeansTest {
         assertFalse(Arc.container().select(com.logishift.support.kit.RequestLimits.class).isResolvable());
         assertFalse(Arc.container().select(com.logishift.support.kit.security.RevocationCheck.class).isResolvable());
         assertFalse(Arc.container().select(java.time.Clock.class).isResolvable());
+        assertFalse(Arc.container().select(com.logishift.support.kit.security.CachingJwtParser.class).isResolvable());
+        assertFalse(Arc.container().select(com.logishift.support.kit.Admission.class).isResolvable());
     }
 
     @Test

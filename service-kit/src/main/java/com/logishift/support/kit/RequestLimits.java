@@ -1,6 +1,5 @@
 package com.logishift.support.kit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -70,12 +69,24 @@ public class RequestLimits {
          */
         @WithDefault("PT5S")
         Duration uploadCompletionTimeout();
+
+        /** Admission control ({@link Admission}). */
+        AdmissionConfig admission();
+    }
+
+    /** How many requests a service serves at once (env SUPPORT_HTTP_ADMISSION_*). */
+    public interface AdmissionConfig {
+        /** Requests served at once, streams and /q/* not counted; one more is 503. 0 = no limit. */
+        @WithDefault("64")
+        int maxInFlight();
+
+        /** The Retry-After of that 503 (whole seconds, at least 1). */
+        @WithDefault("PT1S")
+        Duration retryAfter();
     }
 
     private static final Logger LOG = Logger.getLogger(RequestLimits.class);
     private static final String BODY_READ = RequestLimits.class.getName() + ".body-read";
-    /** At most this much of a refused body is read (and discarded) before the connection is closed. */
-    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     private final Config config;
     private final long maxBodySize;
@@ -228,39 +239,6 @@ public class RequestLimits {
     }
 
     private void refuse(RoutingContext rc, int status, String slug, String title, String detail, boolean withPath) {
-        Problem problem = Problem.of(status, slug, title, detail);
-        String body;
-        try {
-            body = json.writeValueAsString(withPath ? problem.at(rc.normalizedPath()) : problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        HttpServerRequest request = rc.request();
-        Runnable answer = () -> {
-            if (!rc.response().ended()) {
-                rc.response().setStatusCode(status)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(body);
-            }
-        };
-        if (request.isEnded()) {
-            answer.run();
-            return;
-        }
-        // read the rest of the body (discarding it) before answering: a client, or the gateway, still
-        // sending would otherwise see the connection reset instead of this answer. Past DRAIN_LIMIT
-        // the connection is closed.
-        long[] drained = {0};
-        request.handler(chunk -> {
-            drained[0] += chunk.length();
-            if (drained[0] > DRAIN_LIMIT) {
-                answer.run();
-                request.connection().close();
-            }
-        });
-        request.exceptionHandler(e -> request.connection().close());
-        request.endHandler(v -> answer.run());
-        request.resume();
+        Refusals.refuse(rc, json, Problem.of(status, slug, title, detail), withPath, true);
     }
 }

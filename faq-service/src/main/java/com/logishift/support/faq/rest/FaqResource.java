@@ -30,11 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The FAQ as readers see it: anyone may browse and search, signed-in users may vote. */
 @Path("/api/support/faq")
 @Tag(name = "faq", description = "Browse and search published FAQ entries; vote on their helpfulness")
 @Produces(MediaType.APPLICATION_JSON)
+// a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
+@Cancellable(false)
 public class FaqResource {
 
     private final FaqReadService reads;

@@ -1,21 +1,27 @@
 package com.logishift.support.kit.test;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import com.logishift.support.kit.security.CachingJwtParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Context;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The service's token parser, noting whether each token was verified on an event-loop thread
- * (where fetching the JWKS would block every request of that loop). The test-jar carries no bean
- * index, so a service switches it on with an empty subclass of its own that is
- * {@code @Alternative @Priority(1) @ApplicationScoped}.
+ * The service's token parser (the kit's caching one), noting whether each token was verified on an
+ * event-loop thread (where fetching the JWKS would block every request of that loop). The test-jar
+ * carries no bean index, so a service switches it on with an empty subclass of its own that is
+ * {@code @Alternative @Priority(2) @Singleton} (above the kit's CachingJwtParser at 1).
  */
-public class ThreadRecordingJwtParser extends DefaultJWTParser {
+public class ThreadRecordingJwtParser extends CachingJwtParser {
 
     private static final AtomicInteger ON_EVENT_LOOP = new AtomicInteger();
     private static final AtomicInteger ELSEWHERE = new AtomicInteger();
+
+    @Inject
+    public ThreadRecordingJwtParser(CachingJwtParser.Config config) {
+        super(config);
+    }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * POST /api/support/attachments (multipart/form-data, one file part named {@code file}) and
@@ -34,6 +35,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/support/attachments")
 @Tag(name = "attachments")
 @SecurityRequirement(name = "jwt")
+// a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
+@Cancellable(false)
 public class AttachmentResource {
 
     static final String FIELD = "file";

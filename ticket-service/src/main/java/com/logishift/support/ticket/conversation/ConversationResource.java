@@ -36,12 +36,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A ticket's conversation: its messages, its timeline and the live stream of both. */
 @Path("/api/support/tickets")
 @Tag(name = "conversation")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
+// a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
+@Cancellable(false)
 public class ConversationResource {
 
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Everything under /api/support/tickets: the seed's ticket paths for customers, agents and admins. */
 @Path("/api/support/tickets")
@@ -39,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+// a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
+@Cancellable(false)
 public class TicketResource {
 
     private final TicketService tickets;

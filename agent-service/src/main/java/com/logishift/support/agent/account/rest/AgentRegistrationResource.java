@@ -14,11 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/support/register-agent")
 @Tag(name = "agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+// a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
+@Cancellable(false)
 public class AgentRegistrationResource {
 
     private final AccountService accounts;

@@ -24,12 +24,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Customer sign-up, sign-in for every role, and "who am I". */
 @Path("/api/auth")
 @Tag(name = "auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+// a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
+@Cancellable(false)
 public class AuthResource {
 
     private final AccountService accounts;

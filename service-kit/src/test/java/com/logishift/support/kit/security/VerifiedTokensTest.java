@@ -1,4 +1,4 @@
-package com.logishift.support.gateway;
+package com.logishift.support.kit.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /** Each remembered token lives until its own exp, never longer; memory stays bounded. */
 class VerifiedTokensTest {
+
+    private record Verified(String subject, long issuedAtSeconds, long expiresAtSeconds) {
+    }
+
+    private static VerifiedTokens<Verified> tokens(long maxSize, Clock clock) {
+        return new VerifiedTokens<>(maxSize, clock, clock::millis, Verified::expiresAtSeconds);
+    }
 
     /** One clock for the cache's ticker and the wall clock, moved by the test. */
     private static final class Clock implements Ticker {
@@ -36,9 +43,9 @@ class VerifiedTokensTest {
     @Test
     void eachTokenIsForgottenAtItsOwnExpiry() {
         Clock clock = new Clock();
-        VerifiedTokens tokens = new VerifiedTokens(100, clock, clock::millis);
-        tokens.remember("short", new VerifiedTokens.Verified("a", clock.seconds(), clock.seconds() + 10));
-        tokens.remember("long", new VerifiedTokens.Verified("b", clock.seconds(), clock.seconds() + 600));
+        VerifiedTokens<Verified> tokens = tokens(100, clock);
+        tokens.remember("short", new Verified("a", clock.seconds(), clock.seconds() + 10));
+        tokens.remember("long", new Verified("b", clock.seconds(), clock.seconds() + 600));
 
         clock.advance(Duration.ofSeconds(9));
         assertEquals("a", tokens.get("short").orElseThrow().subject());
@@ -56,18 +63,18 @@ class VerifiedTokensTest {
     @Test
     void anAlreadyExpiredTokenIsNotRemembered() {
         Clock clock = new Clock();
-        VerifiedTokens tokens = new VerifiedTokens(100, clock, clock::millis);
+        VerifiedTokens<Verified> tokens = tokens(100, clock);
         // within the verifier's clock skew it still verified, but it must be checked again each time
-        tokens.remember("late", new VerifiedTokens.Verified("a", clock.seconds() - 100, clock.seconds() - 10));
+        tokens.remember("late", new Verified("a", clock.seconds() - 100, clock.seconds() - 10));
         assertTrue(tokens.get("late").isEmpty());
     }
 
     @Test
     void manyCallersDoNotGrowItPastItsBound() {
         Clock clock = new Clock();
-        VerifiedTokens tokens = new VerifiedTokens(1_000, clock, clock::millis);
+        VerifiedTokens<Verified> tokens = tokens(1_000, clock);
         for (int i = 0; i < 20_000; i++) {
-            tokens.remember("token-" + i, new VerifiedTokens.Verified("s" + i, clock.seconds(), clock.seconds() + 3600));
+            tokens.remember("token-" + i, new Verified("s" + i, clock.seconds(), clock.seconds() + 3600));
         }
         assertTrue(tokens.size() <= 1_000, "bounded: " + tokens.size());
         assertTrue(tokens.size() > 0);
