@@ -172,6 +172,17 @@ class PermissionMatrixTest {
         row("POST",   "/api/notifications/read-all/",           none(),                                     401,  200,  200,  200,  200,  200),
         row("GET",    "/api/notifications/stream/",             none(),                                     401,  200,  200,  200,  200,  200)
                 .streaming(),
+        // --- the helpdesk: conversation, SLA, notification preferences --------------------------------------------------------------------------------
+        row("GET",    "/api/support/tickets/{id}/messages/",    id(() -> sharedTicket),                     401,  200,  404,  200,  200,  200),
+        row("POST",   "/api/support/tickets/{id}/messages/",    id(() -> sharedTicket, PUBLIC_REPLY),       401,  201,  404,  201,  201,  201),
+        row("GET",    "/api/support/tickets/{id}/timeline/",    id(() -> sharedTicket),                     401,  200,  404,  200,  200,  200),
+        row("GET",    "/api/support/tickets/{id}/stream/",      id(() -> sharedTicket),                     401,  200,  404,  200,  200,  200)
+                .streaming(),
+        row("PUT",    "/api/support/tickets/{id}/update-priority/", fresh(this::ticketInProgress, HIGH),    401,  403,  403,  200,  403,  200),
+        row("GET",    "/api/admin/sla/policy/",                 none(),                                     401,  403,  403,  200,  200,  200),
+        row("PUT",    "/api/admin/sla/policy/",                 body(this::currentSlaPolicy),               401,  403,  403,  403,  403,  200)
+                .note("the policy as read, unchanged: a new version"),
+        row("GET",    "/api/notifications/preferences/",        none(),                                     401,  200,  200,  200,  200,  200),
         // --- beyond the contract's tables: how a browser's EventSource opens the stream, and the admin's FAQ list --------------------------------------------
         row("POST",   "/api/notifications/stream-ticket/",      none(),                                     401,  200,  200,  200,  200,  200),
         row("GET",    "/api/notifications/stream/?ticket={id}", this::streamTicket,                         401,  200,  200,  200,  200,  200)
@@ -184,6 +195,8 @@ class PermissionMatrixTest {
     private static final Map<String, Object> NOTE = Map.of("body", "Matrix: checked with the depot.");
     private static final Map<String, Object> REASON = Map.of("reason", "Matrix: not hiring right now.");
     private static final Map<String, Object> HELPFUL = Map.of("helpful", true);
+    private static final Map<String, Object> PUBLIC_REPLY = Map.of("body", "Matrix: a reply.", "visibility", "PUBLIC");
+    private static final Map<String, Object> HIGH = Map.of("priority", "HIGH");
 
     @BeforeAll
     void meetEveryone(Gateway gateway) {
@@ -344,6 +357,14 @@ class PermissionMatrixTest {
     private Object newTicket() {
         return Map.of("subject", "Matrix parcel " + UNIQUE.incrementAndGet(), "category", "LOST",
                 "description", "Never arrived.");
+    }
+
+    /** The policy as an admin reads it, to send back as it is (updatedAt is the server's to set). */
+    private Object currentSlaPolicy() {
+        com.fasterxml.jackson.databind.node.ObjectNode policy =
+                (com.fasterxml.jackson.databind.node.ObjectNode) expect(gateway.as(admin).get("/api/admin/sla/policy/"), 200);
+        policy.remove("updatedAt");
+        return policy;
     }
 
     private Object newRegistration() {
