@@ -6,6 +6,9 @@ import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.conversation.Timeline;
 import com.logishift.support.ticket.event.TicketActivity;
 import com.logishift.support.ticket.event.TicketEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -68,10 +71,13 @@ public class SlaJob {
     private final Vertx vertx;
     private final Clock clock;
     private final AtomicBoolean passing = new AtomicBoolean();
+    /** How long each scheduled pass takes and how many alerts it writes (the benchmark reads both). */
+    private final Timer passes;
+    private final Counter alerts;
     private long timer = -1;
 
     public SlaJob(Pool pool, SlaPolicies policies, TicketEvents events, TicketActivity activity, SlaConfig config,
-            Vertx vertx, Clock clock) {
+            Vertx vertx, Clock clock, MeterRegistry metrics) {
         this.pool = pool;
         this.policies = policies;
         this.events = events;
@@ -79,6 +85,8 @@ public class SlaJob {
         this.config = config;
         this.vertx = vertx;
         this.clock = clock;
+        this.passes = metrics.timer("support.sla.pass");
+        this.alerts = metrics.counter("support.sla.alerts");
     }
 
     void start(@Observes StartupEvent start) {
@@ -86,8 +94,13 @@ public class SlaJob {
             if (!passing.compareAndSet(false, true)) {
                 return; // the previous pass is still running on this replica
             }
+            Timer.Sample started = Timer.start();
             pass(clock.instant()).eventually(() -> passing.set(false)).subscribe().with(
-                    fired -> LOG.debugf("SLA pass: %d alerts", fired),
+                    fired -> {
+                        started.stop(passes);
+                        alerts.increment(fired);
+                        LOG.debugf("SLA pass: %d alerts", fired);
+                    },
                     failure -> LOG.warnf("SLA pass failed (the next one retries): %s", failure.getMessage()));
         });
     }
