@@ -1,20 +1,16 @@
 package com.logishift.support.notification.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.kit.stream.PgListeners;
 import com.logishift.support.notification.rest.NotificationView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,49 +55,31 @@ public class LiveNotifications {
         }
     }
 
-    private final Vertx vertx;
     private final ObjectMapper json;
-    private final PgConnectOptions connectOptions;
+    private final PgListeners listeners;
     private final BroadcastProcessor<Announcement> announcements = BroadcastProcessor.create();
-    private final AtomicBoolean listening = new AtomicBoolean();
-    private PgSubscriber subscriber;
+    private PgListeners.Listener listener;
 
-    public LiveNotifications(Vertx vertx, ObjectMapper json,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
-        this.vertx = vertx;
+    public LiveNotifications(ObjectMapper json, PgListeners listeners) {
         this.json = json;
-        this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password);
+        this.listeners = listeners;
     }
 
     void start(@Observes StartupEvent start) {
-        subscriber = PgSubscriber.subscriber(vertx, connectOptions)
-                // keep listening across database restarts: retry every second, forever
-                .reconnectPolicy(retries -> 1000L);
-        subscriber.channel(CHANNEL)
-                .subscribeHandler(() -> {
-                    listening.set(true);
-                    LOG.info("Listening for new notifications");
-                })
-                .handler(this::onAnnouncement);
-        subscriber.closeHandler(() -> listening.set(false));
-        subscriber.connect().subscribe().with(
-                ignored -> { },
-                failure -> LOG.warnf("Cannot LISTEN for notifications yet (retrying): %s", failure.getMessage()));
+        listener = listeners.listen(CHANNEL, "notifications", () -> LOG.info("Listening for new notifications"),
+                this::onAnnouncement);
     }
 
     void stop(@Observes ShutdownEvent stop) {
-        if (subscriber != null) {
-            subscriber.closeAndForget();
+        if (listener != null) {
+            listener.close();
         }
         announcements.onComplete();
     }
 
     /** True while this replica receives announcements (part of readiness). */
     public boolean listening() {
-        return listening.get() && subscriber != null && !subscriber.closed();
+        return listener != null && listener.listening();
     }
 
     /** New notifications for one person, personal and of their feed, as they are committed. */

@@ -1,53 +1,29 @@
 package com.logishift.support.notification.stream;
 
-import com.logishift.support.kit.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Counts the open live streams per account on this replica, so that one account (a leaked token,
- * a script, a tab opened a hundred times) cannot hold an unbounded number of connections: beyond
- * the configured number a new stream is refused with 429 and Retry-After; closing one frees a slot.
+ * The open live notification streams per account on this replica, capped by
+ * {@code support.notifications.streams.max-per-account} (the kit's {@link com.logishift.support.kit.stream.StreamSlots}).
  */
 @ApplicationScoped
 public class StreamSlots {
 
-    private final StreamConfig config;
-    private final Map<UUID, Integer> open = new ConcurrentHashMap<>();
+    private final com.logishift.support.kit.stream.StreamSlots slots;
 
     public StreamSlots(StreamConfig config) {
-        this.config = config;
+        this.slots = new com.logishift.support.kit.stream.StreamSlots("live notification streams",
+                config.maxPerAccount(), config.retryAfter());
     }
 
     /** Takes a slot for a new stream of the account, or refuses with 429; run the result when the stream ends. */
     public Runnable acquire(UUID account) {
-        boolean[] taken = {false};
-        open.compute(account, (id, count) -> {
-            int current = count == null ? 0 : count;
-            if (current >= config.maxPerAccount()) {
-                return count;
-            }
-            taken[0] = true;
-            return current + 1;
-        });
-        if (!taken[0]) {
-            throw ProblemException.tooManyRequests("This account already has " + config.maxPerAccount()
-                    + " live notification streams open; close one (for example another tab) and try again.",
-                    config.retryAfter());
-        }
-        AtomicBoolean released = new AtomicBoolean();
-        return () -> {
-            if (released.compareAndSet(false, true)) {
-                open.computeIfPresent(account, (id, count) -> count <= 1 ? null : count - 1);
-            }
-        };
+        return slots.acquire(account);
     }
 
     /** Streams the account has open on this replica. */
     public int openStreams(UUID account) {
-        return open.getOrDefault(account, 0);
+        return slots.openStreams(account);
     }
 }
