@@ -25,7 +25,9 @@ import java.util.List;
  * <li>domain classes (the feature root packages) use nothing from {@code rest/}, {@code event/} or
  * Quarkus;</li>
  * <li>{@code service/} takes no {@code rest/} types;</li>
- * <li>a service uses no other service's classes: nothing but the kit is shared.</li>
+ * <li>a service uses no other service's classes: nothing but the kit is shared;</li>
+ * <li>a resource class with a write endpoint (POST, PUT, PATCH, DELETE) carries
+ * {@code @Cancellable(false)}: a caller hanging up must not abort a transaction halfway.</li>
  * </ul>
  * Known exceptions are explicit: {@link #except} names them, each with the reason, and they show in
  * the rule's description.
@@ -99,8 +101,17 @@ public final class ServiceArchitecture {
                         .as("service/ takes no rest/ types"),
                 classes().that().resideInAPackage(base + "..")
                         .should(notDependOn(otherService))
-                        .as("nothing but service-kit is shared between services"));
+                        .as("nothing but service-kit is shared between services"),
+                classes().that(WRITE_ENDPOINTS).should().beAnnotatedWith(CANCELLABLE)
+                        .allowEmptyShould(true)
+                        .as("resource classes with write endpoints are @Cancellable(false)"));
     }
+
+    private static final String CANCELLABLE = "org.jboss.resteasy.reactive.server.Cancellable";
+    private static final List<String> WRITES = List.of("jakarta.ws.rs.POST", "jakarta.ws.rs.PUT", "jakarta.ws.rs.PATCH",
+            "jakarta.ws.rs.DELETE");
+    private static final DescribedPredicate<JavaClass> WRITE_ENDPOINTS = describe("have a write endpoint",
+            c -> c.getMethods().stream().anyMatch(m -> WRITES.stream().anyMatch(m::isAnnotatedWith)));
 
     private ArchCondition<JavaClass> notDependOn(DescribedPredicate<JavaClass> targets) {
         String allowed = exceptions.isEmpty() ? "" : ", except " + exceptions.stream()
