@@ -83,7 +83,8 @@ public final class RouteTable {
             new Rule(null, "/api/support/tickets", false, Backend.TICKET, Access.SIGNED_IN),
             new Rule(null, "/api/support/attachments", false, Backend.TICKET, Access.SIGNED_IN),
             new Rule(null, "/api/agent/tickets", false, Backend.TICKET, Access.SIGNED_IN),
-            new Rule(null, "/api/admin/support", false, Backend.TICKET, Access.SIGNED_IN));
+            new Rule(null, "/api/admin/support", false, Backend.TICKET, Access.SIGNED_IN),
+            new Rule(null, "/api/admin/sla", false, Backend.TICKET, Access.SIGNED_IN));
 
     private RouteTable() {
     }

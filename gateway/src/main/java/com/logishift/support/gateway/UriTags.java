@@ -46,18 +46,19 @@ public class UriTags {
         route("/api/admin/agents/[^/]+/(deactivate|reactivate)", "/api/admin/agents/{id}/$1");
         route("/api/support/tickets(/create)?", "/api/support/tickets$1");
         route("/api/support/tickets/[^/]+", "/api/support/tickets/{id}");
-        route("/api/support/tickets/[^/]+/(feedback|assign-self|update-status|add-note|reassign|messages|timeline|stream)",
+        route("/api/support/tickets/[^/]+/(feedback|assign-self|update-status|update-priority|add-note|reassign|messages|timeline|stream)",
                 "/api/support/tickets/{id}/$1");
         route("/api/support/attachments", "/api/support/attachments");
         route("/api/support/attachments/[^/]+", "/api/support/attachments/{id}");
         route("/api/agent/tickets", "/api/agent/tickets");
         route("/api/admin/support/(tickets|stats)", "/api/admin/support/$1");
+        route("/api/admin/sla/policy", "/api/admin/sla/policy");
         route("/api/support/faq", "/api/support/faq");
         route("/api/support/faq/[^/]+", "/api/support/faq/{id}");
         route("/api/support/faq/[^/]+/vote", "/api/support/faq/{id}/vote");
         route("/api/admin/faq", "/api/admin/faq");
         route("/api/admin/faq/[^/]+", "/api/admin/faq/{id}");
-        route("/api/notifications(/unread-count|/read-all|/stream-ticket|/stream)?", "/api/notifications$1");
+        route("/api/notifications(/unread-count|/read-all|/stream-ticket|/stream|/preferences)?", "/api/notifications$1");
         route("/api/notifications/[^/]+/read", "/api/notifications/{id}/read");
         route("/api/docs", "/api/docs");
         route("/api/docs/[^/]+/openapi", "/api/docs/{service}/openapi");

@@ -58,6 +58,16 @@ class RouteTableTest {
     }
 
     @Test
+    void slaAndPreferencePaths() {
+        String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
+        routes("GET", "/api/admin/sla/policy", Backend.TICKET, Access.SIGNED_IN);
+        routes("PUT", "/api/admin/sla/policy", Backend.TICKET, Access.SIGNED_IN);
+        routes("PUT", "/api/support/tickets/" + id + "/update-priority", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/notifications/preferences", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("PUT", "/api/notifications/preferences", Backend.NOTIFICATION, Access.SIGNED_IN);
+    }
+
+    @Test
     void conversationPaths() {
         String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
         routes("GET", "/api/support/tickets/" + id + "/messages", Backend.TICKET, Access.SIGNED_IN);
