@@ -149,17 +149,12 @@ class WebUiSlaTest extends Browsing {
         String highRef = high.path("reference").asText();
         String lowRef = low.path("reference").asText();
 
-        Screen screen = sortedDashboard(Viewport.DESKTOP);
-        Page page = screen.page();
-        Locator queue = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Unassigned tickets"));
-        Locator queued = queue.locator("li[data-ticket='" + highRef + "'] [data-sla=firstResponse]");
-        assertThat(queued).containsText(Pattern.compile("First response: (less than 1 min|1 min) left"));
-        assertThat(queued).hasAttribute("title", Pattern.compile("^First response due .*UTC$"));
-        assertBefore(queue, highRef, lowRef);
-
-        // both go to the agent; after a reload the order is still in the address and the select
+        // both go to the agent (auto-assignment may have given them to anyone approved by now); after
+        // a reload the order is still in the address and the select
         assignToAgent(low);
         assignToAgent(high);
+        Screen screen = sortedDashboard(Viewport.DESKTOP);
+        Page page = screen.page();
         page.reload();
         assertThat(page).hasURL(Pattern.compile("/agent/dashboard\\?sort=slaDue$"));
         assertThat(orderSelect(page)).hasValue("slaDue");
@@ -167,7 +162,8 @@ class WebUiSlaTest extends Browsing {
         assertThat(mine.locator("li[data-ticket='" + lowRef + "']")).hasCount(1);
         assertBefore(mine, highRef, lowRef);
         Locator badge = mine.locator("li[data-ticket='" + highRef + "'] [data-sla=firstResponse]");
-        assertThat(badge).isVisible();
+        assertThat(badge).containsText(Pattern.compile("First response: ((less than 1 min|1 min) left|breached)"));
+        assertThat(badge).hasAttribute("title", Pattern.compile("^First response due .*UTC$"));
         screen.shot("agent-dashboard-sla-running");
 
         // the page turns to "breached" by itself once the service's job fired (no reload)
