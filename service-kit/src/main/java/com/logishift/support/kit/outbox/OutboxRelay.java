@@ -66,6 +66,8 @@ public class OutboxRelay {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    /** Set when a run was asked for while one was under way: that run may have read too early. */
+    private final AtomicBoolean rerunRequested = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile long lastCleanup;
 
@@ -120,14 +122,23 @@ public class OutboxRelay {
     }
 
     private void runAndReschedule() {
-        if (stopped || !running.compareAndSet(false, true)) {
-            return; // a run is already under way; it reschedules itself
+        if (stopped) {
+            return;
         }
+        // Flag first, then try to run: a run under way may already have read the outbox before the
+        // commit that asked for this one, so it must go again when it ends rather than leave the
+        // new rows to the poll.
+        rerunRequested.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return; // the run under way sees the flag and reschedules itself at once
+        }
+        rerunRequested.set(false);
         relayBatch().subscribe().with(
                 count -> {
                     running.set(false);
-                    // a full batch suggests more are waiting
-                    schedule(count >= config.batchSize() ? Duration.ZERO : config.pollInterval());
+                    // asked for again meanwhile, or a full batch: more are waiting
+                    boolean again = rerunRequested.getAndSet(false) || count >= config.batchSize();
+                    schedule(again ? Duration.ZERO : config.pollInterval());
                     cleanUpOccasionally();
                 },
                 failure -> {
