@@ -21,34 +21,12 @@ LOG_TAG=mail
 
 READY_TIMEOUT=60
 MAIL_SRC="$LOCAL_DIR/mail"          # pom.xml naming the GreenMail release
-CACHE_DIR="$MAIL_SRC/target"
-CP_FILE="$CACHE_DIR/classpath.txt"
-CP_KEY_FILE="$CACHE_DIR/classpath.key"
 
 resolve_state_dir
 MAIL_DIR="$STATE_DIR/mail"
 PORTS_FILE="$MAIL_DIR/ports"
 PID_FILE="$MAIL_DIR/greenmail.pid"
 LOG_FILE="$STATE_DIR/logs/mail.log"
-
-# Resolved with Maven once; reused while the pom is unchanged and the jar is still there.
-server_classpath() {
-  local key
-  key="$(sha256sum "$MAIL_SRC/pom.xml" | cut -c1-16)"
-  if [ -s "$CP_FILE" ] && [ "$(cat "$CP_KEY_FILE" 2>/dev/null)" = "$key" ] && [ -f "$(cat "$CP_FILE")" ]; then
-    cat "$CP_FILE"; return 0
-  fi
-  log "resolving GreenMail with Maven (first time only)"
-  mkdir -p "$CACHE_DIR"
-  if ! "$REPO_ROOT/mvnw" -B -q -f "$MAIL_SRC/pom.xml" dependency:build-classpath \
-      -Dmdep.outputFile="$CP_FILE.$$" >&2; then
-    rm -f "$CP_FILE.$$"
-    die "could not resolve GreenMail (see Maven output above)"
-  fi
-  mv "$CP_FILE.$$" "$CP_FILE"
-  echo "$key" >"$CP_KEY_FILE"
-  cat "$CP_FILE"
-}
 
 # PID of the server of this state dir, or nothing; the marker property in its command line makes
 # sure we never signal a process we did not start.
@@ -140,15 +118,10 @@ round_trip() {
 cmd_up() {
   init_state_dir
   command -v java >/dev/null || die "java not found (Java 17 is required)"
+  already_running "SMTP 127.0.0.1:$(recorded smtp), IMAP 127.0.0.1:$(recorded imap)" && return 0
   local pid
-  pid="$(running_pid)"
-  if [ -n "$pid" ]; then
-    log "already running (pid $pid, SMTP 127.0.0.1:$(recorded smtp), IMAP 127.0.0.1:$(recorded imap))"
-    print_env
-    return 0
-  fi
   local cp
-  cp="$(server_classpath)"
+  cp="$(maven_classpath "$MAIL_SRC" GreenMail)"
   mkdir -p "$MAIL_DIR"
   choose_ports
   log "starting: SMTP 127.0.0.1:$(recorded smtp), IMAP 127.0.0.1:$(recorded imap) (log $LOG_FILE)"
@@ -181,10 +154,4 @@ cmd_status() {
   return "$rc"
 }
 
-case "${1:-}" in
-  up) cmd_up ;;
-  down) cmd_down ;;
-  status) cmd_status ;;
-  env) cmd_env ;;
-  *) echo "usage: $0 up | down | status | env" >&2; exit 2 ;;
-esac
+server_command "$@"
