@@ -34,9 +34,8 @@ import org.jboss.logging.Logger;
 /**
  * Announces SLA clocks reaching 80 % (sla-warning.v1) and 100 % (sla-breached.v1) of their target,
  * each exactly once per clock, on any number of replicas: every {@code support.sla.check-interval}
- * a pass claims the tickets whose {@code sla_next_check_at} has come ({@code FOR UPDATE SKIP LOCKED}
- * on the partial index ticket_sla_next_check_idx, so replicas share the work and never take the same
- * row), and writes each alert's event, its staff-only timeline entry and its mark in
+ * a pass claims the tickets whose {@code sla_next_check_at} has come ({@code FOR UPDATE SKIP LOCKED},
+ * walking its mirror ticket_sla_check, so replicas share the work and never take the same row), and writes each alert's event, its staff-only timeline entry and its mark in
  * {@code sla_fired} in one transaction with the next check time — a batch's writes in one
  * set-based statement. A mark, once written, is never
  * cleared: a reopen does not re-arm a clock.
@@ -46,13 +45,20 @@ public class SlaJob {
 
     private static final Logger LOG = Logger.getLogger(SlaJob.class);
 
+    /**
+     * The schedule is walked in ticket_sla_check (V16, a mirror of sla_next_check_at kept by
+     * triggers), so the ticket table has no index on what the job rewrites. The ticket's own
+     * sla_next_check_at, read once its row is locked, decides: a ticket another replica handled
+     * after this statement's snapshot comes back moved on and is left alone ({@link #due}). (The same
+     * condition in the WHERE made the planner join and sort every due row before the LIMIT.)
+     */
     private static final String CLAIM = """
-            SELECT id, reference, priority, customer_id, assignee_id, timeline_seq, %s
-              FROM ticket
-             WHERE sla_next_check_at <= $1
-             ORDER BY sla_next_check_at
+            SELECT t.id, reference, priority, customer_id, assignee_id, timeline_seq, sla_next_check_at, %s
+              FROM ticket_sla_check c JOIN ticket t ON t.id = c.ticket_id
+             WHERE c.next_check_at <= $1
+             ORDER BY c.next_check_at
              LIMIT $2
-               FOR UPDATE SKIP LOCKED""".formatted(SlaClocks.SELECT_COLUMNS);
+               FOR UPDATE OF t SKIP LOCKED""".formatted(SlaClocks.SELECT_COLUMNS);
 
     /** A bound on one pass (1,000 batches of 200 by default), so no pass can run on for ever. */
     private static final int MAX_BATCHES_PER_PASS = 1000;
@@ -149,9 +155,13 @@ public class SlaJob {
                 .execute(Tuple.of(SlaClocks.utc(now), config.batchSize()))
                 .flatMap(rows -> {
                     List<Row> claimed = new ArrayList<>(rows.size());
-                    rows.forEach(claimed::add);
+                    rows.forEach(row -> {
+                        if (due(row, now)) {
+                            claimed.add(row);
+                        }
+                    });
                     if (claimed.isEmpty()) {
-                        return Uni.createFrom().item(new int[] {0, 0});
+                        return Uni.createFrom().item(new int[] {0, rows.size()});
                     }
                     List<Integer> versions = claimed.stream().map(r -> r.getInteger("sla_policy_version"))
                             .filter(Objects::nonNull).toList();
@@ -159,9 +169,15 @@ public class SlaJob {
                         Batch batch = new Batch(claimed.size());
                         claimed.forEach(row -> check(row, byVersion, now, batch));
                         return tx.preparedQuery(WRITE).execute(batch.parameters(now))
-                                .map(ignored -> new int[] {batch.alerts(), claimed.size()});
+                                .map(ignored -> new int[] {batch.alerts(), rows.size()});
                     });
                 }));
+    }
+
+    /** Whether the locked ticket still has its check due (the mirror may lag behind a concurrent commit). */
+    private static boolean due(Row row, Instant now) {
+        OffsetDateTime next = row.getOffsetDateTime("sla_next_check_at");
+        return next != null && !next.toInstant().isAfter(now);
     }
 
     /** Adds the ticket's due alerts and its next check to the batch. */
