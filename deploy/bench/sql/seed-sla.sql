@@ -3,7 +3,7 @@
 -- not depend on the weekday the benchmark runs on. Every unresolved ticket gets running clocks; the
 -- first :due of them that nobody has answered yet started 50 minutes ago, so their first-response
 -- warning (80 % of 60 minutes) is due now; all others come due over the next day. The SLA job's next
--- pass then claims exactly those :due tickets among all the unresolved ones in its partial index.
+-- pass then claims exactly those :due tickets among all the unresolved ones in its schedule (ticket_sla_check).
 INSERT INTO sla_policy (version, policy, created_at)
 SELECT max(version) + 1, '{
   "timeZone": "UTC",

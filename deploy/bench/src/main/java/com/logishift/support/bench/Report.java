@@ -789,10 +789,10 @@ public final class Report {
         line("");
         line("`deploy/bench/sql/seed-sla.sql` gives every unresolved seeded ticket running clocks under a round-the-clock "
                 + "policy (" + sla.path("unresolved").asText() + " unresolved of " + sla.path("tickets").asText()
-                + " tickets; " + sla.path("checked").asText() + " in the job's partial index), "
+                + " tickets; " + sla.path("checked").asText() + " in the job's schedule), "
                 + sla.path("due").asText() + " of them with the first-response warning due now. The job's next "
-                + "scheduled pass claims them in batches (`FOR UPDATE SKIP LOCKED`) and writes each warning's event, "
-                + "timeline entry and mark. Measured by ticket-service itself (`support_sla_pass_seconds_max` on "
+                + "scheduled pass claims them in batches of 200 (`FOR UPDATE SKIP LOCKED`) and writes each batch's events, "
+                + "timeline entries, marks and next checks in one statement (arrays through `unnest`). Measured by ticket-service itself (`support_sla_pass_seconds_max` on "
                 + "`/q/metrics`, the longest pass of the last minutes): **" + fmt(sla.path("passSecondsMax").asDouble() * 1000)
                 + " ms**; alerts written " + sla.path("alerts").asText() + " (timeline SLA_WARNING entries: "
                 + sla.path("warnings").asText() + "), due clocks left after the pass: " + sla.path("leftDue").asText() + ".");

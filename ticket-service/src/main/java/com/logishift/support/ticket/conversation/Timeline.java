@@ -33,25 +33,55 @@ public final class Timeline {
      * start at {@code $first}, filled by {@link #parameters}. Agent names are copied from the read model.
      */
     public static String insertSql(int first) {
+        return insertSql(first, false);
+    }
+
+    /**
+     * {@link #insertSql} for entries of several tickets (a batch of the SLA job): {@code $first} is
+     * each entry's ticket id ({@code uuid[]}), the other 11 parameters as there; filled by
+     * {@link #parametersOfTickets}.
+     */
+    public static String insertOfTicketsSql(int first) {
+        return insertSql(first, true);
+    }
+
+    private static String insertSql(int first, boolean ticketPerEntry) {
         return """
                 INSERT INTO ticket_timeline (ticket_id, seq, at, actor_id, actor_name, actor_role, kind, from_value,
                                              to_value, from_name, to_name, message_id, attachment_id, internal)
-                SELECT $%1$d, e.seq, $%2$d, e.actor_id, e.actor_name, e.actor_role, e.kind, e.from_value, e.to_value,
+                SELECT %13$s, e.seq, $%2$d, e.actor_id, e.actor_name, e.actor_role, e.kind, e.from_value, e.to_value,
                        CASE WHEN e.kind IN ('ASSIGNED', 'UNASSIGNED')
                             THEN (SELECT a.name FROM agent a WHERE a.id = e.from_value::uuid) END,
                        CASE WHEN e.kind = 'ASSIGNED'
                             THEN (SELECT a.name FROM agent a WHERE a.id = e.to_value::uuid) END,
                        e.message_id, e.attachment_id, e.internal
-                  FROM unnest($%3$d::int[], $%4$d::uuid[], $%5$d::varchar[], $%6$d::varchar[], $%7$d::varchar[],
+                  FROM unnest(%14$s$%3$d::int[], $%4$d::uuid[], $%5$d::varchar[], $%6$d::varchar[], $%7$d::varchar[],
                               $%8$d::varchar[], $%9$d::varchar[], $%10$d::uuid[], $%11$d::uuid[], $%12$d::bool[])
-                       AS e(seq, actor_id, actor_name, actor_role, kind, from_value, to_value, message_id,
+                       AS e(%15$sseq, actor_id, actor_name, actor_role, kind, from_value, to_value, message_id,
                             attachment_id, internal)"""
                 .formatted(first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6, first + 7,
-                        first + 8, first + 9, first + 10, first + 11);
+                        first + 8, first + 9, first + 10, first + 11,
+                        ticketPerEntry ? "e.ticket_id" : "$" + first,
+                        ticketPerEntry ? "$" + first + "::uuid[], " : "",
+                        ticketPerEntry ? "ticket_id, " : "");
     }
 
     /** Adds the 12 parameters of {@link #insertSql}: entries numbered from {@code firstSeq}. */
     public static Tuple parameters(Tuple tuple, UUID ticketId, Instant at, int firstSeq, List<TimelineEntry> entries) {
+        int[] seqs = new int[entries.size()];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = firstSeq + i;
+        }
+        return entries(tuple.addUUID(ticketId).addOffsetDateTime(utc(at)), seqs, entries);
+    }
+
+    /** Adds the 12 parameters of {@link #insertOfTicketsSql}: each entry's ticket and seq beside it. */
+    public static Tuple parametersOfTickets(Tuple tuple, UUID[] ticketIds, Instant at, int[] seqs,
+            List<TimelineEntry> entries) {
+        return entries(tuple.addArrayOfUUID(ticketIds).addOffsetDateTime(utc(at)), seqs, entries);
+    }
+
+    private static Tuple entries(Tuple tuple, int[] seq, List<TimelineEntry> entries) {
         int n = entries.size();
         Integer[] seqs = new Integer[n];
         UUID[] actorIds = new UUID[n];
@@ -65,7 +95,7 @@ public final class Timeline {
         Boolean[] internal = new Boolean[n];
         for (int i = 0; i < n; i++) {
             TimelineEntry e = entries.get(i);
-            seqs[i] = firstSeq + i;
+            seqs[i] = seq[i];
             actorIds[i] = e.actor() == null ? null : e.actor().id();
             actorNames[i] = e.actor() == null ? null : e.actor().name();
             actorRoles[i] = e.actor() == null ? null : e.actor().role().name();
@@ -76,7 +106,7 @@ public final class Timeline {
             attachmentIds[i] = e.attachmentId();
             internal[i] = e.internal();
         }
-        return tuple.addUUID(ticketId).addOffsetDateTime(utc(at)).addArrayOfInteger(seqs).addArrayOfUUID(actorIds)
+        return tuple.addArrayOfInteger(seqs).addArrayOfUUID(actorIds)
                 .addArrayOfString(actorNames).addArrayOfString(actorRoles).addArrayOfString(kinds)
                 .addArrayOfString(froms).addArrayOfString(tos).addArrayOfUUID(messageIds)
                 .addArrayOfUUID(attachmentIds).addArrayOfBoolean(internal);

@@ -17,14 +17,18 @@ import java.util.List;
 @ApplicationScoped
 public class TicketCounts {
 
-    /** The sums behind the stats' averages, kept per key beside the number of tickets. */
-    private static final String VALUES = "first_responses, first_response_seconds, resolutions, resolution_seconds";
+    /**
+     * The sums behind the stats' averages, and the stopped resolution clocks MET / BREACHED (V16,
+     * the stats' slaMetPercent), kept per key beside the number of tickets.
+     */
+    private static final String VALUES = "first_responses, first_response_seconds, resolutions, resolution_seconds, "
+            + "sla_met, sla_breached";
 
     /**
      * SQL: every counter as it is now, possibly several rows per key (the folded row and the
      * unfolded changes): sum them per key. Columns: status, priority, category, assignee_id,
      * tickets, and for the averages first_responses, first_response_seconds (their seconds since
-     * creation), resolutions, resolution_seconds.
+     * creation), resolutions, resolution_seconds, sla_met, sla_breached.
      */
     public static final String CURRENT = """
             (SELECT status, priority, category, assignee_id, tickets, %1$s FROM ticket_count
@@ -77,7 +81,9 @@ public class TicketCounts {
                                                 sum(first_responses) AS first_responses,
                                                 sum(first_response_seconds) AS first_response_seconds,
                                                 sum(resolutions) AS resolutions,
-                                                sum(resolution_seconds) AS resolution_seconds, count(*) AS changes
+                                                sum(resolution_seconds) AS resolution_seconds,
+                                                sum(sla_met) AS sla_met, sum(sla_breached) AS sla_breached,
+                                                count(*) AS changes
                                            FROM folded GROUP BY status, priority, category, assignee_id),
                              upserted AS (INSERT INTO ticket_count AS c
                                                  (status, priority, category, assignee_id, tickets, %1$s)
@@ -88,7 +94,9 @@ public class TicketCounts {
                                               first_responses = c.first_responses + EXCLUDED.first_responses,
                                               first_response_seconds = c.first_response_seconds + EXCLUDED.first_response_seconds,
                                               resolutions = c.resolutions + EXCLUDED.resolutions,
-                                              resolution_seconds = c.resolution_seconds + EXCLUDED.resolution_seconds)
+                                              resolution_seconds = c.resolution_seconds + EXCLUDED.resolution_seconds,
+                                              sla_met = c.sla_met + EXCLUDED.sla_met,
+                                              sla_breached = c.sla_breached + EXCLUDED.sla_breached)
                         SELECT COALESCE(sum(changes), 0)::int AS changes FROM per_key""".formatted(VALUES)).execute()
                 .map(rows -> rows.iterator().next().getInteger("changes"));
     }

@@ -4,6 +4,7 @@ import com.logishift.support.kit.outbox.OutboxEvent;
 import com.logishift.support.ticket.Priority;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.conversation.Timeline;
+import com.logishift.support.ticket.conversation.TimelineEntry;
 import com.logishift.support.ticket.event.TicketActivity;
 import com.logishift.support.ticket.event.TicketEvents;
 import io.micrometer.core.instrument.Counter;
@@ -15,25 +16,28 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * Announces SLA clocks reaching 80 % (sla-warning.v1) and 100 % (sla-breached.v1) of their target,
  * each exactly once per clock, on any number of replicas: every {@code support.sla.check-interval}
- * a pass claims the tickets whose {@code sla_next_check_at} has come ({@code FOR UPDATE SKIP LOCKED}
- * on the partial index ticket_sla_next_check_idx, so replicas share the work and never take the same
- * row), and writes each alert's event, its staff-only timeline entry and its mark in
- * {@code sla_fired} in one transaction with the next check time. A mark, once written, is never
+ * a pass claims the tickets whose {@code sla_next_check_at} has come ({@code FOR UPDATE SKIP LOCKED},
+ * walking its mirror ticket_sla_check, so replicas share the work and never take the same row), and writes each alert's event, its staff-only timeline entry and its mark in
+ * {@code sla_fired} in one transaction with the next check time — a batch's writes in one
+ * set-based statement. A mark, once written, is never
  * cleared: a reopen does not re-arm a clock.
  */
 @ApplicationScoped
@@ -41,27 +45,39 @@ public class SlaJob {
 
     private static final Logger LOG = Logger.getLogger(SlaJob.class);
 
+    /**
+     * The schedule is walked in ticket_sla_check (V16, a mirror of sla_next_check_at kept by
+     * triggers), so the ticket table has no index on what the job rewrites. The ticket's own
+     * sla_next_check_at, read once its row is locked, decides: a ticket another replica handled
+     * after this statement's snapshot comes back moved on and is left alone ({@link #due}). (The same
+     * condition in the WHERE made the planner join and sort every due row before the LIMIT.)
+     */
     private static final String CLAIM = """
-            SELECT id, reference, priority, customer_id, assignee_id, timeline_seq, %s
-              FROM ticket
-             WHERE sla_next_check_at <= $1
-             ORDER BY sla_next_check_at
+            SELECT t.id, reference, priority, customer_id, assignee_id, timeline_seq, sla_next_check_at, %s
+              FROM ticket_sla_check c JOIN ticket t ON t.id = c.ticket_id
+             WHERE c.next_check_at <= $1
+             ORDER BY c.next_check_at
              LIMIT $2
-               FOR UPDATE SKIP LOCKED""".formatted(SlaClocks.SELECT_COLUMNS);
+               FOR UPDATE OF t SKIP LOCKED""".formatted(SlaClocks.SELECT_COLUMNS);
 
     /** A bound on one pass (1,000 batches of 200 by default), so no pass can run on for ever. */
     private static final int MAX_BATCHES_PER_PASS = 1000;
 
-    private static final String NOTHING_TO_SAY = "UPDATE ticket SET sla_next_check_at = $2 WHERE id = $1";
-
-    private static final String ALERTS = """
-            WITH ticket_update AS (
-                UPDATE ticket SET sla_fired = $2, sla_next_check_at = $3, timeline_seq = $4 WHERE id = $1),
+    /**
+     * A whole batch in one statement (arrays through unnest, one element per claimed ticket): its
+     * marks, next checks and timeline counters, the alerts' outbox events and their timeline entries.
+     * At 1,000 due alerts among 250,000 running clocks a statement per ticket took 1.6 s a pass.
+     */
+    private static final String WRITE = """
+            WITH tickets AS (
+                UPDATE ticket t SET sla_fired = c.fired, sla_next_check_at = c.next_check, timeline_seq = c.timeline_seq
+                  FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[]) AS c(id, fired, next_check, timeline_seq)
+                 WHERE t.id = c.id),
             events AS (
                 INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, occurred_at)
                 SELECT * FROM unnest($5::uuid[], $6::varchar[], $7::varchar[], $8::varchar[], $9::text[],
                                      $10::timestamptz[]))
-            """ + Timeline.insertSql(11);
+            """ + Timeline.insertOfTicketsSql(11);
 
     private final Pool pool;
     private final SlaPolicies policies;
@@ -139,17 +155,33 @@ public class SlaJob {
                 .execute(Tuple.of(SlaClocks.utc(now), config.batchSize()))
                 .flatMap(rows -> {
                     List<Row> claimed = new ArrayList<>(rows.size());
-                    rows.forEach(claimed::add);
-                    Uni<Integer> fired = Uni.createFrom().item(0);
-                    for (Row row : claimed) {
-                        fired = fired.flatMap(sum -> check(tx, row, now).map(n -> sum + n));
+                    rows.forEach(row -> {
+                        if (due(row, now)) {
+                            claimed.add(row);
+                        }
+                    });
+                    if (claimed.isEmpty()) {
+                        return Uni.createFrom().item(new int[] {0, rows.size()});
                     }
-                    return fired.map(sum -> new int[] {sum, claimed.size()});
+                    List<Integer> versions = claimed.stream().map(r -> r.getInteger("sla_policy_version"))
+                            .filter(Objects::nonNull).toList();
+                    return policies.versions(versions).flatMap(byVersion -> {
+                        Batch batch = new Batch(claimed.size());
+                        claimed.forEach(row -> check(row, byVersion, now, batch));
+                        return tx.preparedQuery(WRITE).execute(batch.parameters(now))
+                                .map(ignored -> new int[] {batch.alerts(), rows.size()});
+                    });
                 }));
     }
 
-    /** Writes the ticket's due alerts and its next check; returns how many alerts. */
-    private Uni<Integer> check(SqlConnection tx, Row row, Instant now) {
+    /** Whether the locked ticket still has its check due (the mirror may lag behind a concurrent commit). */
+    private static boolean due(Row row, Instant now) {
+        OffsetDateTime next = row.getOffsetDateTime("sla_next_check_at");
+        return next != null && !next.toInstant().isAfter(now);
+    }
+
+    /** Adds the ticket's due alerts and its next check to the batch. */
+    private void check(Row row, Map<Integer, SlaPolicy> policies, Instant now, Batch batch) {
         Ticket ticket = new Ticket();
         ticket.id = row.getUUID("id");
         ticket.reference = row.getString("reference");
@@ -158,29 +190,72 @@ public class SlaJob {
         ticket.assigneeId = row.getUUID("assignee_id");
         SlaClocks.read(row, ticket);
         TicketSla sla = SlaClocks.read(ticket);
+        int timelineSeq = row.getInteger("timeline_seq");
         if (sla == null) {
-            return tx.preparedQuery(NOTHING_TO_SAY).execute(Tuple.of(ticket.id, null)).replaceWith(0);
+            batch.ticket(ticket.id, ticket.slaFired, null, timelineSeq, List.of());
+            return;
         }
-        return policies.version(sla.policyVersion()).flatMap(policy -> {
-            int fired = ticket.slaFired;
-            List<TicketEvents.Change> changes = new ArrayList<>();
-            for (SlaAlert alert : sla.alertsDue(policy, ticket.priority, fired, now)) {
-                changes.add(events.slaAlerted(ticket, alert.breach(), alert.clock().name(),
-                        sla.clock(alert.clock()).dueAt(), now));
-                fired = alert.mark(fired);
+        SlaPolicy policy = policies.get(sla.policyVersion());
+        int fired = ticket.slaFired;
+        List<TicketEvents.Change> changes = new ArrayList<>();
+        for (SlaAlert alert : sla.alertsDue(policy, ticket.priority, fired, now)) {
+            changes.add(events.slaAlerted(ticket, alert.breach(), alert.clock().name(),
+                    sla.clock(alert.clock()).dueAt(), now));
+            fired = alert.mark(fired);
+        }
+        batch.ticket(ticket.id, fired, sla.nextCheck(policy, ticket.priority, fired, now), timelineSeq, changes);
+    }
+
+    /** What one batch writes: a row per claimed ticket, and the alerts' events and entries. */
+    private static final class Batch {
+
+        private final List<UUID> ids;
+        private final List<Integer> fired;
+        private final List<OffsetDateTime> nextChecks;
+        private final List<Integer> timelineSeqs;
+        private final List<OutboxEvent> outbox = new ArrayList<>();
+        private final List<UUID> entryTickets = new ArrayList<>();
+        private final List<Integer> entrySeqs = new ArrayList<>();
+        private final List<TimelineEntry> entries = new ArrayList<>();
+        private int alerts;
+
+        Batch(int tickets) {
+            ids = new ArrayList<>(tickets);
+            fired = new ArrayList<>(tickets);
+            nextChecks = new ArrayList<>(tickets);
+            timelineSeqs = new ArrayList<>(tickets);
+        }
+
+        /** The ticket's entries are numbered after its {@code timelineSeq}, which the claim read under the row lock. */
+        void ticket(UUID id, int firedNow, Instant nextCheck, int timelineSeq, List<TicketEvents.Change> changes) {
+            int seq = timelineSeq;
+            for (TicketEvents.Change change : changes) {
+                outbox.addAll(change.events());
+                for (TimelineEntry entry : change.timeline()) {
+                    entryTickets.add(id);
+                    entrySeqs.add(++seq);
+                    entries.add(entry);
+                }
             }
-            Instant next = sla.nextCheck(policy, ticket.priority, fired, now);
-            if (changes.isEmpty()) {
-                return tx.preparedQuery(NOTHING_TO_SAY).execute(Tuple.of(ticket.id, SlaClocks.utc(next)))
-                        .replaceWith(0);
-            }
-            TicketEvents.Change change = TicketEvents.Change.of(changes);
-            int firstEntry = row.getInteger("timeline_seq") + 1;
-            Tuple parameters = Tuple.of(ticket.id, fired, SlaClocks.utc(next),
-                    firstEntry + change.timeline().size() - 1);
-            OutboxEvent.addArrays(parameters, change.events());
-            Timeline.parameters(parameters, ticket.id, now, firstEntry, change.timeline());
-            return tx.preparedQuery(ALERTS).execute(parameters).replaceWith(changes.size());
-        });
+            alerts += changes.size();
+            ids.add(id);
+            fired.add(firedNow);
+            nextChecks.add(SlaClocks.utc(nextCheck));
+            timelineSeqs.add(seq);
+        }
+
+        int alerts() {
+            return alerts;
+        }
+
+        Tuple parameters(Instant now) {
+            Tuple tuple = Tuple.tuple().addArrayOfUUID(ids.toArray(UUID[]::new))
+                    .addArrayOfInteger(fired.toArray(Integer[]::new))
+                    .addArrayOfOffsetDateTime(nextChecks.toArray(OffsetDateTime[]::new))
+                    .addArrayOfInteger(timelineSeqs.toArray(Integer[]::new));
+            OutboxEvent.addArrays(tuple, outbox);
+            return Timeline.parametersOfTickets(tuple, entryTickets.toArray(UUID[]::new), now,
+                    entrySeqs.stream().mapToInt(Integer::intValue).toArray(), entries);
+        }
     }
 }

@@ -63,12 +63,15 @@ public class StatsService {
                         t.getDouble("first_response"), t.getDouble("resolution"), loads, met));
     }
 
-    /** Per priority, the share of stopped resolution clocks (MET or BREACHED) that were MET. */
+    /**
+     * Per priority, the share of stopped resolution clocks (MET or BREACHED) that were MET, from the
+     * counters (V16: tickets merged away are not counted), not from the tickets.
+     */
     private Uni<Map<String, Double>> slaMet() {
         return pool.query("""
-                        SELECT priority, round(100.0 * count(*) FILTER (WHERE sla_res_status = 'MET') / count(*), 1)::float8
+                        SELECT priority, round(100.0 * sum(sla_met) / NULLIF(sum(sla_met) + sum(sla_breached), 0), 1)::float8
                                AS met
-                          FROM ticket WHERE sla_res_status IN ('MET', 'BREACHED') GROUP BY priority""")
+                          FROM %s c GROUP BY priority""".formatted(TicketCounts.CURRENT))
                 .execute()
                 .map(rows -> {
                     Map<String, Double> met = new LinkedHashMap<>();

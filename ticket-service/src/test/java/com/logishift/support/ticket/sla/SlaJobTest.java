@@ -155,6 +155,44 @@ class SlaJobTest {
         assertTrue(!ticket.contains("\"sla\"") && !ticket.contains("BREACHED"), ticket);
     }
 
+    @Test
+    void theScheduleMirrorFollowsEveryWriterAndTheJobRewritesNoIndexedColumn() {
+        Person agent = approvedAgent(pool);
+        Person customer = Tokens.customer();
+        String id = SlaApiTest.open(customer, "HIGH");
+        String other = SlaApiTest.open(customer, "LOW");
+        assertMirrorMatches("after creations");
+        assertEquals(1, rows("SELECT 1 FROM ticket_sla_check WHERE ticket_id = $1", uuid(id)).size());
+        as(Tokens.admin()).body(Map.of("agentId", agent.id().toString())).post("/api/support/tickets/" + id
+                + "/reassign/").then().statusCode(200);
+        as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
+        as(agent).body(Map.of("status", "ON_HOLD")).put("/api/support/tickets/" + id + "/update-status/").then()
+                .statusCode(200);
+        assertMirrorMatches("after status changes");
+        job.pass(Instant.now().plus(Duration.ofDays(60))).await().atMost(Duration.ofMinutes(2));
+        assertMirrorMatches("after a pass");
+        assertNull(rows("SELECT next_check_at FROM ticket_sla_check WHERE ticket_id = $1", uuid(other)).stream()
+                .findFirst().orElse(null), "a ticket with nothing left to announce leaves the schedule");
+        rows("DELETE FROM ticket_timeline WHERE ticket_id = $1", uuid(other));
+        rows("DELETE FROM ticket_message WHERE ticket_id = $1", uuid(other));
+        rows("UPDATE ticket SET sla_next_check_at = now() + interval '1 day' WHERE id = $1", uuid(other));
+        assertEquals(1, rows("SELECT 1 FROM ticket_sla_check WHERE ticket_id = $1", uuid(other)).size());
+        rows("DELETE FROM ticket WHERE id = $1", uuid(other));
+        assertMirrorMatches("after a deletion");
+        assertEquals(0, rows("SELECT 1 FROM ticket_sla_check WHERE ticket_id = $1", uuid(other)).size());
+        // HOT: no index of the ticket table may cover a column the pass rewrites
+        List<Row> covering = rows("SELECT indexrelid::regclass::text AS name FROM pg_index "
+                + "WHERE indrelid = 'ticket'::regclass AND (pg_get_indexdef(indexrelid) ~ $1)",
+                "sla_next_check_at|sla_fired|timeline_seq");
+        assertEquals(List.of(), covering.stream().map(r -> r.getString("name")).toList());
+    }
+
+    /** Every ticket's sla_next_check_at is in ticket_sla_check, and nothing else is. */
+    private void assertMirrorMatches(String when) {
+        assertEquals(0L, rows("SELECT count(*) AS n FROM ticket t FULL JOIN ticket_sla_check c ON c.ticket_id = t.id "
+                + "WHERE t.sla_next_check_at IS DISTINCT FROM c.next_check_at").get(0).getLong("n"), when);
+    }
+
     private long alerts(String id) {
         return rows("SELECT count(*) AS n FROM outbox_event WHERE aggregate_id = $1 AND event_type IN ($2, $3)", id,
                 WARNING, BREACHED).get(0).getLong("n");
