@@ -24,7 +24,8 @@ export function SearchBox({ variant = 'page' }: { variant?: 'header' | 'page' })
 
   const header = variant === 'header'
   return (
-    <form role="search" aria-label="Tickets" onSubmit={submit} className={header ? 'flex items-center gap-1' : 'mb-4 flex flex-wrap items-start gap-2'}>
+    // two search landmarks on one page (header and results page) need different names
+    <form role="search" aria-label={header ? 'Quick ticket search' : 'Ticket search'} onSubmit={submit} className={header ? 'flex items-center gap-1' : 'mb-4 flex flex-wrap items-start gap-2'}>
       <label htmlFor={`ticket-search-${variant}`} className="sr-only">
         Search tickets
       </label>

@@ -187,9 +187,7 @@ public final class Report {
     /** Searches through the gateway, selective and a word in half of all tickets (section "Search"). */
     private ObjectNode search() throws IOException {
         ObjectNode n = JSON.createObjectNode();
-        Properties data = properties(run.resolve("search.properties"));
-        ObjectNode d = n.putObject("data");
-        data.stringPropertyNames().stream().sorted().forEach(k -> d.put(k, data.getProperty(k)));
+        n.set("data", JSON.valueToTree(new java.util.TreeMap<>(properties(run.resolve("search.properties")))));
         Map<String, ObjectNode> steps = gatling("search");
         ArrayNode s = n.putArray("steps");
         steps.forEach((name, step) -> {

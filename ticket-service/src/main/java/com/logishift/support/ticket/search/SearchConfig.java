@@ -12,6 +12,6 @@ public interface SearchConfig {
      * Bounds the work of a word that is in half of all tickets; more matches than this set
      * {@code totalCapped}.
      */
-    @WithDefault("10000")
+    @WithDefault("2000")
     int window();
 }

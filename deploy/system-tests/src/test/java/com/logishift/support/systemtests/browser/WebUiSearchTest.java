@@ -77,13 +77,13 @@ class WebUiSearchTest extends Browsing {
         Screen screen = open(Viewport.DESKTOP, "search-admin");
         Page page = screen.page();
         signIn(screen, admin, "/admin/support");
-        Locator box = page.getByRole(AriaRole.SEARCH, new Page.GetByRoleOptions().setName("Tickets"))
+        Locator box = page.getByRole(AriaRole.SEARCH, new Page.GetByRoleOptions().setName("Quick ticket search"))
                 .getByRole(AriaRole.SEARCHBOX, new Locator.GetByRoleOptions().setName("Search tickets"));
-        box.fill("  " + WORD + " lamp ");
+        box.fill("  " + WORD + " or lamp ");
         box.press("Enter");
-        page.waitForURL("**/search?q=" + WORD + "+lamp");
+        page.waitForURL("**/search?q=" + WORD + "%20or%20lamp");
         assertThat(hits(page)).hasCount(2);
-        // the lamp ticket ranks first (both words), its subject with both words marked
+        // the lamp ticket ranks first (both words), its words marked
         assertThat(hits(page).first()).containsText(mine.path("reference").asText());
         assertThat(hits(page).first().locator("mark").first()).hasText(Pattern.compile(WORD + "|lamp", Pattern.CASE_INSENSITIVE));
         assertThat(hits(page).nth(1)).containsText(theirs.path("reference").asText());
