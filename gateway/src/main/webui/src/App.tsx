@@ -12,6 +12,7 @@ import { Login } from './pages/Login'
 import { Signup } from './pages/Signup'
 import { SupportHub } from './pages/SupportHub'
 import { TicketDetail } from './pages/TicketDetail'
+import { SearchPage } from './search/SearchPage'
 import type { Role } from './types'
 import { Card, PageTitle, useTitle } from './ui'
 
@@ -20,7 +21,8 @@ function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }
   const { session } = useAuth()
   const location = useLocation()
   if (!session) {
-    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />
+    // with the query: a deep link such as /search?q=… survives signing in
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
   }
   if (!roles.includes(session.role)) {
     return <NotForYou home={homeFor(session.role)} />
@@ -67,6 +69,7 @@ export function App() {
             <Route path="/support" element={<RequireRole roles={['customer']}><SupportHub /></RequireRole>} />
             <Route path="/support/tickets/:ticketId" element={<RequireRole roles={['customer', 'agent', 'admin']}><TicketDetail /></RequireRole>} />
             <Route path="/agent/dashboard" element={<RequireRole roles={['agent', 'admin']}><AgentDashboard /></RequireRole>} />
+            <Route path="/search" element={<RequireRole roles={['customer', 'agent', 'admin']}><SearchPage /></RequireRole>} />
             <Route path="/admin/support/:section?" element={<RequireRole roles={['admin']}><AdminSupport /></RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Routes>

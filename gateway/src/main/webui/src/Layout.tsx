@@ -5,6 +5,7 @@ import { homeFor, useAuth } from './auth'
 import { useNotifications } from './notifications'
 import { ROLE_LABEL, type Role } from './types'
 import { formatDate } from './ui'
+import { SearchBox } from './search/SearchBox'
 
 interface NavItem {
   to: string
@@ -166,6 +167,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           {session ? (
             <>
+              {session.role !== 'customer' && <SearchBox variant="header" />}
               <Bell />
               <span className="hidden text-sm md:inline" data-testid="signed-in-as">
                 {session.name} · {ROLE_LABEL[session.role]}

@@ -9,6 +9,7 @@ import { DELIVERY_ID, MAX, focusFirstInvalid, hasErrors, withoutError } from '..
 import { AttachmentPicker, usePendingUploads } from '../conversation/Attachments'
 import { TicketSlaBadge } from '../sla/SlaBadge'
 import { FormActions } from '../components/FormActions'
+import { SearchBox } from '../search/SearchBox'
 
 interface NewTicket {
   subject: string
@@ -291,6 +292,7 @@ export function SupportHub() {
       >
         Support
       </PageTitle>
+      <SearchBox />
       {created && (
         <Alert kind="success">
           Ticket <strong>{created.reference}</strong> created.{' '}

@@ -45,6 +45,8 @@ public class UriTags {
         route("/api/admin/agents/[^/]+", "/api/admin/agents/{id}");
         route("/api/admin/agents/[^/]+/(deactivate|reactivate)", "/api/admin/agents/{id}/$1");
         route("/api/support/tickets(/create)?", "/api/support/tickets$1");
+        // search: before {id}, which would take "search" for an id
+        route("/api/support/tickets/search", "/api/support/tickets/search");
         route("/api/support/tickets/[^/]+", "/api/support/tickets/{id}");
         route("/api/support/tickets/[^/]+/(feedback|assign-self|update-status|update-priority|add-note|reassign|messages|timeline|stream)",
                 "/api/support/tickets/{id}/$1");

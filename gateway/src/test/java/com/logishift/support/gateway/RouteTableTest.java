@@ -80,6 +80,13 @@ class RouteTableTest {
         routes("DELETE", "/api/support/attachments/" + id, Backend.TICKET, Access.SIGNED_IN);
     }
 
+    // search (ticket-service): the tickets route covers it; its own metrics tag, not {id}
+    @Test
+    void searchPath() {
+        routes("GET", "/api/support/tickets/search", Backend.TICKET, Access.SIGNED_IN);
+        assertEquals("/api/support/tickets/search", UriTags.template("/api/support/tickets/search"));
+    }
+
     @Test
     void onlyAGetOfOneTicketsStreamIsAStream() {
         String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";

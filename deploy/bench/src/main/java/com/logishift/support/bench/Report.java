@@ -79,6 +79,7 @@ public final class Report {
         }
         root.set("conversation", conversation());
         root.set("sla", properties(run.resolve("sla.properties")).isEmpty() ? null : sla());
+        root.set("search", properties(run.resolve("search.properties")).isEmpty() ? null : search());
 
         ObjectNode footprint = root.putObject("footprint");
         footprint.set("startToReady", startToReady());
@@ -180,6 +181,21 @@ public final class Report {
         ObjectNode n = JSON.createObjectNode();
         Properties data = properties(run.resolve("sla.properties"));
         data.stringPropertyNames().stream().sorted().forEach(k -> n.put(k, data.getProperty(k)));
+        return n;
+    }
+
+    /** Searches through the gateway, selective and a word in half of all tickets (section "Search"). */
+    private ObjectNode search() throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        n.set("data", JSON.valueToTree(new java.util.TreeMap<>(properties(run.resolve("search.properties")))));
+        Map<String, ObjectNode> steps = gatling("search");
+        ArrayNode s = n.putArray("steps");
+        steps.forEach((name, step) -> {
+            if (!name.startsWith("warmup")) {
+                s.add(step(steps, name, "gateway", step.path("offeredRate").asDouble()));
+            }
+        });
+        n.put("loadGeneratorCpuSeconds", gatlingCpu("search"));
         return n;
     }
 
@@ -590,6 +606,7 @@ public final class Report {
         }
         conversationMarkdown();
         slaMarkdown();
+        searchMarkdown();
 
 
         line("## 5. Footprint");
@@ -765,9 +782,17 @@ public final class Report {
                 + "Gatling open model, each step " + env.getProperty("convSecs") + " s after a warm-up of both paths ("
                 + env.getProperty("convWarmupSecs", "5") + " s each at the same rate).");
         line("");
+        stepTable(conv.get("steps"));
+        cpuLine(conv.get("cpuShare"), "during the conversation steps");
+        line("Gatling's own CPU: " + fmt(conv.path("loadGeneratorCpuSeconds").asDouble()) + " s.");
+        line("");
+    }
+
+    /** The constant-rate steps of a section as a table (latencies in ms). */
+    private void stepTable(JsonNode steps) {
         line("| step | offered/s | requests | errors | ok/s | p50 | p90 | p99 | max |");
         line("|---|---|---|---|---|---|---|---|---|");
-        for (JsonNode st : conv.get("steps")) {
+        for (JsonNode st : steps) {
             line("| " + st.path("name").asText() + " | " + fmt(st.path("offeredRate").asDouble()) + " | "
                     + st.path("requests").asLong() + " | " + st.path("errors").asLong() + " | "
                     + fmt(st.path("throughput").asDouble()) + " | " + fmt(st.path("p50").asDouble()) + " | "
@@ -775,8 +800,25 @@ public final class Report {
                     + fmt(st.path("max").asDouble()) + " |");
         }
         line("");
-        cpuLine(conv.get("cpuShare"), "during the conversation steps");
-        line("Gatling's own CPU: " + fmt(conv.path("loadGeneratorCpuSeconds").asDouble()) + " s.");
+    }
+
+    private void searchMarkdown() {
+        JsonNode search = root.get("search");
+        if (search == null || search.isNull()) {
+            return;
+        }
+        JsonNode data = search.get("data");
+        line("## Search");
+        line("");
+        line("At " + data.path("tickets").asText() + " tickets and " + data.path("messages").asText() + " messages "
+                + "(`deploy/bench/sql/seed-search.sql`, " + data.path("seedSeconds").asText() + " s; search GIN indexes "
+                + data.path("searchIndexMiB").asText() + " MiB): `GET /api/support/tickets/search/?q=…` through the "
+                + "gateway, Gatling open model. Selective: a word in about 1 of 10,000 tickets (`lot0000`…`lot9999`) "
+                + "or 6 digits of a delivery id; worst case: `parcel`, in " + data.path("halfWordTickets").asText()
+                + " tickets (half) and their messages. Agents search everything, customers their own tickets.");
+        line("");
+        stepTable(search.get("steps"));
+        line("Gatling's own CPU: " + fmt(search.path("loadGeneratorCpuSeconds").asDouble()) + " s.");
         line("");
     }
 
