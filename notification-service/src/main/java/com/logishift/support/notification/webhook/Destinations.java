@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public class Destinations {
 
     /** A destination refused; the message says why (shown to the admin, naming no internals). */
-    public static class Refused extends Exception {
+    public static class Refused extends RuntimeException {
         Refused(String message) {
             super(message);
         }

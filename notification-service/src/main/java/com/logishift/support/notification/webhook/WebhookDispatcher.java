@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.unchecked.Unchecked;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -171,7 +170,7 @@ public class WebhookDispatcher {
     private void attempt(WebhookAttempts.Claimed delivery) {
         Instant started = clock.instant();
         long begin = System.nanoTime();
-        Uni.createFrom().item(Unchecked.supplier(() -> destinations.resolve(delivery.url())))
+        Uni.createFrom().item(() -> destinations.resolve(delivery.url()))
                 .runSubscriptionOn(dns)
                 .flatMap(target -> send(target, delivery, begin))
                 .onFailure(Destinations.Refused.class).recoverWithItem(refused ->

@@ -6,7 +6,6 @@ import com.logishift.support.kit.Page;
 import com.logishift.support.kit.PageRequest;
 import com.logishift.support.kit.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.unchecked.Unchecked;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -155,7 +154,7 @@ public class WebhookResource {
 
     /** The URL checked and resolved (DNS off the event loop); a refused one is 400 naming url. */
     private Uni<WebhookEndpoints.Settings> checked(WebhookEndpoints.Settings settings) {
-        return Uni.createFrom().item(Unchecked.supplier(() -> destinations.resolve(settings.url())))
+        return Uni.createFrom().item(() -> destinations.resolve(settings.url()))
                 .runSubscriptionOn(dns)
                 .onFailure(Destinations.Refused.class).transform(e -> ProblemException.invalidField("url", e.getMessage()))
                 .replaceWith(settings);

@@ -246,6 +246,9 @@ public final class SupportSystem {
                 String group = "system-tests-" + runTag + "-notification-service";
                 env.put("MP_MESSAGING_INCOMING_TICKET_EVENTS_GROUP_ID", group);
                 env.put("MP_MESSAGING_INCOMING_ACCOUNT_EVENTS_GROUP_ID", group);
+                // webhooks: the tests' receivers listen on plain http at 127.0.0.1
+                env.put("SUPPORT_WEBHOOK_ALLOW_HTTP", "true");
+                env.put("SUPPORT_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
             }
             case "gateway" -> {
                 env.put("SUPPORT_JWKS_URL", jwks);
