@@ -13,6 +13,7 @@ import { Signup } from './pages/Signup'
 import { SupportHub } from './pages/SupportHub'
 import { TicketDetail } from './pages/TicketDetail'
 import type { Role } from './types'
+import { WebhooksPage } from './webhooks/WebhooksPage'
 import { Card, PageTitle, useTitle } from './ui'
 
 /** Pages for some roles only: others are sent to sign in, or told the page is not for them. */
@@ -68,6 +69,7 @@ export function App() {
             <Route path="/support/tickets/:ticketId" element={<RequireRole roles={['customer', 'agent', 'admin']}><TicketDetail /></RequireRole>} />
             <Route path="/agent/dashboard" element={<RequireRole roles={['agent', 'admin']}><AgentDashboard /></RequireRole>} />
             <Route path="/admin/support/:section?" element={<RequireRole roles={['admin']}><AdminSupport /></RequireRole>} />
+            <Route path="/admin/webhooks/:webhookId?" element={<RequireRole roles={['admin']}><WebhooksPage /></RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Layout>
