@@ -190,7 +190,7 @@ class PermissionMatrixTest {
         row("GET",    "/api/admin/faq/",                        none(),                                     401,  403,  403,  403,  403,  200),
         // --- webhooks (admins only); redeliver is covered by WebhooksTest ---------------------------------------------------------------------------------------
         row("GET",    "/api/admin/webhooks/",                   none(),                                     401,  403,  403,  403,  403,  200),
-        row("POST",   "/api/admin/webhooks/",                   body(this::newWebhook),                     401,  403,  403,  403,  403,  201),
+        row("POST",   "/api/admin/webhooks/",                   body(PermissionMatrixTest::newWebhook),      401,  403,  403,  403,  403,  201),
         row("GET",    "/api/admin/webhooks/{id}/",              fresh(this::webhookId),                     401,  403,  403,  403,  403,  200),
         row("PUT",    "/api/admin/webhooks/{id}/",              fresh(this::webhookId, newWebhook()),       401,  403,  403,  403,  403,  200),
         row("DELETE", "/api/admin/webhooks/{id}/",              fresh(this::webhookId),                     401,  403,  403,  403,  403,  204),

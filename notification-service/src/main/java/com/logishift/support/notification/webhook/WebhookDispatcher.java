@@ -58,6 +58,7 @@ public class WebhookDispatcher {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopped;
+    private volatile boolean claimFailing;
     private HttpClient client;
     private long timer = -1;
 
@@ -104,10 +105,15 @@ public class WebhookDispatcher {
     private void run() {
         again.set(false);
         claim().subscribe().with(claimed -> {
+            claimFailing = false;
             claimed.forEach(this::attempt);
             finishRun();
         }, failure -> {
-            LOG.warnf("Claiming webhook deliveries failed (retried on the next run): %s", failure.getMessage());
+            // once per outage, not once per poll: the database being away is logged elsewhere too
+            if (!claimFailing) {
+                LOG.warnf("Claiming webhook deliveries failed (retried on every run until it works): %s", failure.getMessage());
+            }
+            claimFailing = true;
             running.set(false);
         });
     }

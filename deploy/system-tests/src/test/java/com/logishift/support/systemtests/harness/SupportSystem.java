@@ -249,6 +249,8 @@ public final class SupportSystem {
                 // webhooks: the tests' receivers listen on plain http at 127.0.0.1
                 env.put("SUPPORT_WEBHOOK_ALLOW_HTTP", "true");
                 env.put("SUPPORT_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
+                env.put("SUPPORT_WEBHOOK_BACKOFF_INITIAL", "PT0.5S"); // retries within seconds, not minutes
+                env.put("SUPPORT_WEBHOOK_BACKOFF_MAX", "PT2S");
             }
             case "gateway" -> {
                 env.put("SUPPORT_JWKS_URL", jwks);
