@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api, errorMessage, qs } from '../api'
 import { Pager } from '../components/Pager'
+import { useAction } from '../form'
 import type { Page } from '../types'
 import { Alert, Button, Card, Empty, Loading, PageTitle, formatDate, useTitle } from '../ui'
 import { DeliveryLog } from './DeliveryLog'
@@ -109,7 +110,7 @@ function WebhookDetail({ id }: { id: string }) {
   const [editing, setEditing] = useState(false)
   const [secret, setSecret] = useState<string | null>(null)
   const [confirmDelete, setConfirmDelete] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, error: actionError, run: act } = useAction()
   useTitle(webhook ? `Webhook ${webhook.url}` : 'Webhook')
 
   useEffect(() => {
@@ -118,18 +119,6 @@ function WebhookDetail({ id }: { id: string }) {
       (err) => setError(errorMessage(err)),
     )
   }, [id])
-
-  async function act(action: () => Promise<void>) {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const back = <Link to="/admin/webhooks" className="text-sm font-semibold text-blue-800 underline">All webhooks</Link>
   if (!webhook) {
@@ -144,7 +133,7 @@ function WebhookDetail({ id }: { id: string }) {
     <div>
       {back}
       <PageTitle actions={<EnabledBadge webhook={webhook} />}><span className="break-all">{webhook.url}</span></PageTitle>
-      {error && <Alert>{error}</Alert>}
+      {(error ?? actionError) && <Alert>{error ?? actionError}</Alert>}
       {secret && <SecretOnce secret={secret} rotated onDone={() => setSecret(null)} />}
       {!webhook.enabled && webhook.disabledReason && (
         <Alert kind="info">Disabled by the system {formatDate(webhook.disabledAt)}: {DISABLED_REASON[webhook.disabledReason] ?? webhook.disabledReason}. Enable it to send what is waiting.</Alert>

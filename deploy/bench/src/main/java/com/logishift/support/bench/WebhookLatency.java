@@ -41,12 +41,10 @@ public final class WebhookLatency {
 
     public static void main(String[] args) throws Exception {
         String gateway = args[0];
-        Path tokens = Path.of(args[1]);
         double rate = Double.parseDouble(args[2]);
-        int seconds = Integer.parseInt(args[3]);
-        int drain = Integer.parseInt(args[4]);
-        int endpoints = Integer.parseInt(args[5]);
-        Path out = Path.of(args[6]);
+        int[] counts = java.util.Arrays.stream(args, 3, 6).mapToInt(Integer::parseInt).toArray();
+        int seconds = counts[0], drain = counts[1], endpoints = counts[2];
+        Path tokens = Path.of(args[1]), out = Path.of(args[6]);
         String admin = Files.readAllLines(tokens.resolve("admins.txt")).get(0).trim();
         List<String> customers = Files.readAllLines(tokens.resolve("customers.txt")).stream().filter(s -> !s.isBlank()).toList();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +57,8 @@ public class WebhookDispatcher {
     private final ExecutorService dns;
     private final WebhookAttempts attempts;
     private final Map<UUID, Integer> inFlight = new ConcurrentHashMap<>();
+    /** Endpoints whose last claim filled every free slot: more may be due, so a finished attempt claims again. */
+    private final Set<UUID> backlogged = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopped;
@@ -157,6 +161,7 @@ public class WebhookDispatcher {
                         .addOffsetDateTime(utc(now.plus(config.timeout()).plusSeconds(60))))
                 .map(rows -> {
                     List<WebhookAttempts.Claimed> claimed = new ArrayList<>();
+                    Map<UUID, Integer> perEndpoint = new HashMap<>();
                     for (Row row : rows) {
                         List<String> secrets = new ArrayList<>(List.of(row.getString("secret")));
                         OffsetDateTime until = row.getOffsetDateTime("previous_secret_until");
@@ -167,8 +172,15 @@ public class WebhookDispatcher {
                                 row.getUUID("endpoint_id"), row.getInteger("attempts"), row.getString("payload"),
                                 row.getOffsetDateTime("created_at").toInstant(), row.getString("url"), secrets);
                         inFlight.merge(c.endpointId(), 1, Integer::sum);
+                        perEndpoint.merge(c.endpointId(), 1, Integer::sum);
                         claimed.add(c);
                     }
+                    backlogged.clear();
+                    perEndpoint.forEach((endpoint, count) -> {
+                        if (inFlight.getOrDefault(endpoint, 0) >= config.maxInFlightPerEndpoint()) {
+                            backlogged.add(endpoint);
+                        }
+                    });
                     return claimed;
                 });
     }
@@ -191,7 +203,9 @@ public class WebhookDispatcher {
 
     private void release(WebhookAttempts.Claimed delivery) {
         inFlight.computeIfPresent(delivery.endpointId(), (id, count) -> count <= 1 ? null : count - 1);
-        wake(); // a slot is free: that endpoint's backlog goes on at once
+        if (backlogged.contains(delivery.endpointId())) {
+            wake(); // a slot is free and more may be waiting: that endpoint's backlog goes on at once
+        }
     }
 
     /** One POST, signed now; answers the outcome (never fails). */

@@ -171,8 +171,7 @@ class WebhooksTest {
         JsonPath hook = register(receiver.url("/"), List.of(CREATED));
         String id = hook.getString("id");
         // as if its attempts had failed since yesterday
-        pool.preparedQuery("UPDATE webhook_endpoint SET failing_since = now() - interval '25 hours' WHERE id = $1")
-                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely();
+        alter(id, "UPDATE webhook_endpoint SET failing_since = now() - interval '25 hours' WHERE id = $1");
         created(UUID.randomUUID());
         Eventually.until("disabled", () -> Boolean.FALSE.equals(as(admin).get("/api/admin/webhooks/" + id + "/").path("enabled")));
         as(admin).get("/api/admin/webhooks/" + id + "/").then().body("disabledReason", equalTo("FAILING"));
@@ -222,8 +221,7 @@ class WebhooksTest {
         as(admin).get("/api/admin/webhooks/" + id + "/").then().body("secret", nullValue());
 
         // once the overlap is over only the new secret signs
-        pool.preparedQuery("UPDATE webhook_endpoint SET previous_secret_until = now() - interval '1 second' WHERE id = $1")
-                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely();
+        alter(id, "UPDATE webhook_endpoint SET previous_secret_until = now() - interval '1 second' WHERE id = $1");
         created(UUID.randomUUID());
         Eventually.until("delivered", () -> delivered(id) == 2);
         Receiver.Request later = receiver.requests().get(1);
@@ -269,8 +267,7 @@ class WebhooksTest {
         Receiver receiver = receiver(n -> Receiver.Answer.of(200));
         JsonPath hook = register(receiver.url("/"), List.of(CREATED));
         String id = hook.getString("id");
-        pool.preparedQuery("UPDATE webhook_endpoint SET url = replace(url, '127.0.0.1', 'localhost') WHERE id = $1")
-                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely();
+        alter(id, "UPDATE webhook_endpoint SET url = replace(url, '127.0.0.1', 'localhost') WHERE id = $1");
         created(UUID.randomUUID());
         Eventually.until("an attempt refused", () -> count("SELECT count(*) AS n FROM webhook_attempt a JOIN webhook_delivery d "
                 + "ON d.id = a.delivery_id WHERE d.endpoint_id = $1 AND a.error LIKE 'refused:%'", UUID.fromString(id)) >= 1);
@@ -354,6 +351,11 @@ class WebhooksTest {
                     "{\"ticketId\":\"" + ticket + "\",\"reference\":\"SUP-000001\",\"customerId\":\"" + UUID.randomUUID()
                             + "\"" + extra + "}");
         }
+    }
+
+    /** Changes the endpoint's row the way time or DNS would ($1 is its id). */
+    private void alter(String id, String update) {
+        pool.preparedQuery(update).execute(Tuple.of(UUID.fromString(id))).await().indefinitely();
     }
 
     private long count(String sql, Object... params) {
