@@ -14,6 +14,7 @@ import { SupportHub } from './pages/SupportHub'
 import { TicketDetail } from './pages/TicketDetail'
 import { SearchPage } from './search/SearchPage'
 import type { Role } from './types'
+import { WebhooksPage } from './webhooks/WebhooksPage'
 import { Card, PageTitle, useTitle } from './ui'
 
 /** Pages for some roles only: others are sent to sign in, or told the page is not for them. */
@@ -71,6 +72,7 @@ export function App() {
             <Route path="/agent/dashboard" element={<RequireRole roles={['agent', 'admin']}><AgentDashboard /></RequireRole>} />
             <Route path="/search" element={<RequireRole roles={['customer', 'agent', 'admin']}><SearchPage /></RequireRole>} />
             <Route path="/admin/support/:section?" element={<RequireRole roles={['admin']}><AdminSupport /></RequireRole>} />
+            <Route path="/admin/webhooks/:webhookId?" element={<RequireRole roles={['admin']}><WebhooksPage /></RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Layout>

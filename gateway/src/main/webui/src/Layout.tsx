@@ -29,6 +29,7 @@ function navFor(role: Role | null): NavItem[] {
       return [
         { to: '/admin/support', label: 'Support management' },
         { to: '/agent/dashboard', label: 'Ticket queue' },
+        { to: '/admin/webhooks', label: 'Webhooks' },
         { to: '/support/faq', label: 'FAQ' },
       ]
     default:

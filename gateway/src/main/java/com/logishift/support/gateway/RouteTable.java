@@ -78,6 +78,8 @@ public final class RouteTable {
             // notification-service
             new Rule("GET", "/api/notifications/stream", true, Backend.NOTIFICATION, Access.STREAM, true),
             new Rule(null, "/api/notifications", false, Backend.NOTIFICATION, Access.SIGNED_IN),
+            // webhooks (notification-service; admin only, checked there)
+            new Rule(null, "/api/admin/webhooks", false, Backend.NOTIFICATION, Access.SIGNED_IN),
             // ticket-service: a ticket's live thread is a stream for signed-in callers (no ?ticket=)
             new Rule("GET", "/api/support/tickets/*/stream", true, Backend.TICKET, Access.SIGNED_IN, true),
             new Rule(null, "/api/support/tickets", false, Backend.TICKET, Access.SIGNED_IN),

@@ -62,6 +62,11 @@ public class UriTags {
         route("/api/admin/faq/[^/]+", "/api/admin/faq/{id}");
         route("/api/notifications(/unread-count|/read-all|/stream-ticket|/stream|/preferences)?", "/api/notifications$1");
         route("/api/notifications/[^/]+/read", "/api/notifications/{id}/read");
+        // webhooks
+        route("/api/admin/webhooks(/event-types)?", "/api/admin/webhooks$1");
+        route("/api/admin/webhooks/[^/]+", "/api/admin/webhooks/{id}");
+        route("/api/admin/webhooks/[^/]+/(rotate-secret|deliveries)", "/api/admin/webhooks/{id}/$1");
+        route("/api/admin/webhooks/[^/]+/deliveries/[^/]+/redeliver", "/api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver");
         route("/api/docs", "/api/docs");
         route("/api/docs/[^/]+/openapi", "/api/docs/{service}/openapi");
         // the management interface's own endpoints, should they be measured

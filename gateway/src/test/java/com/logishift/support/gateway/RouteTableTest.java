@@ -68,6 +68,22 @@ class RouteTableTest {
     }
 
     @Test
+    void webhookPaths() {
+        String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
+        routes("GET", "/api/admin/webhooks", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("POST", "/api/admin/webhooks", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("GET", "/api/admin/webhooks/event-types", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("PUT", "/api/admin/webhooks/" + id, Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("DELETE", "/api/admin/webhooks/" + id, Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("POST", "/api/admin/webhooks/" + id + "/rotate-secret", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("GET", "/api/admin/webhooks/" + id + "/deliveries", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("POST", "/api/admin/webhooks/" + id + "/deliveries/" + id + "/redeliver", Backend.NOTIFICATION, Access.SIGNED_IN);
+        assertEquals("/api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+                UriTags.template("/api/admin/webhooks/" + id + "/deliveries/" + id + "/redeliver"));
+        assertEquals("/api/admin/webhooks/event-types", UriTags.template("/api/admin/webhooks/event-types"));
+    }
+
+    @Test
     void conversationPaths() {
         String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
         routes("GET", "/api/support/tickets/" + id + "/messages", Backend.TICKET, Access.SIGNED_IN);

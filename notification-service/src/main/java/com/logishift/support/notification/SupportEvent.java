@@ -5,10 +5,21 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
-/** An incoming CloudEvent: its id (the de-duplication key), type and JSON data. */
-public record SupportEvent(String id, String type, JsonNode data) {
+/**
+ * An incoming CloudEvent: its id (the de-duplication key), type and JSON data, and the rest of its
+ * attributes ({@code envelope}, null where unknown) that a webhook passes on.
+ */
+public record SupportEvent(String id, String type, JsonNode data, Envelope envelope) {
 
     public static final String PREFIX = "com.logishift.support.";
+
+    public SupportEvent(String id, String type, JsonNode data) {
+        this(id, type, data, null);
+    }
+
+    /** The CloudEvent attributes besides id and type (each may be null). */
+    public record Envelope(String source, String subject, Instant time, String dataContentType) {
+    }
 
     public String text(String field) {
         JsonNode value = data.get(field);

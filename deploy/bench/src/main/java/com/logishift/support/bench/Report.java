@@ -127,6 +127,7 @@ public final class Report {
         creation.set("gatewayOverhead", overhead(saturation, rates));
 
         root.set("eventDelivery", readJson(run.resolve("events.json")));
+        root.set("webhooks", readJson(run.resolve("webhooks.json"))); // WebhookLatency
         root.set("eventDeliveryCpuShare", cpuShare("events-before", "events-after",
                 root.get("eventDelivery").path("created").asLong()));
 
@@ -763,6 +764,22 @@ public final class Report {
                 + ev.path("missingNotifications").asLong() + ". Client CPU " + fmt(ev.path("clientCpuSeconds").asDouble())
                 + " s.");
         cpuLine(root.get("eventDeliveryCpuShare"), "during the event-delivery run");
+        line("");
+        webhooks(root.get("webhooks"));
+    }
+
+    /** Section 4b: ticket.created to partners' webhooks, one endpoint dead (WebhookLatency). */
+    private void webhooks(JsonNode w) {
+        if (w == null || !w.has("createToDelivery")) {
+            return;
+        }
+        JsonNode d = w.path("createToDelivery");
+        line("## 4b. Webhooks: create → delivery to " + (w.path("endpoints").asInt() - 1) + " live endpoints, 1 dead");
+        line("");
+        line(fmt(w.path("offeredRate").asDouble()) + " tickets/s for " + w.path("seconds").asInt() + " s; delivered "
+                + w.path("delivered").asLong() + " of " + w.path("expectedDeliveries").asLong() + " (per live endpoint "
+                + w.path("deliveredPerLiveEndpoint") + "); create → delivery p50 " + fmt(d.path("p50").asDouble())
+                + ", p99 " + fmt(d.path("p99").asDouble()) + ", max " + fmt(d.path("max").asDouble()) + " ms (goal: p99 < 1 s).");
         line("");
     }
 

@@ -189,7 +189,24 @@ class PermissionMatrixTest {
         row("POST",   "/api/notifications/stream-ticket/",      none(),                                     401,  200,  200,  200,  200,  200),
         row("GET",    "/api/notifications/stream/?ticket={id}", this::streamTicket,                         401,  200,  200,  200,  200,  200)
                 .streaming().tokenless().note("one-time ticket instead of a token"),
-        row("GET",    "/api/admin/faq/",                        none(),                                     401,  403,  403,  403,  403,  200));
+        row("GET",    "/api/admin/faq/",                        none(),                                     401,  403,  403,  403,  403,  200),
+        // --- webhooks (admins only); redeliver is covered by WebhooksTest ---------------------------------------------------------------------------------------
+        row("GET",    "/api/admin/webhooks/",                   none(),                                     401,  403,  403,  403,  403,  200),
+        row("POST",   "/api/admin/webhooks/",                   body(PermissionMatrixTest::newWebhook),      401,  403,  403,  403,  403,  201),
+        row("GET",    "/api/admin/webhooks/{id}/",              fresh(this::webhookId),                     401,  403,  403,  403,  403,  200),
+        row("PUT",    "/api/admin/webhooks/{id}/",              fresh(this::webhookId, newWebhook()),       401,  403,  403,  403,  403,  200),
+        row("DELETE", "/api/admin/webhooks/{id}/",              fresh(this::webhookId),                     401,  403,  403,  403,  403,  204),
+        row("POST",   "/api/admin/webhooks/{id}/rotate-secret/", fresh(this::webhookId),                    401,  403,  403,  403,  403,  200),
+        row("GET",    "/api/admin/webhooks/{id}/deliveries/",   fresh(this::webhookId),                     401,  403,  403,  403,  403,  200));
+    }
+
+    /** A webhook that receives nothing (disabled), registered by the admin; returns its id. */
+    private static Object newWebhook() {
+        return Map.of("url", "http://127.0.0.1:9/matrix", "eventTypes", List.of("*"), "enabled", false);
+    }
+
+    private String webhookId() {
+        return expect(gateway.as(admin).body(newWebhook()).post("/api/admin/webhooks/"), 201).path("id").asText();
     }
 
     private static final Map<String, Object> FEEDBACK = Map.of("rating", 4, "comment", "Sorted out, thanks");

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.pgclient.PgException;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -129,7 +130,10 @@ public class EventConsumers {
             throw new SupportEvent.MalformedEventException("event " + cloudEvent.get().getId()
                     + " data is not a JSON object");
         }
-        return new SupportEvent(cloudEvent.get().getId(), cloudEvent.get().getType(), data);
+        IncomingCloudEventMetadata<?> ce = cloudEvent.get();
+        return new SupportEvent(ce.getId(), ce.getType(), data, new SupportEvent.Envelope(
+                ce.getSource() == null ? null : ce.getSource().toString(), ce.getSubject().orElse(null),
+                ce.getTimeStamp().map(ZonedDateTime::toInstant).orElse(null), ce.getDataContentType().orElse(null)));
     }
 
     private static Uni<Void> deadLetter(Message<String> message, Throwable reason) {

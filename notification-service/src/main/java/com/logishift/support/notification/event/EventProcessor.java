@@ -8,6 +8,8 @@ import com.logishift.support.notification.NotificationRules;
 import com.logishift.support.notification.SupportEvent;
 import com.logishift.support.notification.rest.NotificationView;
 import com.logishift.support.notification.stream.LiveNotifications;
+import com.logishift.support.notification.webhook.WebhookDispatcher;
+import com.logishift.support.notification.webhook.WebhookQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -45,12 +47,17 @@ public class EventProcessor {
     private final ObjectMapper json;
     private final Clock clock;
     private final Counter created;
+    private final WebhookQueue webhooks;
+    private final WebhookDispatcher dispatcher;
 
-    public EventProcessor(Pool pool, ObjectMapper json, Clock clock, MeterRegistry metrics) {
+    public EventProcessor(Pool pool, ObjectMapper json, Clock clock, MeterRegistry metrics, WebhookQueue webhooks,
+            WebhookDispatcher dispatcher) {
         this.pool = pool;
         this.json = json;
         this.clock = clock;
         this.created = metrics.counter("support.notifications.created");
+        this.webhooks = webhooks;
+        this.dispatcher = dispatcher;
     }
 
     /** One event in its own transaction. Returns how many notifications were stored (0 for a redelivered event). */
@@ -69,17 +76,24 @@ public class EventProcessor {
         return pool.withTransaction(connection -> firstDeliveries(connection, events).flatMap(fresh -> {
                     Batch batch = new Batch(connection);
                     Uni<Void> chain = Uni.createFrom().voidItem();
+                    List<SupportEvent> applied = new ArrayList<>();
                     for (SupportEvent event : events) {
                         if (fresh.remove(event.id())) { // a copy later in the same poll finds it gone
+                            applied.add(event);
                             chain = chain.flatMap(ignored -> apply(batch, event));
                         }
                     }
-                    return chain.replaceWith(batch);
+                    // webhook deliveries in the same transaction: queued exactly when the event is applied
+                    return chain.flatMap(ignored -> webhooks.queue(connection, applied))
+                            .invoke(queued -> batch.webhooks = queued).replaceWith(batch);
                 }))
                 .map(batch -> {
                     // once committed: the streams re-read nothing, the announcement carries the notification
                     Announcements.send(pool, LiveNotifications.CHANNEL, batch.announcements.values());
                     created.increment(batch.stored);
+                    if (batch.webhooks > 0) {
+                        dispatcher.wake();
+                    }
                     return batch.stored;
                 });
     }
@@ -253,6 +267,7 @@ public class EventProcessor {
         final Map<UUID, String> announcements = new LinkedHashMap<>();
         Directory directory;
         int stored;
+        int webhooks;
 
         Batch(SqlConnection connection) {
             this.connection = connection;

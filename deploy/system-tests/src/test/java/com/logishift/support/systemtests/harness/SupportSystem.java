@@ -252,6 +252,11 @@ public final class SupportSystem {
                 String group = "system-tests-" + runTag + "-notification-service";
                 env.put("MP_MESSAGING_INCOMING_TICKET_EVENTS_GROUP_ID", group);
                 env.put("MP_MESSAGING_INCOMING_ACCOUNT_EVENTS_GROUP_ID", group);
+                // webhooks: the tests' receivers listen on plain http at 127.0.0.1
+                env.put("SUPPORT_WEBHOOK_ALLOW_HTTP", "true");
+                env.put("SUPPORT_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
+                env.put("SUPPORT_WEBHOOK_BACKOFF_INITIAL", "PT0.5S"); // retries within seconds, not minutes
+                env.put("SUPPORT_WEBHOOK_BACKOFF_MAX", "PT2S");
             }
             case "gateway" -> {
                 env.put("SUPPORT_JWKS_URL", jwks);

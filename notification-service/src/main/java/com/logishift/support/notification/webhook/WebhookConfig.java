@@ -1,0 +1,61 @@
+package com.logishift.support.notification.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Webhook delivery (SUPPORT_WEBHOOK_ALLOWED_HOSTS, SUPPORT_WEBHOOK_ALLOW_HTTP, SUPPORT_WEBHOOK_…). */
+@ConfigMapping(prefix = "support.webhook")
+public interface WebhookConfig {
+
+    /**
+     * Host names (or IP literals) that may resolve to loopback or private addresses: everything else
+     * that does is refused at registration and again at each delivery.
+     */
+    Optional<List<String>> allowedHosts();
+
+    /** Plain http:// URLs; off in production, where every webhook goes over https. */
+    @WithDefault("false")
+    boolean allowHttp();
+
+    /** How often due deliveries are claimed when nothing wakes the dispatcher earlier. */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
+    /** A whole attempt (connect, send, answer) longer than this is a failure, retried. */
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    /** Attempts one replica has under way to one endpoint at most: a slow partner holds only its own. */
+    @WithDefault("4")
+    int maxInFlightPerEndpoint();
+
+    /** The first retry's delay; it doubles with each failure (with jitter) up to {@link #backoffMax()}. */
+    @WithDefault("PT10S")
+    Duration backoffInitial();
+
+    @WithDefault("PT1H")
+    Duration backoffMax();
+
+    /** A delivery still failing this long after it was queued is given up (FAILED). */
+    @WithDefault("PT72H")
+    Duration retryFor();
+
+    /** An endpoint whose attempts have all failed for this long is disabled and the admins are told. */
+    @WithDefault("PT24H")
+    Duration disableAfter();
+
+    /** How long the secret before a rotation still signs (both signatures are sent meanwhile). */
+    @WithDefault("PT24H")
+    Duration rotationOverlap();
+
+    /** The longest Retry-After honoured (a larger one waits this long). */
+    @WithDefault("PT24H")
+    Duration retryAfterMax();
+
+    /** Bytes of a response body read and kept in the log; the rest is never read. */
+    @WithDefault("4096")
+    int responseExcerptBytes();
+}

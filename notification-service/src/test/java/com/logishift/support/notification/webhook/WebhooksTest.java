@@ -1,0 +1,368 @@
+package com.logishift.support.notification.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.kit.test.Eventually;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.Tokens;
+import com.logishift.support.notification.support.EventPublisher;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhooks end to end inside the service: ticket events from Kafka reach real HTTP receivers on
+ * 127.0.0.1 (allowed in the test profile), signed, retried, disabled; the admin API around them.
+ */
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+class WebhooksTest {
+
+    private static final String CREATED = "com.logishift.support.ticket.created.v1";
+    private static final String PRIORITY = "com.logishift.support.ticket.priority-changed.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Pool pool;
+
+    private final Tokens.Person admin = Tokens.admin();
+    private final List<String> registered = new ArrayList<>();
+    private final List<Receiver> receivers = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() {
+        // no endpoint of one test keeps receiving (and failing at) the events of the next
+        registered.forEach(id -> as(admin).delete("/api/admin/webhooks/" + id + "/"));
+        receivers.forEach(Receiver::close);
+    }
+
+    @Test
+    void subscribedTicketEventsArriveSignedAsStructuredCloudEvents() throws Exception {
+        Receiver receiver = receiver(n -> Receiver.Answer.of(204));
+        JsonPath hook = register(receiver.url("/in?partner=7"), List.of(CREATED));
+        UUID ticket = UUID.randomUUID();
+        String created = created(ticket);
+        String other = priorityChanged(ticket); // not subscribed
+        Eventually.until("the created event delivered", () -> delivered(hook.getString("id")) == 1);
+
+        List<Receiver.Request> requests = receiver.requests();
+        assertEquals(1, requests.size(), "only the subscribed type");
+        Receiver.Request request = requests.get(0);
+        assertTrue(Receiver.verifies(hook.getString("secret"), request), "signed with the secret answered once");
+        assertTrue(request.contentType().startsWith("application/cloudevents+json"));
+        JsonNode event = JSON.readTree(request.body());
+        assertEquals("1.0", event.get("specversion").asText());
+        assertEquals(created, event.get("id").asText());
+        assertEquals(CREATED, event.get("type").asText());
+        assertEquals("/logishift/support/test", event.get("source").asText());
+        assertEquals(ticket.toString(), event.get("subject").asText());
+        assertEquals("application/json", event.get("datacontenttype").asText());
+        assertTrue(event.hasNonNull("time"));
+        assertEquals(ticket.toString(), event.get("data").get("ticketId").asText());
+        assertEquals("Wet box", event.get("data").get("subject").asText());
+        assertNotEquals(other, event.get("id").asText());
+
+        // the log: newest first, the attempt with its response code and duration; never the secret again
+        as(admin).get("/api/admin/webhooks/" + hook.getString("id") + "/deliveries/").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(request.id()))
+                .body("items[0].eventId", equalTo(created)).body("items[0].status", equalTo("DELIVERED"))
+                .body("items[0].attempts", equalTo(1)).body("items[0].lastResponseCode", equalTo(204))
+                .body("items[0].attemptLog[0].responseCode", equalTo(204))
+                .body("items[0].attemptLog[0].durationMs", notNullValue())
+                .body("items[0].nextAttemptAt", nullValue());
+        as(admin).get("/api/admin/webhooks/" + hook.getString("id") + "/").then().statusCode(200)
+                .body("secret", nullValue()).body("url", equalTo(receiver.url("/in?partner=7")));
+        as(admin).get("/api/admin/webhooks/").then().statusCode(200).body("items.secret", everyItem(nullValue()));
+    }
+
+    @Test
+    void aReceiverFailingThreeTimesGetsTheSameWebhookIdUntilOneSuccess() {
+        Receiver receiver = receiver(n -> n <= 3 ? new Receiver.Answer(n == 2 ? 503 : 500, Map.of(), "busy " + n, false)
+                : Receiver.Answer.of(200));
+        JsonPath hook = register(receiver.url("/"), List.of("*"));
+        created(UUID.randomUUID());
+        Eventually.until("delivered after three failures", () -> delivered(hook.getString("id")) == 1);
+
+        List<Receiver.Request> requests = receiver.requests();
+        assertEquals(4, requests.size());
+        assertEquals(1, requests.stream().map(Receiver.Request::id).distinct().count(), "the same webhook-id every time");
+        assertEquals(1, requests.stream().map(Receiver.Request::body).distinct().count(), "the same body every time");
+        requests.forEach(r -> assertTrue(Receiver.verifies(hook.getString("secret"), r), "each attempt signed"));
+        as(admin).get("/api/admin/webhooks/" + hook.getString("id") + "/deliveries/").then()
+                .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(4))
+                .body("items[0].attemptLog.responseCode", equalTo(List.of(500, 503, 500, 200)))
+                .body("items[0].attemptLog[0].responseExcerpt", equalTo("busy 1"))
+                .body("items[0].attemptLog[0].nextAttemptAt", notNullValue())
+                .body("items[0].attemptLog[3].nextAttemptAt", nullValue());
+        as(admin).get("/api/admin/webhooks/" + hook.getString("id") + "/").then()
+                .body("enabled", equalTo(true)).body("failingSince", nullValue());
+    }
+
+    @Test
+    void retryAfterIsHonoured() {
+        Receiver receiver = receiver(n -> n == 1 ? new Receiver.Answer(429, Map.of("Retry-After", "2"), "", false)
+                : Receiver.Answer.of(200));
+        JsonPath hook = register(receiver.url("/"), List.of(CREATED));
+        created(UUID.randomUUID());
+        Eventually.until("delivered", () -> delivered(hook.getString("id")) == 1);
+        List<Receiver.Request> requests = receiver.requests();
+        assertEquals(2, requests.size());
+        // the backoff of the test profile is at most 1 s: only Retry-After waits 2 s
+        assertTrue(Duration.between(requests.get(0).at(), requests.get(1).at()).toMillis() >= 1900,
+                "waited as asked: " + requests);
+    }
+
+    @Test
+    void goneDisablesTheEndpointAndTellsTheAdmins() {
+        try (EventPublisher events = new EventPublisher()) {
+            events.account("com.logishift.support.account.registered.v1", admin.id(), "admin", "ACTIVE", admin.name());
+        }
+        Eventually.until("the admin known", () -> count("SELECT count(*) AS n FROM directory_account WHERE id = $1", admin.id()) == 1);
+        Receiver receiver = receiver(n -> Receiver.Answer.of(410));
+        JsonPath hook = register(receiver.url("/"), List.of(CREATED));
+        String id = hook.getString("id");
+        created(UUID.randomUUID());
+        Eventually.until("disabled", () -> Boolean.FALSE.equals(as(admin).get("/api/admin/webhooks/" + id + "/").path("enabled")));
+        as(admin).get("/api/admin/webhooks/" + id + "/").then().body("enabled", equalTo(false))
+                .body("disabledReason", equalTo("GONE"));
+        as(admin).get("/api/admin/webhooks/" + id + "/deliveries/").then().body("items[0].status", equalTo("FAILED"))
+                .body("items[0].attempts", equalTo(1));
+        assertEquals(1, count("SELECT count(*) AS n FROM feed_notification WHERE feed = 'admin' AND event_type = $1 "
+                + "AND event_id LIKE $2", WebhookAttempts.DISABLED_KIND, "webhook-disabled:" + id + ":%"));
+        as(admin).get("/api/notifications/").then().body("items.type", hasItem(WebhookAttempts.DISABLED_KIND));
+
+        // a disabled endpoint gets nothing new, and redelivery is refused until it is enabled again
+        created(UUID.randomUUID());
+        String marker = created(UUID.randomUUID());
+        Eventually.until("later events applied", () -> count("SELECT count(*) AS n FROM processed_event WHERE event_id = $1", marker) == 1);
+        assertEquals(1, receiver.requests().size());
+        String delivery = as(admin).get("/api/admin/webhooks/" + id + "/deliveries/").path("items[0].id");
+        as(admin).post("/api/admin/webhooks/" + id + "/deliveries/" + delivery + "/redeliver/").then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("https://support.logishift.com/problems/webhook-disabled"));
+    }
+
+    @Test
+    void anEndpointFailingFor24HoursIsDisabled() {
+        Receiver receiver = receiver(n -> Receiver.Answer.of(500));
+        JsonPath hook = register(receiver.url("/"), List.of(CREATED));
+        String id = hook.getString("id");
+        // as if its attempts had failed since yesterday
+        alter(id, "UPDATE webhook_endpoint SET failing_since = now() - interval '25 hours' WHERE id = $1");
+        created(UUID.randomUUID());
+        Eventually.until("disabled", () -> Boolean.FALSE.equals(as(admin).get("/api/admin/webhooks/" + id + "/").path("enabled")));
+        as(admin).get("/api/admin/webhooks/" + id + "/").then().body("disabledReason", equalTo("FAILING"));
+        assertEquals(1, count("SELECT count(*) AS n FROM feed_notification WHERE event_id LIKE $1", "webhook-disabled:" + id + ":%"));
+        int attempts = receiver.requests().size();
+
+        // enabled again: healthy again, the waiting delivery goes out
+        as(admin).body(Map.of("url", receiver.url("/"), "eventTypes", List.of(CREATED), "enabled", true))
+                .put("/api/admin/webhooks/" + id + "/").then().statusCode(200).body("enabled", equalTo(true))
+                .body("disabledReason", nullValue()).body("failingSince", nullValue());
+        Eventually.until("retried once enabled", () -> receiver.requests().size() > attempts);
+    }
+
+    @Test
+    void aHangingReceiverDoesNotDelayAnother() {
+        Receiver hanging = receiver(n -> new Receiver.Answer(200, Map.of(), "", true));
+        Receiver quick = receiver(n -> Receiver.Answer.of(200));
+        JsonPath slow = register(hanging.url("/"), List.of(CREATED));
+        JsonPath fast = register(quick.url("/"), List.of(CREATED));
+        for (int i = 0; i < 12; i++) {
+            created(UUID.randomUUID());
+        }
+        Eventually.until("the quick receiver has all 12", () -> delivered(fast.getString("id")) == 12);
+        // meanwhile the hanging one holds its own slots only, and not one of its attempts has ended
+        assertTrue(hanging.requests().size() <= 4, "at most 4 in flight to one endpoint: " + hanging.requests().size());
+        assertEquals(0, count("SELECT count(*) AS n FROM webhook_delivery WHERE endpoint_id = $1 AND attempts > 0",
+                UUID.fromString(slow.getString("id"))));
+        hanging.release();
+        Eventually.until("the hanging receiver catches up", () -> delivered(slow.getString("id")) == 12);
+    }
+
+    @Test
+    void aRotationSignsWithBothSecretsDuringTheOverlap() {
+        Receiver receiver = receiver(n -> Receiver.Answer.of(200));
+        JsonPath hook = register(receiver.url("/"), List.of(CREATED));
+        String id = hook.getString("id");
+        String rotated = as(admin).post("/api/admin/webhooks/" + id + "/rotate-secret/").then().statusCode(200)
+                .body("secret", startsWith("whsec_")).body("previousSecretExpiresAt", notNullValue())
+                .extract().path("secret");
+        assertNotEquals(hook.getString("secret"), rotated);
+        created(UUID.randomUUID());
+        Eventually.until("delivered", () -> delivered(id) == 1);
+        Receiver.Request request = receiver.requests().get(0);
+        assertEquals(2, request.signature().split(" ").length);
+        assertTrue(Receiver.verifies(hook.getString("secret"), request), "the old secret still verifies");
+        assertTrue(Receiver.verifies(rotated, request), "the new one too");
+        as(admin).get("/api/admin/webhooks/" + id + "/").then().body("secret", nullValue());
+
+        // once the overlap is over only the new secret signs
+        alter(id, "UPDATE webhook_endpoint SET previous_secret_until = now() - interval '1 second' WHERE id = $1");
+        created(UUID.randomUUID());
+        Eventually.until("delivered", () -> delivered(id) == 2);
+        Receiver.Request later = receiver.requests().get(1);
+        assertEquals(1, later.signature().split(" ").length);
+        assertTrue(Receiver.verifies(rotated, later));
+        assertTrue(!Receiver.verifies(hook.getString("secret"), later), "the old secret no longer verifies");
+    }
+
+    @Test
+    void redeliverySendsTheSameEventUnderANewWebhookId() {
+        Receiver receiver = receiver(n -> Receiver.Answer.of(200));
+        JsonPath hook = register(receiver.url("/"), List.of(CREATED));
+        String id = hook.getString("id");
+        created(UUID.randomUUID());
+        Eventually.until("delivered", () -> delivered(id) == 1);
+        String first = as(admin).get("/api/admin/webhooks/" + id + "/deliveries/").path("items[0].id");
+        String again = as(admin).post("/api/admin/webhooks/" + id + "/deliveries/" + first + "/redeliver/").then()
+                .statusCode(202).body("redeliveryOf", equalTo(first)).body("status", equalTo("PENDING"))
+                .extract().path("id");
+        Eventually.until("redelivered", () -> delivered(id) == 2);
+        List<Receiver.Request> requests = receiver.requests();
+        assertEquals(2, requests.size());
+        assertEquals(requests.get(0).body(), requests.get(1).body());
+        assertEquals(again, requests.get(1).id());
+        as(admin).get("/api/admin/webhooks/" + id + "/deliveries/?size=1").then().body("total", equalTo(2))
+                .body("items.size()", equalTo(1)).body("items[0].id", equalTo(again));
+        // someone else's or unknown ids
+        as(admin).post("/api/admin/webhooks/" + id + "/deliveries/" + UUID.randomUUID() + "/redeliver/").then().statusCode(404);
+        as(admin).post("/api/admin/webhooks/" + UUID.randomUUID() + "/deliveries/" + first + "/redeliver/").then().statusCode(404);
+        as(admin).post("/api/admin/webhooks/" + id + "/deliveries/x/redeliver/").then().statusCode(400)
+                .body("errors[0].field", equalTo("deliveryId"));
+    }
+
+    @Test
+    void internalDestinationsAreRefusedAtRegistrationAndAtDelivery() throws Exception {
+        for (String url : List.of("http://10.0.0.1/hook", "http://169.254.169.254/latest/meta-data/", "http://[::1]:8080/",
+                "http://localhost:8084/", "http://[fd00:ec2::254]/", "http://0.0.0.0:9/", "https://user:pw@example.com/",
+                "ftp://example.com/", "not a url", "http://exa\u0000mple.com/")) {
+            as(admin).body(Map.of("url", url, "eventTypes", List.of(CREATED))).post("/api/admin/webhooks/").then()
+                    .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("url"));
+        }
+        // registered while allowed, then pointed (as if by DNS) at a name that resolves to loopback
+        Receiver receiver = receiver(n -> Receiver.Answer.of(200));
+        JsonPath hook = register(receiver.url("/"), List.of(CREATED));
+        String id = hook.getString("id");
+        alter(id, "UPDATE webhook_endpoint SET url = replace(url, '127.0.0.1', 'localhost') WHERE id = $1");
+        created(UUID.randomUUID());
+        Eventually.until("an attempt refused", () -> count("SELECT count(*) AS n FROM webhook_attempt a JOIN webhook_delivery d "
+                + "ON d.id = a.delivery_id WHERE d.endpoint_id = $1 AND a.error LIKE 'refused:%'", UUID.fromString(id)) >= 1);
+        assertEquals(0, receiver.requests().size(), "nothing sent to a refused address");
+    }
+
+    @Test
+    void onlyAdminsAndOnlyValidInput() {
+        Receiver receiver = receiver(n -> Receiver.Answer.of(200));
+        String url = receiver.url("/");
+        as(Tokens.agent()).get("/api/admin/webhooks/").then().statusCode(403);
+        as(Tokens.customer()).body(Map.of("url", url, "eventTypes", List.of(CREATED))).post("/api/admin/webhooks/")
+                .then().statusCode(403);
+        given().get("/api/admin/webhooks/").then().statusCode(401);
+        Map<String, String> refused = Map.ofEntries(
+                Map.entry("{\"eventTypes\":[\"" + CREATED + "\"]}", "url"),
+                Map.entry("{\"url\":\"" + url + "\"}", "eventTypes"),
+                Map.entry("{\"url\":\"" + url + "\",\"eventTypes\":[]}", "eventTypes"),
+                Map.entry("{\"url\":\"" + url + "\",\"eventTypes\":[\"com.logishift.support.account.registered.v1\"]}", "eventTypes[0]"),
+                Map.entry("{\"url\":\"" + url + "\",\"eventTypes\":[\"" + CREATED + "\",\"nope\"]}", "eventTypes[1]"),
+                Map.entry("{\"url\":\"" + url + "\",\"eventTypes\":\"" + CREATED + "\"}", "eventTypes"),
+                Map.entry("{\"url\":7,\"eventTypes\":[\"" + CREATED + "\"]}", "url"),
+                Map.entry("{\"url\":\"" + url + "\",\"eventTypes\":[\"" + CREATED + "\"],\"enabled\":\"yes\"}", "enabled"),
+                Map.entry("{\"url\":\"" + url + "\",\"eventTypes\":[\"" + CREATED + "\"],\"description\":\"a\\u0000b\"}", "description"),
+                Map.entry("{\"url\":\"" + url + "x".repeat(2000) + "\",\"eventTypes\":[\"" + CREATED + "\"]}", "url"));
+        refused.forEach((body, field) -> as(admin).body(body).post("/api/admin/webhooks/").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(field)));
+        as(admin).get("/api/admin/webhooks/" + UUID.randomUUID() + "/").then().statusCode(404);
+        as(admin).delete("/api/admin/webhooks/" + UUID.randomUUID() + "/").then().statusCode(404);
+        as(admin).post("/api/admin/webhooks/" + UUID.randomUUID() + "/rotate-secret/").then().statusCode(404);
+        as(admin).get("/api/admin/webhooks/" + UUID.randomUUID() + "/deliveries/").then().statusCode(404);
+        as(admin).get("/api/admin/webhooks/nope/").then().statusCode(400).body("errors[0].field", equalTo("id"));
+        as(admin).get("/api/admin/webhooks/event-types/").then().statusCode(200).body("items", hasItem(CREATED))
+                .body("items", not(hasItem("com.logishift.support.account.registered.v1")));
+
+        // duplicates collapse; the description and enabled flag are kept; delete removes it
+        io.restassured.response.Response created = as(admin).body(Map.of("url", url, "eventTypes", List.of(CREATED, CREATED),
+                "description", " Partner ", "enabled", false)).post("/api/admin/webhooks/");
+        created.then().statusCode(201).body("eventTypes", equalTo(List.of(CREATED))).body("description", equalTo("Partner"))
+                .body("enabled", equalTo(false));
+        JsonPath hook = created.jsonPath();
+        assertEquals("/api/admin/webhooks/" + hook.getString("id") + "/", created.header("Location"));
+        as(admin).delete("/api/admin/webhooks/" + hook.getString("id") + "/").then().statusCode(204);
+        as(admin).get("/api/admin/webhooks/" + hook.getString("id") + "/").then().statusCode(404);
+    }
+
+    private Receiver receiver(java.util.function.IntFunction<Receiver.Answer> answers) {
+        try {
+            Receiver receiver = new Receiver(answers);
+            receivers.add(receiver);
+            return receiver;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonPath register(String url, List<String> types) {
+        JsonPath hook = as(admin).body(Map.of("url", url, "eventTypes", types)).post("/api/admin/webhooks/").then()
+                .statusCode(201).body("secret", startsWith("whsec_")).body("enabled", equalTo(true))
+                .extract().jsonPath();
+        registered.add(hook.getString("id"));
+        return hook;
+    }
+
+    private long delivered(String endpoint) {
+        return count("SELECT count(*) AS n FROM webhook_delivery WHERE endpoint_id = $1 AND status = 'DELIVERED'",
+                UUID.fromString(endpoint));
+    }
+
+    private static String created(UUID ticket) {
+        return event(CREATED, ticket, ",\"subject\":\"Wet box\",\"category\":\"DAMAGED\",\"priority\":\"LOW\"");
+    }
+
+    private static String priorityChanged(UUID ticket) {
+        return event(PRIORITY, ticket, ",\"from\":\"LOW\",\"to\":\"HIGH\",\"changedBy\":\"" + UUID.randomUUID() + "\"");
+    }
+
+    private static String event(String type, UUID ticket, String extra) {
+        try (EventPublisher events = new EventPublisher()) {
+            return events.send(EventPublisher.ticketTopic(), UUID.randomUUID().toString(), type, ticket,
+                    "{\"ticketId\":\"" + ticket + "\",\"reference\":\"SUP-000001\",\"customerId\":\"" + UUID.randomUUID()
+                            + "\"" + extra + "}");
+        }
+    }
+
+    /** Changes the endpoint's row the way time or DNS would ($1 is its id). */
+    private void alter(String id, String update) {
+        pool.preparedQuery(update).execute(Tuple.of(UUID.fromString(id))).await().indefinitely();
+    }
+
+    private long count(String sql, Object... params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong("n");
+    }
+
+    private static RequestSpecification as(Tokens.Person person) {
+        return given().contentType(ContentType.JSON).header("Authorization", person.bearer());
+    }
+}
