@@ -9,6 +9,7 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +41,7 @@ final class MailParser {
 
     /** addr-spec we accept from a From header: no quotes, comments or routes, one @. */
     private static final Pattern ADDRESS = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9.-]{1,253}$");
+    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?\\s]{1,64}\\?[BbQq]\\?[^?\\s]{0,2000}\\?=");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\p{Cf}&&[^\\u200d]]");
 
     /** The mail cannot be read as MIME. */
@@ -57,13 +60,20 @@ final class MailParser {
             String key = messageId != null ? messageId : "sha256:" + hash(mail);
             String[] sender = sender(mail);
             String subject = subject(mail);
+            String automatic = AutomaticMail.reason(mail, sender[0]);
             Body body = new Body();
-            walk(mail, 0, body);
+            try {
+                walk(mail, 0, body);
+            } catch (MessagingException | IOException | RuntimeException broken) {
+                if (automatic == null) {
+                    throw broken;
+                }
+                // a machine's mail is ignored anyway: its broken body does not matter
+            }
             String text = body.plain.length() > 0 ? body.plain.toString()
                     : body.html.length() > 0 ? HtmlText.text(body.html.toString()) : "";
             return new InboundMail(key, messageId, sender[0], sender[1], subject, header(mail, "In-Reply-To"),
-                    header(mail, "References"), AutomaticMail.reason(mail, sender[0]), clean(Quotes.strip(text), MAX_TEXT),
-                    List.copyOf(body.files));
+                    header(mail, "References"), automatic, clean(Quotes.strip(text), MAX_TEXT), List.copyOf(body.files));
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new Unreadable(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
@@ -128,13 +138,34 @@ final class MailParser {
         if (raw == null) {
             return "";
         }
-        String decoded;
-        try {
-            decoded = MimeUtility.decodeText(MimeUtility.unfold(raw));
-        } catch (IOException | RuntimeException unknownCharset) {
-            decoded = raw;
+        return clean(decodeWords(MimeUtility.unfold(raw)), MAX_SUBJECT).replaceAll("\\s+", " ");
+    }
+
+    /**
+     * RFC 2047 encoded words decoded one by one, so one word in a charset Java does not know stays as it
+     * came instead of spoiling the rest; blanks between two encoded words go (RFC 2047 section 6.2).
+     */
+    static String decodeWords(String text) {
+        Matcher word = ENCODED_WORD.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        boolean previousEncoded = false;
+        while (word.find()) {
+            String between = text.substring(last, word.start());
+            if (!(previousEncoded && between.isBlank())) {
+                out.append(between);
+            }
+            String decoded;
+            try {
+                decoded = MimeUtility.decodeWord(word.group());
+            } catch (ParseException | IOException | RuntimeException undecodable) {
+                decoded = word.group();
+            }
+            out.append(decoded);
+            last = word.end();
+            previousEncoded = true;
         }
-        return clean(decoded, MAX_SUBJECT).replaceAll("\\s+", " ");
+        return out.append(text.substring(last)).toString();
     }
 
     private static String header(MimeMessage mail, String name) throws MessagingException {

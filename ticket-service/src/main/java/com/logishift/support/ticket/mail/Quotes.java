@@ -23,6 +23,9 @@ final class Quotes {
     private static final Pattern ORIGINAL = Pattern.compile(
             "^\\s*-{2,}\\s*(Original Message|Urspr\u00fcngliche Nachricht|Originalnachricht)\\s*-{2,}\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern FORWARDED = Pattern.compile("^\\s*(-{2,}\\s*(Forwarded message|Weitergeleitete Nachricht)"
+            + "\\s*-{2,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:)\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(From|Von):\\*?\\s+\\S.*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_NEXT = Pattern.compile(
@@ -60,6 +63,9 @@ final class Quotes {
     /** Index of the first line of the quoted history or signature; lines.size() when there is none. */
     private static int cut(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
+            if (FORWARDED.matcher(lines.get(i)).matches()) {
+                return lines.size(); // what follows is the content the customer forwards, headers and all
+            }
             if (headerAt(lines, i) > 0 || SIGNATURE.matcher(lines.get(i)).matches()
                     || MOBILE.matcher(lines.get(i)).matches()) {
                 return i;
