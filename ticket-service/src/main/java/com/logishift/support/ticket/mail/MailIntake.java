@@ -127,7 +127,8 @@ public class MailIntake {
             return skipped(mail.key(), mail.sender(), Outcome.OWN_ADDRESS, "sent by the support mailbox itself");
         }
         if (sentInLastHour(mail.sender()) >= config.inbound().maxPerHour()) {
-            LOG.infof("Mail from %s not acted on: more than %d in an hour", mail.sender(), config.inbound().maxPerHour());
+            LOG.infof("Mail %s not acted on: its sender sent more than %d in an hour", mail.key(),
+                    config.inbound().maxPerHour());
             return skipped(mail.key(), mail.sender(), Outcome.RATE_LIMITED, null);
         }
         Optional<TicketRow> ticket = repliedTicket(mail);
@@ -218,7 +219,7 @@ public class MailIntake {
             if (refused.problem().status() >= 500) {
                 throw refused;
             }
-            LOG.infof("Mail %s from %s refused: %s", mail.key(), mail.sender(), refused.problem().detail());
+            LOG.infof("Mail %s refused: %s", mail.key(), refused.problem().detail());
             return skipped(mail.key(), mail.sender(), Outcome.REFUSED, truncate(refused.problem().detail(), 500));
         }
         activity.committed(result.ticketId());

@@ -47,7 +47,7 @@ final class MailParser {
     /** The mail cannot be read as MIME. */
     static final class Unreadable extends Exception {
         Unreadable(String reason, Throwable cause) {
-            super(reason, cause);
+            super(clean(reason, 300).replaceAll("\\s+", " "), cause); // logged and stored: the parser may quote the mail
         }
     }
 

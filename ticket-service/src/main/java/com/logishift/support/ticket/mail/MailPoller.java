@@ -143,7 +143,9 @@ public class MailPoller {
             return;
         }
         MailIntake.Result result = intake.handle(mail);
-        LOG.infof("Incoming mail %s from %s: %s%s", mail.key(), mail.sender(), result.outcome(),
+        // the key is cleaned of control characters and blanks; the sender only at DEBUG (personal data)
+        LOG.infof("Incoming mail %s: %s%s", mail.key(), result.outcome(),
                 result.ticketId() == null ? "" : " (ticket " + result.ticketId() + ")");
+        LOG.debugf("Incoming mail %s was from %s", mail.key(), mail.sender());
     }
 }
