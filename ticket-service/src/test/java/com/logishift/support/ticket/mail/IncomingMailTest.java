@@ -79,8 +79,7 @@ class IncomingMailTest {
         send(mail);
 
         assertEquals("POSTED", outcome(messageId));
-        JsonPath thread = as(customer).get("/api/support/tickets/" + ticketId + "/messages/").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath thread = thread(customer, ticketId);
         assertEquals(1, thread.getList("items").size());
         assertEquals("Here is a photo of the vase.", thread.getString("items[0].body"));
         assertEquals("EMAIL", thread.getString("items[0].channel"));
@@ -111,16 +110,14 @@ class IncomingMailTest {
             send(mail);
         }
         assertEquals("POSTED", outcome(messageId));
-        Eventually.until("both copies read", WAIT, () -> count(
-                "SELECT count(*) FROM ticket_message WHERE ticket_id = $1", ticketId) == 1 && mailboxEmpty());
+        Eventually.until("both copies read", WAIT, () -> messagesOf(ticketId) == 1 && mailboxEmpty());
         assertEquals(1L, messagesOf(ticketId));
     }
 
     @Test
     void aReplyToAResolvedTicketReopensIt() throws Exception {
         Person customer = Tokens.customer();
-        Person agent = Api.approvedAgent(pool);
-        String ticketId = Api.resolvedTicket(customer, agent);
+        String ticketId = Api.resolvedTicket(customer, Api.approvedAgent(pool));
         String messageId = newMessageId();
         MimeMessage mail = mail(email(customer).toUpperCase(), "Re: still broken", messageId);
         mail.setHeader("References", "<other@example.com> " + ourMessageId(ticketId));
@@ -138,10 +135,8 @@ class IncomingMailTest {
         String target = openTicket(customer);
         pool.preparedQuery("UPDATE ticket SET merged_into_id = $2, status = 'CLOSED' WHERE id = $1")
                 .execute(Tuple.of(UUID.fromString(source), UUID.fromString(target))).await().indefinitely();
-        String messageId = newMessageId();
-        MimeMessage mail = mail(email(customer), "Re: [" + reference(source) + "] Broken vase", messageId);
-        mail.setText("Answering the old one.");
-        send(mail);
+        String messageId = sendText(email(customer), "Re: [" + reference(source) + "] Broken vase",
+                "Answering the old one.");
         assertEquals("POSTED", outcome(messageId));
         assertEquals(0L, messagesOf(source));
         assertEquals(1L, messagesOf(target));
@@ -153,10 +148,8 @@ class IncomingMailTest {
         String closed = openTicket(customer);
         pool.preparedQuery("UPDATE ticket SET status = 'CLOSED' WHERE id = $1").execute(Tuple.of(UUID.fromString(closed)))
                 .await().indefinitely();
-        String messageId = newMessageId();
-        MimeMessage mail = mail(email(customer), "Re: [" + reference(closed) + "] Broken vase", messageId);
-        mail.setText("It happened again.");
-        send(mail);
+        String messageId = sendText(email(customer), "Re: [" + reference(closed) + "] Broken vase",
+                "It happened again.");
         assertEquals("FOLLOW_UP", outcome(messageId));
         Row created = one("SELECT t.follow_up_of, t.description, t.category FROM inbound_mail m JOIN ticket t "
                 + "ON t.id = m.ticket_id WHERE m.message_id = $1", messageId);
@@ -177,8 +170,7 @@ class IncomingMailTest {
         mail.setContent(parts);
         send(mail);
         assertEquals("POSTED", outcome(messageId));
-        JsonPath thread = as(customer).get("/api/support/tickets/" + ticketId + "/messages/").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath thread = thread(customer, ticketId);
         assertEquals(0, thread.getList("items[0].attachments").size());
         String body = thread.getString("items[0].body");
         assertTrue(body.startsWith("Two files."), body);
@@ -191,8 +183,7 @@ class IncomingMailTest {
     @Test
     void anOutOfOfficeReplyChangesNothing() throws Exception {
         Person customer = Tokens.customer();
-        Person agent = Api.approvedAgent(pool);
-        String ticketId = Api.resolvedTicket(customer, agent);
+        String ticketId = Api.resolvedTicket(customer, Api.approvedAgent(pool));
         String messageId = newMessageId();
         MimeMessage mail = mail(email(customer), "Automatic reply: [" + reference(ticketId) + "] Broken vase",
                 messageId);
@@ -210,10 +201,7 @@ class IncomingMailTest {
     @Test
     void anUnknownSenderCreatesNothingAndHearsNothing() throws Exception {
         String stranger = "stranger-" + UUID.randomUUID() + "@example.org";
-        String messageId = newMessageId();
-        MimeMessage mail = mail(stranger, "My parcel", messageId);
-        mail.setText("Where is my parcel?");
-        send(mail);
+        String messageId = sendText(stranger, "My parcel", "Where is my parcel?");
         assertEquals("UNKNOWN_SENDER", outcome(messageId));
         assertEquals(0L, count("SELECT count(*) FROM ticket WHERE lower(customer_email) = $1", stranger));
         assertEquals(0, inbox(stranger).size());
@@ -291,10 +279,7 @@ class IncomingMailTest {
                     .execute(Tuple.of(newMessageId(), email(customer), Instant.now().atOffset(ZoneOffset.UTC)))
                     .await().indefinitely();
         }
-        String messageId = newMessageId();
-        MimeMessage mail = mail(email(customer), "Re: [" + reference(ticketId) + "] loop", messageId);
-        mail.setText("One more.");
-        send(mail);
+        String messageId = sendText(email(customer), "Re: [" + reference(ticketId) + "] loop", "One more.");
         assertEquals("RATE_LIMITED", outcome(messageId));
         assertEquals(0L, messagesOf(ticketId));
     }
@@ -319,10 +304,7 @@ class IncomingMailTest {
         send(report);
         assertEquals("AUTOMATIC", outcome(bounce));
 
-        String empty = newMessageId();
-        MimeMessage blank = mail(email(customer), "Re: [" + reference(ticketId) + "] x", empty);
-        blank.setText("\u0000\u0000 \n\n");
-        send(blank);
+        String empty = sendText(email(customer), "Re: [" + reference(ticketId) + "] x", "\u0000\u0000 \n\n");
         assertEquals("EMPTY", outcome(empty));
         assertEquals(0L, messagesOf(ticketId));
     }
@@ -365,6 +347,15 @@ class IncomingMailTest {
         return mail;
     }
 
+    /** Sends a plain text mail to the support mailbox; returns its Message-ID. */
+    private String sendText(String from, String subject, String text) throws Exception {
+        String messageId = newMessageId();
+        MimeMessage mail = mail(from, subject, messageId);
+        mail.setText(text);
+        send(mail);
+        return messageId;
+    }
+
     private static MimeBodyPart text(String text) throws Exception {
         MimeBodyPart part = new MimeBodyPart();
         part.setText(text, "UTF-8");
@@ -391,6 +382,11 @@ class IncomingMailTest {
                     .execute(Tuple.of(messageId)).await().indefinitely();
             return rows.size() == 0 ? null : rows.iterator().next().getString("outcome");
         }, value -> value != null);
+    }
+
+    private static JsonPath thread(Person customer, String ticketId) {
+        return as(customer).get("/api/support/tickets/" + ticketId + "/messages/").then().statusCode(200)
+                .extract().jsonPath();
     }
 
     private long count(String sql, Object parameter) {
