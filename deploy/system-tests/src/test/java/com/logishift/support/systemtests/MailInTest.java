@@ -153,7 +153,7 @@ class MailInTest {
     }
 
     private static Opened opened(Gateway gateway, String name) {
-        Person customer = gateway.registerCustomer(name);
+        Person customer = gateway.signIn(gateway.registerCustomer(name));
         JsonNode ticket = expect(gateway.as(customer).body(Map.of("subject", "Vase broken in transit", "category",
                 "DAMAGED", "description", "The vase arrived in pieces.")).post("/api/support/tickets/create/"), 201);
         return new Opened(customer, ticket.path("id").asText(), ticket.path("reference").asText());
