@@ -98,8 +98,11 @@ public class AccountEventsConsumer {
     private Uni<Void> apply(AccountEvent event) {
         Instant now = clock.instant();
         return Agent.<Agent>findById(event.accountId()).flatMap(existing -> {
+            if (event.type() == AccountEvent.Type.REGISTERED && "customer".equals(event.role())) {
+                return rememberCustomer(event, now); // incoming mail: a known customer's mail opens a ticket
+            }
             if (event.type() == AccountEvent.Type.REGISTERED && !"agent".equals(event.role())) {
-                return Uni.createFrom().voidItem(); // customers and admins are not ticket assignees
+                return Uni.createFrom().voidItem(); // admins are not ticket assignees
             }
             Agent agent = existing != null ? existing : newAgent(event.accountId());
             agent.name = Optional.ofNullable(event.name()).orElse(agent.name);
@@ -137,6 +140,24 @@ public class AccountEventsConsumer {
                 default -> saved;
             };
         });
+    }
+
+    /** A customer's address for mail/MailIntake (lower-case; the newest registration of an address wins). */
+    private static Uni<Void> rememberCustomer(AccountEvent event, Instant now) {
+        if (event.email() == null || event.email().isBlank() || event.email().length() > 320) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        INSERT INTO mail_customer (id, email, name, updated_at) VALUES (:id, :email, :name, :at)
+                        ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name,
+                                                       updated_at = excluded.updated_at""")
+                .setParameter("id", event.accountId())
+                .setParameter("email", event.email().strip().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("name", event.name() == null ? null
+                        : event.name().substring(0, Math.min(event.name().length(), 200)))
+                .setParameter("at", Optional.ofNullable(event.at()).orElse(now))
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     private static Agent newAgent(UUID id) {

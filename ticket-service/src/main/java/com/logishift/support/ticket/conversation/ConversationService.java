@@ -123,19 +123,24 @@ public class ConversationService {
     }
 
     public Uni<Posted> post(Actor author, UUID ticketId, Draft draft) {
-        return pool.withTransaction(tx -> tx.preparedQuery(LOCK_TICKET).execute(Tuple.of(ticketId))
-                        .flatMap(rows -> {
-                            Row row = rows.size() == 0 ? null : rows.iterator().next();
-                            Audience.requireTicket(author, ticketId, row == null ? null : row.getUUID("customer_id"));
-                            return retried(tx, ticketId, author, draft.clientMessageId())
-                                    .flatMap(earlier -> earlier != null
-                                            ? Uni.createFrom().item(new Posted(earlier, false))
-                                            : write(tx, row, author, draft));
-                        }))
+        return pool.withTransaction(tx -> post(tx, author, ticketId, draft))
                 .invoke(posted -> {
                     if (posted.created()) {
                         activity.committed(ticketId);
                     }
+                });
+    }
+
+    /** The same inside the caller's transaction (incoming mail); the caller announces its commit. */
+    public Uni<Posted> post(SqlConnection tx, Actor author, UUID ticketId, Draft draft) {
+        return tx.preparedQuery(LOCK_TICKET).execute(Tuple.of(ticketId))
+                .flatMap(rows -> {
+                    Row row = rows.size() == 0 ? null : rows.iterator().next();
+                    Audience.requireTicket(author, ticketId, row == null ? null : row.getUUID("customer_id"));
+                    return retried(tx, ticketId, author, draft.clientMessageId())
+                            .flatMap(earlier -> earlier != null
+                                    ? Uni.createFrom().item(new Posted(earlier, false))
+                                    : write(tx, row, author, draft));
                 });
     }
 

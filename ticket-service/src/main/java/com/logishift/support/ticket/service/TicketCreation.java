@@ -20,6 +20,7 @@ import com.logishift.support.ticket.rest.CreateTicketRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -84,6 +85,11 @@ public class TicketCreation {
 
     /** Opens the ticket, auto-assigned to the least-loaded approved agent if there is one. */
     public Uni<TicketDetails> create(Actor customer, CreateTicketRequest request) {
+        return create(null, customer, request);
+    }
+
+    /** The same, written in the caller's transaction when {@code tx} is not null (incoming mail). */
+    public Uni<TicketDetails> create(SqlConnection tx, Actor customer, CreateTicketRequest request) {
         UUID followUpOf = request.followUpOf() == null ? null : Ids.parse("followUpOf", request.followUpOf());
         List<UUID> attachmentIds = AttachmentIds.parse(request.attachmentIds(), config.maxAttachments());
         return followable(customer, followUpOf)
@@ -106,22 +112,32 @@ public class TicketCreation {
                     }
                     String name = assigneeName;
                     return sla.opened(ticket, numbered.getInteger("sla_version")).flatMap(clocks -> {
+                        if (tx != null) {
+                            return written(tx, customer, ticket, changes, clocks, attachmentIds, name);
+                        }
                         if (attachmentIds.isEmpty()) { // the hot path: one statement, no transaction round trips
                             return insert(pool, ticket, TicketEvents.Change.of(changes), clocks)
                                     .map(ignored -> new TicketDetails(ticket, name, null, null, List.of()));
                         }
                         // the uploads become the ticket's in the ticket's own transaction: a refused id
                         // leaves neither a ticket nor a claimed file behind
-                        return pool.withTransaction(tx -> attachments.claim(tx, customer.id(), attachmentIds, ticket.id,
-                                        null)
-                                .flatMap(files -> {
-                                    List<TicketEvents.Change> all = new ArrayList<>(changes);
-                                    all.add(1, events.filesAttached(files, customer, now));
-                                    return insert(tx, ticket, TicketEvents.Change.of(all), clocks)
-                                            .map(ignored -> new TicketDetails(ticket, name, null, null, files));
-                                }));
+                        return pool.withTransaction(own -> written(own, customer, ticket, changes, clocks, attachmentIds,
+                                name));
                     });
                 }));
+    }
+
+    private Uni<TicketDetails> written(SqlConnection tx, Actor customer, Ticket ticket, List<TicketEvents.Change> changes,
+            SlaClocks.Write clocks, List<UUID> attachmentIds, String assigneeName) {
+        return attachments.claim(tx, customer.id(), attachmentIds, ticket.id, null)
+                .flatMap(files -> {
+                    List<TicketEvents.Change> all = new ArrayList<>(changes);
+                    if (!files.isEmpty()) {
+                        all.add(1, events.filesAttached(files, customer, ticket.createdAt));
+                    }
+                    return insert(tx, ticket, TicketEvents.Change.of(all), clocks)
+                            .map(ignored -> new TicketDetails(ticket, assigneeName, null, null, files));
+                });
     }
 
     /** The ticket a follow-up names must be the caller's own and CLOSED; anything else looks the same. */

@@ -41,11 +41,19 @@ public final class LiveStream implements AutoCloseable {
 
     /** Opens the stream; the answer's status is {@link #status()} (the body is read only for a 200). */
     public static LiveStream open(String url) {
+        return open(url, null);
+    }
+
+    /** The same with {@code Authorization: Bearer} (a ticket's thread stream); {@code token} null sends none. */
+    public static LiveStream open(String url, String token) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(20)) // until the response headers
-                .GET().build();
+                .timeout(Duration.ofSeconds(20)); // until the response headers
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.GET().build();
         try {
             return new LiveStream(client.send(request, HttpResponse.BodyHandlers.ofLines()));
         } catch (IOException e) {

@@ -1,0 +1,256 @@
+package com.logishift.support.systemtests;
+
+import static com.logishift.support.systemtests.client.Gateway.expect;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.logishift.support.systemtests.client.Gateway;
+import com.logishift.support.systemtests.client.Json;
+import com.logishift.support.systemtests.client.LiveStream;
+import com.logishift.support.systemtests.client.Person;
+import com.logishift.support.systemtests.client.Poll;
+import com.logishift.support.systemtests.harness.SupportSystem;
+import com.logishift.support.systemtests.harness.SystemTest;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * E-mail in, end to end: mails sent over SMTP to the support mailbox of the run's GreenMail are read by
+ * ticket-service over IMAP. The customer's answer with a photo appears in the thread, live on the open
+ * stream; an out-of-office reply and an unknown sender change nothing; a stranger answering a ticket gets
+ * one polite reply and nothing lands.
+ */
+@SystemTest
+@Order(5) // after the flows, whose stats check is exact only on an empty system (junit-platform.properties)
+class MailInTest {
+
+    private static final String SUPPORT_MAILBOX = "support@logishift.local";
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    @Test
+    @DisplayName("the customer answers by e-mail with a photo: the answer is in the thread, live on the open stream")
+    void customersMailAnswerAppearsLive(Gateway gateway, SupportSystem system) throws Exception {
+        Opened opened = opened(gateway, "Mila Mail");
+        Person customer = opened.customer();
+        String ticketId = opened.id();
+        String url = gateway.url() + "/api/support/tickets/" + ticketId + "/stream/";
+        try (LiveStream stream = LiveStream.open(url, customer.token())) {
+            assertEquals(200, stream.status());
+            stream.next("ready", Duration.ofSeconds(20));
+            MimeMessage mail = mail(system, customer.email(), "Re: [" + opened.reference() + "] Vase broken");
+            MimeMultipart parts = new MimeMultipart();
+            parts.addBodyPart(text("The photo of the broken vase.\n\nAm 05.12.2026 um 10:12 schrieb logiShift Support "
+                    + "<support@logishift.local>:\n> Haben Sie ein Foto?\n"));
+            parts.addBodyPart(file(PNG, "image/png", "vase.png"));
+            mail.setContent(parts);
+            send(mail);
+
+            JsonNode live;
+            do { // the stream first replays the ticket's earlier entries (CREATED, maybe ASSIGNED)
+                live = Json.parse(stream.next("entry", MAIL_WAIT).data());
+            } while (!"MESSAGE".equals(live.path("kind").asText()));
+            String entry = live.toString();
+            assertEquals("The photo of the broken vase.", live.path("message").path("body").asText(), entry);
+            assertEquals("EMAIL", live.path("message").path("channel").asText(), entry);
+        }
+        JsonNode thread = expect(gateway.as(customer).get("/api/support/tickets/" + ticketId + "/messages/"), 200);
+        JsonNode message = thread.path("items").get(0);
+        assertEquals("The photo of the broken vase.", message.path("body").asText());
+        assertEquals("CUSTOMER", message.path("authorRole").asText());
+        assertEquals("image/png", message.path("attachments").get(0).path("contentType").asText());
+        byte[] photo = gateway.as(customer).get("/api/support/attachments/"
+                + message.path("attachments").get(0).path("id").asText() + "/").then().statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(PNG, photo);
+    }
+
+    @Test
+    @DisplayName("an out-of-office reply and an unknown sender's mail create, reopen and answer nothing")
+    void machinesAndUnknownSendersChangeNothing(Gateway gateway, SupportSystem system) throws Exception {
+        Opened opened = opened(gateway, "Otto Office");
+        Person customer = opened.customer();
+        MimeMessage outOfOffice = mail(system, customer.email(), "Automatic reply: [" + opened.reference() + "] Vase");
+        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
+        outOfOffice.setText("I am out of the office until Monday.");
+        String outOfOfficeId = send(outOfOffice);
+
+        String stranger = "unknown." + UUID.randomUUID() + "@elsewhere.test";
+        MimeMessage unknown = mail(system, stranger, "Where is my parcel?");
+        unknown.setText("Please call me.");
+        String unknownId = send(unknown);
+
+        assertEquals("AUTOMATIC", outcome(system, outOfOfficeId));
+        assertEquals("UNKNOWN_SENDER", outcome(system, unknownId));
+        JsonNode thread = expect(gateway.as(customer).get("/api/support/tickets/" + opened.id() + "/messages/"), 200);
+        assertEquals(0, thread.path("total").asInt());
+        assertEquals(0, count(system, "SELECT count(*) FROM ticket WHERE lower(customer_email) = ?", stranger));
+        assertEquals(0, inbox(system, customer.email()).stream().filter(m -> subjectOf(m).contains("could not be added"))
+                .count());
+        assertEquals(0, inbox(system, stranger).size());
+    }
+
+    @Test
+    @DisplayName("a stranger answering a ticket gets one polite reply that quotes nothing, and nothing lands")
+    void aStrangerGetsOnePoliteReply(Gateway gateway, SupportSystem system) throws Exception {
+        Opened opened = opened(gateway, "Carla Customer");
+        Person customer = opened.customer();
+        String reference = opened.reference();
+        String stranger = "stranger." + UUID.randomUUID() + "@elsewhere.test";
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            MimeMessage mail = mail(system, stranger, "Re: [" + reference + "] Vase broken");
+            mail.setFrom(new InternetAddress(stranger, customer.email())); // the name pretends to be the customer
+            mail.setText("Let me see it. Password: tangerine.");
+            sent.add(send(mail));
+        }
+        for (String id : sent) {
+            assertEquals("NOT_THE_CUSTOMER", outcome(system, id));
+        }
+        List<MimeMessage> replies = Poll.until("the polite reply", MAIL_WAIT, () -> inbox(system, stranger),
+                list -> !list.isEmpty());
+        assertEquals(1, replies.size(), "one reply for two mails");
+        MimeMessage reply = replies.get(0);
+        assertEquals("auto-replied", reply.getHeader("Auto-Submitted")[0]);
+        String text = (String) reply.getContent();
+        assertFalse(text.contains(reference) || reply.getSubject().contains(reference), text);
+        assertFalse(text.contains("tangerine"), text);
+        JsonNode thread = expect(gateway.as(customer).get("/api/support/tickets/" + opened.id() + "/messages/"), 200);
+        assertEquals(0, thread.path("total").asInt());
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------
+
+    /** A new customer's new ticket. */
+    private record Opened(Person customer, String id, String reference) {
+    }
+
+    private static Opened opened(Gateway gateway, String name) {
+        Person customer = gateway.signIn(gateway.registerCustomer(name));
+        JsonNode ticket = expect(gateway.as(customer).body(Map.of("subject", "Vase broken in transit", "category",
+                "DAMAGED", "description", "The vase arrived in pieces.")).post("/api/support/tickets/create/"), 201);
+        return new Opened(customer, ticket.path("id").asText(), ticket.path("reference").asText());
+    }
+
+    private static Session session(SupportSystem system) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", system.infra().smtpHost());
+        properties.put("mail.smtp.port", String.valueOf(system.infra().smtpPort()));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "10000");
+        properties.put("mail.imap.connectiontimeout", "10000");
+        properties.put("mail.imap.timeout", "10000");
+        return Session.getInstance(properties);
+    }
+
+    private static MimeMessage mail(SupportSystem system, String from, String subject) throws MessagingException {
+        MimeMessage mail = new MimeMessage(session(system));
+        mail.setFrom(new InternetAddress(from));
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT_MAILBOX));
+        mail.setSubject(subject, "UTF-8");
+        return mail;
+    }
+
+    private static MimeBodyPart text(String text) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(text, "UTF-8");
+        return part;
+    }
+
+    private static MimeBodyPart file(byte[] bytes, String type, String name) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
+        part.setFileName(name);
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        return part;
+    }
+
+    /** Sends the mail; returns its Message-ID. */
+    private static String send(MimeMessage mail) throws MessagingException {
+        mail.saveChanges();
+        Transport.send(mail);
+        return mail.getMessageID();
+    }
+
+    /** What ticket-service did with the mail, once it has read it. */
+    private static String outcome(SupportSystem system, String messageId) {
+        return Poll.until("ticket-service to read mail " + messageId, MAIL_WAIT, () -> {
+            try (Connection db = system.database("ticket-service");
+                    PreparedStatement query = db.prepareStatement("SELECT outcome FROM inbound_mail WHERE message_id = ?")) {
+                query.setString(1, messageId);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : null;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, value -> value != null);
+    }
+
+    private static long count(SupportSystem system, String sql, String parameter) throws SQLException {
+        try (Connection db = system.database("ticket-service"); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Someone's GreenMail inbox over IMAP (authentication is off: the address is login and password). */
+    private static List<MimeMessage> inbox(SupportSystem system, String address) {
+        try {
+            Store store = session(system).getStore("imap");
+            store.connect(system.infra().imapHost(), system.infra().imapPort(), address, address);
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                List<MimeMessage> mails = new ArrayList<>();
+                for (Message message : inbox.getMessages()) {
+                    mails.add(new MimeMessage((MimeMessage) message));
+                }
+                inbox.close(false);
+                return mails;
+            } finally {
+                store.close();
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return String.valueOf(mail.getSubject());
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+}
