@@ -5,7 +5,7 @@ import com.logishift.support.ticket.rest.TicketViews.StaffTicket;
 import com.logishift.support.ticket.service.TicketDetails;
 
 /** Maps service results to the two views, in one place. */
-final class TicketResources {
+public final class TicketResources {
 
     private TicketResources() {
     }
@@ -14,7 +14,8 @@ final class TicketResources {
         return CustomerTicket.of(d.ticket(), d.assigneeName(), d.feedback(), d.attachments());
     }
 
-    static StaffTicket staffView(TicketDetails d) {
-        return StaffTicket.of(d.ticket(), d.assigneeName(), d.notes(), d.feedback(), d.attachments(), d.sla());
+    public static StaffTicket staffView(TicketDetails d) {
+        return StaffTicket.of(d.ticket(), d.assigneeName(), d.notes(), d.feedback(), d.attachments(), d.sla(),
+                d.possibleDuplicates());
     }
 }

@@ -63,12 +63,16 @@ public class StatsService {
                         t.getDouble("first_response"), t.getDouble("resolution"), loads, met));
     }
 
-    /** Per priority, the share of stopped resolution clocks (MET or BREACHED) that were MET. */
+    /**
+     * Per priority, the share of stopped resolution clocks (MET or BREACHED) that were MET; a merged
+     * ticket's clocks were stopped by the merge, not by resolving it, so they do not count.
+     */
     private Uni<Map<String, Double>> slaMet() {
         return pool.query("""
                         SELECT priority, round(100.0 * count(*) FILTER (WHERE sla_res_status = 'MET') / count(*), 1)::float8
                                AS met
-                          FROM ticket WHERE sla_res_status IN ('MET', 'BREACHED') GROUP BY priority""")
+                          FROM ticket WHERE sla_res_status IN ('MET', 'BREACHED') AND merged_into_id IS NULL
+                         GROUP BY priority""")
                 .execute()
                 .map(rows -> {
                     Map<String, Double> met = new LinkedHashMap<>();
