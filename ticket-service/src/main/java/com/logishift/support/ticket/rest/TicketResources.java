@@ -5,7 +5,7 @@ import com.logishift.support.ticket.rest.TicketViews.StaffTicket;
 import com.logishift.support.ticket.service.TicketDetails;
 
 /** Maps service results to the two views, in one place. */
-public final class TicketResources {
+final class TicketResources {
 
     private TicketResources() {
     }
@@ -14,7 +14,7 @@ public final class TicketResources {
         return CustomerTicket.of(d.ticket(), d.assigneeName(), d.feedback(), d.attachments());
     }
 
-    public static StaffTicket staffView(TicketDetails d) {
+    static StaffTicket staffView(TicketDetails d) {
         return StaffTicket.of(d.ticket(), d.assigneeName(), d.notes(), d.feedback(), d.attachments(), d.sla(),
                 d.possibleDuplicates());
     }

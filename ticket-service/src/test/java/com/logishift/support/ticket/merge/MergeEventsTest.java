@@ -30,17 +30,15 @@ class MergeEventsTest {
 
     @Test
     void theMergeIsPublishedOnceKeyedByTheMergedTicket() throws Exception {
-        Person customer = Tokens.customer();
         Person agent = Tokens.agent();
-        String dlv = MergeTest.delivery();
-        String target = MergeTest.open(customer, dlv);
-        String source = MergeTest.open(customer, dlv);
+        MergeTest.Duplicates d = MergeTest.duplicates();
+        String target = d.target(), source = d.source();
         as(agent).post("/api/support/tickets/" + source + "/assign-self/").then().statusCode(200);
-        MergeTest.post(customer, source, "one", null, null);
+        MergeTest.post(d.customer(), source, "one", null, null);
         MergeTest.post(agent, source, "two", "INTERNAL", null);
         Instant before = Instant.now().minusSeconds(1);
         MergeTest.merge(agent, source, target).then().statusCode(200);
-        MergeTest.post(customer, source, "after", null, null); // lands on the target: its event is the target's
+        MergeTest.post(d.customer(), source, "after", null, null); // lands on the target: its event is the target's
 
         try (TopicReader reader = new TopicReader(TOPIC)) {
             List<ConsumerRecord<String, String>> merged = reader.await(
@@ -54,7 +52,7 @@ class MergeEventsTest {
             assertEquals(MergeTest.reference(source), data.get("reference").asText());
             assertEquals(target, data.get("intoTicketId").asText());
             assertEquals(MergeTest.reference(target), data.get("intoReference").asText());
-            assertEquals(customer.id().toString(), data.get("customerId").asText());
+            assertEquals(d.customer().id().toString(), data.get("customerId").asText());
             assertEquals(agent.id().toString(), data.get("assigneeId").asText());
             assertEquals(agent.id().toString(), data.get("mergedBy").asText());
             assertEquals(2, data.get("movedMessages").asInt());

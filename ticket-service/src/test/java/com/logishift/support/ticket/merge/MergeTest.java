@@ -2,6 +2,7 @@ package com.logishift.support.ticket.merge;
 
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.ticketBody;
+import static com.logishift.support.ticket.support.Parallel.inParallel;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,10 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,12 +45,25 @@ class MergeTest {
     @Inject
     Pool pool;
 
+    /** Admins may merge any ticket; each test's customers and agents are its own. */
+    private final Person admin = Tokens.admin();
+
     // --- helpers ------------------------------------------------------------------------------------
 
     static String open(Person customer, String deliveryId) {
         Map<String, Object> body = ticketBody("Parcel " + deliveryId);
         body.put("deliveryId", deliveryId);
         return as(customer).body(body).post(TICKETS + "create/").then().statusCode(201).extract().path("id");
+    }
+
+    /** A customer's two tickets about one delivery: the one that stays (older) and its duplicate. */
+    record Duplicates(Person customer, String delivery, String target, String source) {
+    }
+
+    static Duplicates duplicates() {
+        Person customer = Tokens.customer();
+        String delivery = delivery();
+        return new Duplicates(customer, delivery, open(customer, delivery), open(customer, delivery));
     }
 
     static String delivery() {
@@ -122,12 +132,10 @@ class MergeTest {
 
     @Test
     void messagesNotesAndFilesMoveBehindTheTargetsThreadInTheirOrder() {
-        Person customer = Tokens.customer();
+        Duplicates d = duplicates();
+        Person customer = d.customer();
         Person agent = Tokens.agent();
-        Person admin = Tokens.admin();
-        String dlv = delivery();
-        String target = open(customer, dlv);
-        String source = open(customer, dlv);
+        String target = d.target(), source = d.source();
         as(agent).post(TICKETS + source + "/assign-self/").then().statusCode(200);
         post(customer, target, "t1 customer", null, null);
         post(admin, target, "t2 staff", "PUBLIC", null);
@@ -167,11 +175,9 @@ class MergeTest {
 
     @Test
     void theMergedTicketIsClosedPointsAtTheTargetAndBothTimelinesSayMerged() {
-        Person customer = Tokens.customer();
-        Person admin = Tokens.admin();
-        String dlv = delivery();
-        String target = open(customer, dlv);
-        String source = open(customer, dlv);
+        Duplicates d = duplicates();
+        Person customer = d.customer();
+        String target = d.target(), source = d.source();
         String sourceRef = reference(source);
         String targetRef = reference(target);
 
@@ -202,11 +208,10 @@ class MergeTest {
 
     @Test
     void theCountersFollowTheMergedTicketsClose() {
-        Person customer = Tokens.customer();
-        String dlv = delivery();
-        String target = open(customer, dlv);
-        String source = open(customer, dlv);
-        merge(Tokens.admin(), source, target).then().statusCode(200);
+        Duplicates d = duplicates();
+        Person customer = d.customer();
+        String target = d.target(), source = d.source();
+        merge(admin, source, target).then().statusCode(200);
         for (String status : List.of("OPEN", "CLOSED")) {
             long listed = ((Number) as(Tokens.admin()).get("/api/admin/support/tickets/?status=" + status + "&size=1")
                     .then().statusCode(200).extract().path("total")).longValue();
@@ -222,7 +227,7 @@ class MergeTest {
         String dlv = delivery();
         String target = open(customer, dlv); // HIGH: the resolution clock keeps running
         String source = open(customer, dlv);
-        merge(Tokens.admin(), source, target).then().statusCode(200);
+        merge(admin, source, target).then().statusCode(200);
         as(Tokens.admin()).get(TICKETS + source + "/").then().body("sla.resolution.status", equalTo("MET"));
         as(Tokens.admin()).get("/api/admin/support/stats/").then().statusCode(200)
                 .body("slaMetPercent.HIGH", nullValue());
@@ -230,12 +235,9 @@ class MergeTest {
 
     @Test
     void ticketsMergedIntoTheSourceFollowItToTheTarget() {
-        Person customer = Tokens.customer();
-        Person admin = Tokens.admin();
-        String dlv = delivery();
-        String first = open(customer, dlv);
-        String second = open(customer, dlv);
-        String third = open(customer, dlv);
+        Duplicates d = duplicates();
+        Person customer = d.customer();
+        String first = d.source(), second = d.target(), third = open(customer, d.delivery());
         post(customer, first, "from the first", null, null);
         merge(admin, first, second).then().statusCode(200);
         merge(admin, second, third).then().statusCode(200);
@@ -252,11 +254,9 @@ class MergeTest {
 
     @Test
     void aReplyToTheMergedTicketLandsOnTheTarget() {
-        Person customer = Tokens.customer();
-        Person admin = Tokens.admin();
-        String dlv = delivery();
-        String target = open(customer, dlv);
-        String source = open(customer, dlv);
+        Duplicates d = duplicates();
+        Person customer = d.customer();
+        String target = d.target(), source = d.source();
         Map<String, Object> retried = Map.of("body", "sent twice", "clientMessageId", "retry-1");
         String first = as(customer).body(retried).post(TICKETS + source + "/messages/").then().statusCode(201)
                 .extract().path("id");
@@ -284,7 +284,6 @@ class MergeTest {
     void everyRefusalHasItsReasonAndChangesNothing() {
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
-        Person admin = Tokens.admin();
         String dlv = delivery();
         String a = open(customer, dlv);
         String b = open(customer, dlv);
@@ -311,14 +310,12 @@ class MergeTest {
 
     @Test
     void onlyTheSourcesAssigneeOrAnAdminMerges() {
-        Person customer = Tokens.customer();
+        Duplicates d = duplicates();
         Person assignee = Tokens.agent();
-        String dlv = delivery();
-        String target = open(customer, dlv);
-        String source = open(customer, dlv);
+        String target = d.target(), source = d.source();
         as(assignee).post(TICKETS + source + "/assign-self/").then().statusCode(200);
 
-        merge(customer, source, target).then().statusCode(403);
+        merge(d.customer(), source, target).then().statusCode(403);
         merge(Tokens.agent(), source, target).then().statusCode(403)
                 .body("type", endsWith("/not-assignee"));
         as(Tokens.admin()).get(TICKETS + source + "/").then().body("status", equalTo("IN_PROGRESS"));
@@ -328,7 +325,6 @@ class MergeTest {
     @Test
     void unknownMalformedAndHostileIdsAre400Or404() {
         Person customer = Tokens.customer();
-        Person admin = Tokens.admin();
         String ticket = open(customer, delivery());
         try (ErrorLog log = ErrorLog.open()) {
             merge(admin, UUID.randomUUID().toString(), ticket).then().statusCode(404);
@@ -353,37 +349,24 @@ class MergeTest {
 
     @Test
     void ofTwoMergesOfOneTicketIntoTwoTargetsExactlyOneWins() throws Exception {
-        Person customer = Tokens.customer();
-        Person admin = Tokens.admin();
         for (int round = 0; round < 5; round++) {
-            String dlv = delivery();
-            String source = open(customer, dlv);
-            String one = open(customer, dlv);
-            String two = open(customer, dlv);
-            post(customer, source, "round " + round, null, null);
-            List<Response> answers = race(() -> merge(admin, source, one), () -> merge(admin, source, two));
-            List<Integer> statuses = answers.stream().map(Response::statusCode).sorted().toList();
-            assertEquals(List.of(200, 409), statuses);
-            Response lost = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
-            assertEquals("ALREADY_MERGED", lost.path("reason"));
+            Duplicates d = duplicates();
+            String source = d.source(), one = d.target(), two = open(d.customer(), d.delivery());
+            post(d.customer(), source, "round " + round, null, null);
+            List<Response> answers = inParallel(2, i -> merge(admin, source, i == 0 ? one : two));
+            assertEquals("ALREADY_MERGED", oneWon(answers).path("reason"));
             String winner = answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow().path("id");
-            String loser = winner.equals(one) ? two : one;
             assertEquals(1, thread(admin, winner).size());
-            assertTrue(thread(admin, loser).isEmpty());
+            assertTrue(thread(admin, winner.equals(one) ? two : one).isEmpty());
         }
     }
 
     @Test
     void mergingTwoTicketsIntoEachOtherAtOnceNeitherDeadlocksNorMakesACycle() throws Exception {
-        Person customer = Tokens.customer();
-        Person admin = Tokens.admin();
         for (int round = 0; round < 5; round++) {
-            String dlv = delivery();
-            String a = open(customer, dlv);
-            String b = open(customer, dlv);
-            List<Response> answers = race(() -> merge(admin, a, b), () -> merge(admin, b, a));
-            assertEquals(List.of(200, 409), answers.stream().map(Response::statusCode).sorted().toList());
-            String reason = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow().path("reason");
+            Duplicates d = duplicates();
+            String a = d.target(), b = d.source();
+            String reason = oneWon(inParallel(2, i -> i == 0 ? merge(admin, a, b) : merge(admin, b, a))).path("reason");
             assertTrue(reason.equals("TARGET_MERGED") || reason.equals("ALREADY_MERGED"), reason);
             Row rows = row("SELECT count(*) FILTER (WHERE merged_into_id IS NOT NULL) AS merged FROM ticket"
                     + " WHERE id = ANY($1)", (Object) new UUID[] {UUID.fromString(a), UUID.fromString(b)});
@@ -391,38 +374,21 @@ class MergeTest {
         }
     }
 
-    @SafeVarargs
-    private static List<Response> race(java.util.concurrent.Callable<Response>... calls) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(calls.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (var call : calls) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
+    /** Of two racing merges exactly one answered 200 and the other 409 (no 500, no deadlock): the 409. */
+    private static Response oneWon(List<Response> answers) {
+        assertEquals(List.of(200, 409), answers.stream().map(Response::statusCode).sorted().toList(),
+                answers.stream().map(Response::asString).toList().toString());
+        return answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
     }
 
     // --- suggestions --------------------------------------------------------------------------------
 
     @Test
     void possibleDuplicatesAreTheCustomersOtherOpenTicketsAboutTheSameDelivery() {
-        Person customer = Tokens.customer();
         Person agent = Tokens.agent();
-        String dlv = delivery();
-        String ticket = open(customer, dlv);
-        String same = open(customer, dlv);
+        Duplicates d = duplicates();
+        Person customer = d.customer();
+        String dlv = d.delivery(), ticket = d.target(), same = d.source();
         String sameOtherCase = open(customer, dlv.toLowerCase());
         open(customer, delivery()); // another delivery
         closed(customer, agent, dlv); // closed
@@ -434,7 +400,7 @@ class MergeTest {
 
         List<Map<String, Object>> found = as(agent).get(TICKETS + ticket + "/").then().statusCode(200).extract()
                 .jsonPath().getList("possibleDuplicates");
-        assertEquals(List.of(same, sameOtherCase), found.stream().map(d -> d.get("id")).toList());
+        assertEquals(List.of(same, sameOtherCase), found.stream().map(x -> x.get("id")).toList());
         assertEquals(reference(same), found.get(0).get("reference"));
         assertEquals("OPEN", found.get(0).get("status"));
         assertTrue(found.get(0).containsKey("subject") && found.get(0).containsKey("createdAt"));
@@ -446,7 +412,7 @@ class MergeTest {
             more.add(open(customer, dlv));
         }
         found = as(Tokens.admin()).get(TICKETS + ticket + "/").then().extract().jsonPath().getList("possibleDuplicates");
-        assertEquals(more.subList(0, 5), found.stream().map(d -> d.get("id")).toList());
+        assertEquals(more.subList(0, 5), found.stream().map(x -> x.get("id")).toList());
         // a status change answers the staff detail view with them too
         as(agent).post(TICKETS + ticket + "/assign-self/").then().statusCode(200)
                 .body("possibleDuplicates.size()", equalTo(5));

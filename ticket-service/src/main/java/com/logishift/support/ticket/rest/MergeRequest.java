@@ -1,4 +1,4 @@
-package com.logishift.support.ticket.merge;
+package com.logishift.support.ticket.rest;
 
 import jakarta.validation.constraints.NotNull;
 
