@@ -54,6 +54,8 @@ export interface Ticket {
   followUpOf?: string | null
   /** Files attached when the ticket was opened. */
   attachments?: AttachmentRef[]
+  /** The ticket this one was merged into (it is closed then; see merge/). */
+  mergedIntoId?: string | null
   /** The service-level clocks: staff views only (a customer's view never has them). */
   sla?: TicketSla | null
 }

@@ -42,7 +42,7 @@ export function eventText(e: TimelineEntry): string {
     case 'SLA_BREACHED':
       return 'The response time target was missed'
     case 'MERGED':
-      return `${who} merged tickets`
+      return e.from && e.to ? `${who} merged ${e.from} into ${e.to}` : `${who} merged tickets`
     default:
       return e.kind
   }

@@ -52,6 +52,8 @@ export function ReplyBox({ ticket, staff, onSent, onStale }: { ticket: Ticket; s
     return lastAttempt.current.id
   }
 
+  // merged: the page says where the conversation went (merge/MergedNotice)
+  if (ticket.mergedIntoId) return null
   if (!staff && ticket.status === 'CLOSED') {
     return <FollowUpOffer ticketId={closedOffer ?? ticket.id} />
   }

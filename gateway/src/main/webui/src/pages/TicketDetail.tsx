@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { api, ApiError, errorMessage, type FieldErrors } from '../api'
 import { homeFor, useAuth } from '../auth'
 import { useLiveNotifications } from '../notifications'
@@ -10,6 +10,8 @@ import { AttachmentList } from '../conversation/Attachments'
 import { Conversation } from '../conversation/Conversation'
 import { PriorityChange } from '../sla/PriorityChange'
 import { SlaClocks, useDueRefresh } from '../sla/SlaBadge'
+import { MergePanel } from '../merge/MergePanel'
+import { MergedNotice } from '../merge/MergedNotice'
 
 const LIFECYCLE: Status[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED']
 
@@ -171,6 +173,7 @@ export function TicketDetail() {
   const [message, setMessage] = useState<{ text: string; status: Status } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [startedAt, setStartedAt] = useState<string | undefined>()
+  const navigate = useNavigate()
   useTitle(ticket ? `${ticket.reference} ${ticket.subject}` : 'Ticket')
 
   const load = useCallback(async (): Promise<Ticket | null> => {
@@ -257,6 +260,7 @@ export function TicketDetail() {
       </div>
       {message && message.status === ticket.status && <Alert kind="success">{message.text}</Alert>}
       {actionError && <Alert>{actionError}</Alert>}
+      <MergedNotice ticket={ticket} />
       <Card>
         <h2 className="sr-only">Status timeline</h2>
         <Timeline ticket={ticket} startedAt={startedAt} />
@@ -371,6 +375,7 @@ export function TicketDetail() {
               )}
             </Card>
           )}
+          {mayChangeStatus && ticket.status !== 'CLOSED' && <MergePanel ticket={ticket} onMerged={(target) => navigate(`/support/tickets/${target.id}`)} />}
         </div>
       </div>
     </div>

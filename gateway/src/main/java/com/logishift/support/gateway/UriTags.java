@@ -50,6 +50,8 @@ public class UriTags {
         route("/api/support/tickets/[^/]+", "/api/support/tickets/{id}");
         route("/api/support/tickets/[^/]+/(feedback|assign-self|update-status|update-priority|add-note|reassign|messages|timeline|stream)",
                 "/api/support/tickets/{id}/$1");
+        // merge (ticket-service merge/)
+        route("/api/support/tickets/[^/]+/merge", "/api/support/tickets/{id}/merge");
         route("/api/support/attachments", "/api/support/attachments");
         route("/api/support/attachments/[^/]+", "/api/support/attachments/{id}");
         route("/api/agent/tickets", "/api/agent/tickets");

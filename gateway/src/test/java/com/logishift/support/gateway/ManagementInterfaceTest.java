@@ -97,6 +97,8 @@ class ManagementInterfaceTest {
         for (String sub : new String[] {"messages", "timeline", "stream"}) {
             assertEquals("/api/support/tickets/{id}/" + sub, UriTags.template("/api/support/tickets/" + id + "/" + sub));
         }
+        // merge
+        assertEquals("/api/support/tickets/{id}/merge", UriTags.template("/api/support/tickets/" + id + "/merge"));
         assertEquals("/api/support/attachments", UriTags.template("/api/support/attachments"));
         assertEquals("/api/support/attachments/{id}", UriTags.template("/api/support/attachments/" + id));
         assertEquals(UriTags.UNMATCHED, UriTags.template("/api/support/attachments/" + id + "/made-up"));

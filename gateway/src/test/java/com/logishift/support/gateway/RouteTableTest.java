@@ -43,6 +43,8 @@ class RouteTableTest {
         routes("GET", "/api/admin/support/tickets", Backend.TICKET, Access.SIGNED_IN);
         routes("GET", "/api/admin/support/stats", Backend.TICKET, Access.SIGNED_IN);
         routes("POST", "/api/support/tickets/" + id + "/reassign", Backend.TICKET, Access.SIGNED_IN);
+        // merge
+        routes("POST", "/api/support/tickets/" + id + "/merge", Backend.TICKET, Access.SIGNED_IN);
         routes("POST", "/api/auth/register", Backend.AGENT, Access.PUBLIC_AUTH);
         routes("POST", "/api/auth/login", Backend.AGENT, Access.PUBLIC_AUTH);
         routes("GET", "/api/auth/me", Backend.AGENT, Access.SIGNED_IN);

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  * feedback submitted           the assignee, admins
  * SLA warning / breached       the assignee, admins
  * (priority changed)           nobody: the ticket's timeline shows it
+ * ticket merged (duplicate)    the customer (linked to the ticket that stays)
  * agent registered             admins
  * agent approved / rejected    that agent
  * agent (de/re)activated       admins
@@ -44,7 +45,7 @@ public final class NotificationRules {
     public static final Set<String> KNOWN_TYPES = Set.of(
             "ticket.created", "ticket.assigned", "ticket.unassigned", "ticket.status-changed",
             "ticket.note-added", "ticket.message-added", "ticket.feedback-submitted", "ticket.priority-changed",
-            "ticket.sla-warning", "ticket.sla-breached",
+            "ticket.sla-warning", "ticket.sla-breached", "ticket.merged",
             "account.registered", "agent.approved", "agent.rejected", "agent.deactivated", "agent.reactivated");
 
     /** Who did what the event announces, by type: they hear nothing of it. */
@@ -52,7 +53,8 @@ public final class NotificationRules {
             Map.entry("ticket.assigned", "assignedBy"), Map.entry("ticket.unassigned", "unassignedBy"),
             Map.entry("ticket.status-changed", "changedBy"), Map.entry("ticket.note-added", "authorId"),
             Map.entry("ticket.message-added", "authorId"), Map.entry("ticket.feedback-submitted", "customerId"),
-            Map.entry("ticket.priority-changed", "changedBy"), Map.entry("agent.approved", "approvedBy"),
+            Map.entry("ticket.priority-changed", "changedBy"), Map.entry("ticket.merged", "mergedBy"),
+            Map.entry("agent.approved", "approvedBy"),
             Map.entry("agent.rejected", "rejectedBy"), Map.entry("agent.deactivated", "deactivatedBy"),
             Map.entry("agent.reactivated", "reactivatedBy"));
 
@@ -61,7 +63,7 @@ public final class NotificationRules {
      * sends a customer, an agent or an admin.
      */
     public static final Map<String, Set<String>> KINDS_BY_ROLE = Map.of(
-            "customer", types("ticket.assigned", "ticket.status-changed", "ticket.message-added"),
+            "customer", types("ticket.assigned", "ticket.status-changed", "ticket.message-added", "ticket.merged"),
             "agent", types("ticket.created", "ticket.assigned", "ticket.unassigned", "ticket.status-changed",
                     "ticket.note-added", "ticket.message-added", "ticket.feedback-submitted", "ticket.sla-warning",
                     "ticket.sla-breached"),
@@ -169,6 +171,12 @@ public final class NotificationRules {
             }
             case "ticket.priority-changed" -> {
                 // nobody: the ticket's timeline shows it
+            }
+            case "ticket.merged" -> {
+                String into = event.required("intoReference");
+                drafts.add(event.requiredUuid("customerId"), "Ticket " + ref + " was merged into " + into,
+                        ref + " is about the same matter as " + into + "; the conversation continues on " + into
+                                + ".", event.requiredUuid("intoTicketId"));
             }
             case "account.registered" -> {
                 if ("agent".equals(event.required("role"))) {

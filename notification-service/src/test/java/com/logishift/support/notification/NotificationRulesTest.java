@@ -123,6 +123,22 @@ class NotificationRulesTest {
                 + "\",\"from\":\"LOW\",\"to\":\"HIGH\",\"changedBy\":\"" + agent + "\",\"changedAt\":\"2026-12-06T09:00:00Z\"")));
     }
 
+    @Test
+    void aMergeGoesToTheCustomerLinkedToTheTicketThatStays() throws Exception {
+        UUID into = UUID.randomUUID();
+        String data = ticketData(",\"intoTicketId\":\"" + into + "\",\"intoReference\":\"SUP-000045\",\"assigneeId\":\""
+                + agent + "\",\"mergedBy\":\"" + agent + "\",\"mergedAt\":\"2026-12-06T09:00:00Z\",\"movedMessages\":2");
+        var drafts = NotificationRules.draftsFor(new SupportEvent("m1", "com.logishift.support.ticket.merged.v1",
+                JSON.readTree(data)), directory);
+        assertEquals(Set.of(customer), who(drafts));
+        assertEquals("Ticket SUP-000123 was merged into SUP-000045", drafts.get(0).title());
+        assertEquals(into, drafts.get(0).ticketId());
+        // a customer never merges, but whoever did is not told of it
+        assertEquals(Set.of(), recipients("ticket.merged", data.replace("\"mergedBy\":\"" + agent, "\"mergedBy\":\"" + customer)));
+        assertThrows(SupportEvent.MalformedEventException.class,
+                () -> recipients("ticket.merged", data.replace("\"intoReference\":\"SUP-000045\",", "")));
+    }
+
     private String sla(String clock, UUID assignee) {
         return ticketData(",\"clock\":\"" + clock + "\",\"priority\":\"HIGH\",\"dueAt\":\"2026-12-06T14:30:00Z\",\"assigneeId\":"
                 + (assignee == null ? "null" : "\"" + assignee + "\"") + ",\"at\":\"2026-12-06T13:42:00Z\"");

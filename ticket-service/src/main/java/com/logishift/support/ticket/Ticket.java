@@ -86,6 +86,10 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "follow_up_of", updatable = false)
     public UUID followUpOf;
 
+    /** The ticket this one was merged into (it is CLOSED then), or null; written by plain SQL only (merge/). */
+    @Column(name = "merged_into_id", insertable = false, updatable = false)
+    public UUID mergedIntoId;
+
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
@@ -245,6 +249,17 @@ public class Ticket extends PanacheEntityBase {
                     + "; feedback can be given once it is RESOLVED");
         }
         moveTo(TicketStatus.CLOSED, now);
+    }
+
+    /**
+     * Merged into another ticket (merge/MergeRules decided it may be): CLOSED like any close, pointing
+     * at the target. Returns the status it had.
+     */
+    public TicketStatus closeByMerge(UUID intoTicketId, Instant now) {
+        TicketStatus before = status;
+        moveTo(TicketStatus.CLOSED, now);
+        mergedIntoId = intoTicketId;
+        return before;
     }
 
     private void moveTo(TicketStatus target, Instant now) {

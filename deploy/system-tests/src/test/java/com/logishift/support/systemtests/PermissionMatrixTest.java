@@ -185,6 +185,8 @@ class PermissionMatrixTest {
         row("GET",    "/api/notifications/preferences/",        none(),                                     401,  200,  200,  200,  200,  200),
         // --- search ----------------------------------------------------------------------------------------------------------------------------------
         row("GET",    "/api/support/tickets/search/?q=matrix",  none(),                                     401,  200,  200,  200,  200,  200),
+        // --- merge: the source's assignee or an admin, into another ticket of the same customer -------------------------------------------------------
+        row("POST",   "/api/support/tickets/{id}/merge/",       freshWith(this::ticketInProgress, this::mergeTarget), 401, 403, 403, 200, 403, 200),
         // --- beyond the contract's tables: how a browser's EventSource opens the stream, and the admin's FAQ list --------------------------------------------
         row("POST",   "/api/notifications/stream-ticket/",      none(),                                     401,  200,  200,  200,  200,  200),
         row("GET",    "/api/notifications/stream/?ticket={id}", this::streamTicket,                         401,  200,  200,  200,  200,  200)
@@ -406,6 +408,12 @@ class PermissionMatrixTest {
                 .post("/api/support/tickets/" + id + "/reassign/"), 200);
         assertEquals(agent.id(), assigned.path("assigneeId").asText());
         return id;
+    }
+
+    /** merge: a new ticket of the same customer to merge into. */
+    private Object mergeTarget(String ticketId) {
+        return Map.of("intoTicketId", expect(gateway.as(customer).body(newTicket()).post("/api/support/tickets/create/"),
+                201).path("id").asText());
     }
 
     private String ticketInProgress() {

@@ -85,6 +85,8 @@ class ProducerContractTest {
                 "assigneeId", AGENT, "at", AT);
         ticket("sla-breached", "clock", "RESOLUTION", "priority", "HIGH", "dueAt", AT, "customerId", CUSTOMER,
                 "assigneeId", AGENT, "at", AT);
+        ticket("merged", "intoTicketId", UUID.randomUUID(), "intoReference", "SUP-000045", "customerId", CUSTOMER,
+                "assigneeId", AGENT, "mergedBy", AGENT, "mergedAt", AT, "movedMessages", 3);
         sample("account.registered", "accountId", OTHER_AGENT, "email", "bob@example.com", "name", "Bob",
                 "role", "agent", "status", "PENDING", "registeredAt", AT);
         sample("agent.approved", "accountId", OTHER_AGENT, "email", "bob@example.com", "name", "Bob",

@@ -37,7 +37,7 @@ class PreferencesTest {
     @Test
     void everyKindARoleCanReceiveIsListedAndOnByDefault() {
         as(Tokens.customer()).get("/api/notifications/preferences/").then().statusCode(200)
-                .body("kinds.size()", equalTo(3))
+                .body("kinds.size()", equalTo(4))
                 .body("kinds.'" + STATUS + "'.inApp", equalTo(true))
                 .body("kinds", not(org.hamcrest.Matchers.hasKey(CREATED)));
         as(Tokens.admin()).get("/api/notifications/preferences").then().statusCode(200)

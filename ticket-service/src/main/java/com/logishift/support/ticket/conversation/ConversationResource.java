@@ -80,7 +80,8 @@ public class ConversationResource {
             description = "{body, visibility?, attachmentIds?, clientMessageId?}. Customers write PUBLIC only "
                     + "(INTERNAL is 403); agents and admins must give visibility. A customer's message reopens a "
                     + "RESOLVED ticket; on a CLOSED one it is 409 ticket-closed with followUpOf. Repeating a "
-                    + "clientMessageId returns the first message with 200 and changes nothing.")
+                    + "clientMessageId returns the first message with 200 and changes nothing. A message to a merged ticket "
+                    + "lands on the ticket it was merged into (Location names that one).")
     public Uni<Response> post(@PathParam("id") String id,
             @Valid @NotNull(message = "is required") PostMessageRequest request) {
         Actor author = caller.get();
@@ -89,7 +90,7 @@ public class ConversationResource {
         return conversation.post(author, ticketId, draft).map(posted -> Response
                 .status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
                 // relative on purpose: no internal host name leaves the service
-                .header(HttpHeaders.LOCATION, "/api/support/tickets/" + ticketId + "/messages/")
+                .header(HttpHeaders.LOCATION, "/api/support/tickets/" + posted.ticketId() + "/messages/")
                 .entity(posted.message()).build());
     }
 

@@ -36,10 +36,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConversationService {
 
-    private static final String LOCK_TICKET = """
-            SELECT id, reference, status, priority, customer_id, assignee_id, first_response_at, resolved_at,
-                   created_at, updated_at, message_seq, timeline_seq, %s
-              FROM ticket WHERE id = $1 FOR UPDATE""".formatted(SlaClocks.SELECT_COLUMNS);
+    /** What a writer selects of a locked ticket row for {@link #ticket(Row)} (merge/ locks two this way). */
+    public static final String TICKET_COLUMNS = """
+            id, reference, status, priority, customer_id, assignee_id, first_response_at, resolved_at,
+                   created_at, updated_at, message_seq, timeline_seq, merged_into_id, %s""".formatted(
+            SlaClocks.SELECT_COLUMNS);
+
+    private static final String LOCK_TICKET = "SELECT " + TICKET_COLUMNS + " FROM ticket WHERE id = $1 FOR UPDATE";
 
     /** The clocks, when the message moved them (a first response, a reopen): rare, so its own statement. */
     private static final String WRITE_SLA = "UPDATE ticket SET " + SlaClocks.assignments(2) + " WHERE id = $1";
@@ -106,8 +109,21 @@ public class ConversationService {
         return pool;
     }
 
-    /** A new message, or (created false) the one an earlier post with the same clientMessageId made. */
-    public record Posted(Message message, boolean created) {
+    /**
+     * A new message, or (created false) the one an earlier post with the same clientMessageId made;
+     * {@code ticketId} is the ticket it is on (the target when the post named a merged ticket).
+     */
+    public record Posted(Message message, boolean created, UUID ticketId) {
+    }
+
+    /** The locked ticket was merged: the post is made again on the ticket it went to. */
+    private static final class MergedAway extends RuntimeException {
+        private final UUID into;
+
+        MergedAway(UUID into) {
+            super(null, null, false, false);
+            this.into = into;
+        }
     }
 
     /** What to post; the body is checked by {@link MessagePolicy#body}. */
@@ -122,7 +138,17 @@ public class ConversationService {
         return new Draft(body, visibility, attachmentIds, request.clientMessageId(), Channel.WEB);
     }
 
+    /**
+     * A post to a merged ticket lands on the ticket it was merged into (a merge never makes chains, so
+     * one hop; the loop only covers a merge committing in between). Its transaction is rolled back
+     * first: holding the merged ticket's lock while taking the target's could deadlock with a merge.
+     */
     public Uni<Posted> post(Actor author, UUID ticketId, Draft draft) {
+        return postOnce(author, ticketId, draft).onFailure(MergedAway.class).recoverWithUni(
+                merged -> post(author, ((MergedAway) merged).into, draft));
+    }
+
+    private Uni<Posted> postOnce(Actor author, UUID ticketId, Draft draft) {
         return pool.withTransaction(tx -> post(tx, author, ticketId, draft))
                 .invoke(posted -> {
                     if (posted.created()) {
@@ -131,15 +157,21 @@ public class ConversationService {
                 });
     }
 
-    /** The same inside the caller's transaction (incoming mail); the caller announces its commit. */
+    /**
+     * The same inside the caller's transaction (incoming mail, which follows merges when it matches);
+     * the caller announces its commit. A ticket merged meanwhile fails it with {@link MergedAway}.
+     */
     public Uni<Posted> post(SqlConnection tx, Actor author, UUID ticketId, Draft draft) {
         return tx.preparedQuery(LOCK_TICKET).execute(Tuple.of(ticketId))
                 .flatMap(rows -> {
                     Row row = rows.size() == 0 ? null : rows.iterator().next();
                     Audience.requireTicket(author, ticketId, row == null ? null : row.getUUID("customer_id"));
+                    if (row.getUUID("merged_into_id") != null) {
+                        throw new MergedAway(row.getUUID("merged_into_id"));
+                    }
                     return retried(tx, ticketId, author, draft.clientMessageId())
                             .flatMap(earlier -> earlier != null
-                                    ? Uni.createFrom().item(new Posted(earlier, false))
+                                    ? Uni.createFrom().item(new Posted(earlier, false, ticketId))
                                     : write(tx, row, author, draft));
                 });
     }
@@ -192,7 +224,7 @@ public class ConversationService {
         Timeline.parameters(parameters, ticket.id, now, firstEntry, change.timeline());
         return tx.preparedQuery(WRITE).execute(parameters)
                 .flatMap(ignored -> clocks(tx, ticket, effect, now))
-                .map(ignored -> new Posted(message, true));
+                .map(ignored -> new Posted(message, true, ticket.id));
     }
 
     /** A first response stops its clock; a reopen resumes the resolution clock. */
@@ -272,8 +304,8 @@ public class ConversationService {
                 row.getString("body"), List.of(), row.getOffsetDateTime("created_at").toInstant());
     }
 
-    /** The locked row as the domain object the rules work on (not managed by Hibernate). */
-    private static Ticket ticket(Row row) {
+    /** A row of {@link #TICKET_COLUMNS} as the domain object the rules work on (not managed by Hibernate). */
+    public static Ticket ticket(Row row) {
         Ticket t = new Ticket();
         t.id = row.getUUID("id");
         t.reference = row.getString("reference");
@@ -282,6 +314,7 @@ public class ConversationService {
         SlaClocks.read(row, t);
         t.customerId = row.getUUID("customer_id");
         t.assigneeId = row.getUUID("assignee_id");
+        t.mergedIntoId = row.getUUID("merged_into_id");
         t.firstResponseAt = instant(row.getOffsetDateTime("first_response_at"));
         t.resolvedAt = instant(row.getOffsetDateTime("resolved_at"));
         t.createdAt = instant(row.getOffsetDateTime("created_at"));

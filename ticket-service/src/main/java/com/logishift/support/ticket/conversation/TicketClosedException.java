@@ -1,10 +1,8 @@
 package com.logishift.support.ticket.conversation;
 
-import com.logishift.support.kit.Problem;
+import com.logishift.support.ticket.rest.ConflictProblem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -33,14 +31,7 @@ public class TicketClosedException extends RuntimeException {
 
         @ServerExceptionMapper
         public Response closed(TicketClosedException e, UriInfo uri) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", TYPE);
-            problem.put("title", "Conflict");
-            problem.put("status", 409);
-            problem.put("detail", e.getMessage());
-            problem.put("instance", uri.getPath());
-            problem.put("followUpOf", e.ticketId().toString());
-            return Response.status(409).type(Problem.MEDIA_TYPE).entity(problem).build();
+            return ConflictProblem.of(TYPE, e.getMessage(), uri, "followUpOf", e.ticketId().toString());
         }
     }
 }

@@ -198,7 +198,7 @@ public final class Timeline {
                 row.getUUID("attachment_id"), null);
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -55,6 +55,11 @@ public record TimelineEntry(TimelineKind kind, Actor actor, String from, String 
                 null, null, true);
     }
 
+    /** One ticket was merged into another; written on both, visible to the customer. */
+    public static TimelineEntry merged(Actor by, String fromReference, String intoReference) {
+        return new TimelineEntry(TimelineKind.MERGED, by, fromReference, intoReference, null, null, false);
+    }
+
     /** An actor known only by id and role (an admin named in an account event). */
     public static Actor actor(UUID id, Role role) {
         return id == null ? null : new Actor(id, role, null, null);

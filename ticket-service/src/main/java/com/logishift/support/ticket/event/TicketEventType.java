@@ -14,7 +14,8 @@ public enum TicketEventType {
     FEEDBACK_SUBMITTED("com.logishift.support.ticket.feedback-submitted.v1"),
     PRIORITY_CHANGED("com.logishift.support.ticket.priority-changed.v1"),
     SLA_WARNING("com.logishift.support.ticket.sla-warning.v1"),
-    SLA_BREACHED("com.logishift.support.ticket.sla-breached.v1");
+    SLA_BREACHED("com.logishift.support.ticket.sla-breached.v1"),
+    MERGED("com.logishift.support.ticket.merged.v1");
 
     private final String type;
 

@@ -95,6 +95,11 @@ public class TicketEvents {
             UUID customerId, UUID assigneeId, Instant at) {
     }
 
+    /** The ticket was merged into another (and so CLOSED); {@code movedMessages} went to the target. */
+    public record Merged(UUID ticketId, String reference, UUID intoTicketId, String intoReference, UUID customerId,
+            UUID assigneeId, UUID mergedBy, Instant mergedAt, int movedMessages) {
+    }
+
     // --- the changes --------------------------------------------------------------------------
 
     public Change created(Ticket t, Actor customer) {
@@ -170,6 +175,17 @@ public class TicketEvents {
         return change(at, event(breach ? TicketEventType.SLA_BREACHED : TicketEventType.SLA_WARNING, t,
                 new SlaAlerted(t.id, t.reference, clock, t.priority.name(), dueAt, t.customerId, t.assigneeId, at), at),
                 TimelineEntry.slaAlert(breach, clock));
+    }
+
+    /**
+     * {@code source} was merged into {@code target}: one merged.v1 keyed by the source (it is also the
+     * source's close: no status-changed.v1 besides) and a MERGED entry on each ticket.
+     */
+    public Change merged(Ticket source, Ticket target, int movedMessages, Actor by) {
+        Instant at = source.updatedAt;
+        return new Change(List.of(event(TicketEventType.MERGED, source, new Merged(source.id, source.reference,
+                target.id, target.reference, source.customerId, source.assigneeId, id(by), at, movedMessages), at)),
+                List.of(TimelineEntry.merged(by, source.reference, target.reference)), at);
     }
 
     // --- writing them in a Hibernate Reactive transaction -----------------------------------------

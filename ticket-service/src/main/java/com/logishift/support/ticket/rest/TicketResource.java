@@ -5,6 +5,7 @@ import com.logishift.support.ticket.conversation.Channel;
 import com.logishift.support.ticket.conversation.ConversationService;
 import com.logishift.support.ticket.conversation.MessagePolicy;
 import com.logishift.support.ticket.conversation.Visibility;
+import com.logishift.support.ticket.merge.MergeService;
 import java.util.List;
 import com.logishift.support.kit.Ids;
 import com.logishift.support.kit.Page;
@@ -46,11 +47,14 @@ public class TicketResource {
 
     private final TicketService tickets;
     private final ConversationService conversation;
+    private final MergeService merges;
     private final CurrentActor caller;
 
-    public TicketResource(TicketService tickets, ConversationService conversation, CurrentActor caller) {
+    public TicketResource(TicketService tickets, ConversationService conversation, MergeService merges,
+            CurrentActor caller) {
         this.tickets = tickets;
         this.conversation = conversation;
+        this.merges = merges;
         this.caller = caller;
     }
 
@@ -157,5 +161,22 @@ public class TicketResource {
         Actor admin = caller.get();
         java.util.UUID agentId = request.unassigning() ? null : Ids.parse("agentId", request.agentId());
         return tickets.reassign(admin, Ids.parse("id", id), agentId).map(TicketResources::staffView);
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @RolesAllowed({"agent", "admin"})
+    @Operation(summary = "Merge this ticket into another ticket of the same customer",
+            description = "{intoTicketId}; the source's assigned agent or an admin. Its messages, notes and files move "
+                    + "to the target, it becomes CLOSED with mergedIntoId; answers the target. 409 merge-not-allowed "
+                    + "with a reason (see the README); an unknown target is 400 on intoTicketId.")
+    public Uni<StaffTicket> merge(@PathParam("id") String id,
+            @Valid @NotNull(message = "is required") MergeRequest request) {
+        Actor actor = caller.get();
+        java.util.UUID source = Ids.parse("id", id);
+        java.util.UUID target = Ids.parse("intoTicketId", request.intoTicketId());
+        return merges.merge(actor, source, target)
+                .flatMap(merged -> tickets.get(actor, merged.targetId()))
+                .map(TicketResources::staffView);
     }
 }

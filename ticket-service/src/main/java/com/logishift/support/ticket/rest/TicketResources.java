@@ -15,6 +15,7 @@ final class TicketResources {
     }
 
     static StaffTicket staffView(TicketDetails d) {
-        return StaffTicket.of(d.ticket(), d.assigneeName(), d.notes(), d.feedback(), d.attachments(), d.sla());
+        return StaffTicket.of(d.ticket(), d.assigneeName(), d.notes(), d.feedback(), d.attachments(), d.sla(),
+                d.possibleDuplicates());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.logishift.support.ticket.Ticket;
 import com.logishift.support.ticket.TicketFeedback;
 import com.logishift.support.ticket.conversation.Message;
+import com.logishift.support.ticket.merge.PossibleDuplicate;
 import com.logishift.support.ticket.TicketStatus;
 import com.logishift.support.ticket.sla.SlaView;
 import java.time.Instant;
@@ -42,18 +43,19 @@ public final class TicketViews {
             String priority, String status, String deliveryId, String assigneeName, Instant createdAt,
             Instant updatedAt, Instant firstResponseAt, Instant resolvedAt, Instant closedAt,
             boolean feedbackAllowed, FeedbackView feedback,
-            @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<AttachmentRef> attachments) {
+            @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<AttachmentRef> attachments,
+            @JsonInclude(JsonInclude.Include.ALWAYS) UUID mergedIntoId) {
 
         public static CustomerTicket of(Ticket t, String assigneeName, TicketFeedback feedback,
                 List<AttachmentRef> attachments) {
             return new CustomerTicket(t.id, t.reference, t.subject, t.description, t.category.name(),
                     t.priority.name(), t.status.name(), t.deliveryId, assigneeName, t.createdAt, t.updatedAt,
                     t.firstResponseAt, t.resolvedAt, t.closedAt, t.status == TicketStatus.RESOLVED,
-                    FeedbackView.of(feedback), t.followUpOf, attachments);
+                    FeedbackView.of(feedback), t.followUpOf, attachments, t.mergedIntoId);
         }
     }
 
-    /** For agents and admins; {@code notes} is present on the detail view only. */
+    /** For agents and admins; {@code notes} and {@code possibleDuplicates} are present on the detail view only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StaffTicket(UUID id, String reference, String subject, String description, String category,
             String priority, String status, Set<TicketStatus> allowedTransitions, UUID customerId,
@@ -61,17 +63,18 @@ public final class TicketViews {
             Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant resolvedAt, Instant closedAt,
             long version, List<NoteView> notes, FeedbackView feedback,
             @JsonInclude(JsonInclude.Include.ALWAYS) UUID followUpOf, List<AttachmentRef> attachments,
-            @JsonInclude(JsonInclude.Include.ALWAYS) SlaView sla) {
+            @JsonInclude(JsonInclude.Include.ALWAYS) SlaView sla,
+            @JsonInclude(JsonInclude.Include.ALWAYS) UUID mergedIntoId, List<PossibleDuplicate> possibleDuplicates) {
 
         /** {@code sla} null: the ticket is older than the SLA clocks. */
         public static StaffTicket of(Ticket t, String assigneeName, List<Message> notes, TicketFeedback feedback,
-                List<AttachmentRef> attachments, SlaView sla) {
+                List<AttachmentRef> attachments, SlaView sla, List<PossibleDuplicate> possibleDuplicates) {
             return new StaffTicket(t.id, t.reference, t.subject, t.description, t.category.name(),
                     t.priority.name(), t.status.name(), t.status.allowedTargets(), t.customerId, t.customerName,
                     t.customerEmail, t.deliveryId, t.assigneeId, assigneeName, t.createdAt, t.updatedAt,
                     t.firstResponseAt, t.resolvedAt, t.closedAt, t.version,
                     notes == null ? null : notes.stream().map(NoteView::of).toList(), FeedbackView.of(feedback),
-                    t.followUpOf, attachments, sla);
+                    t.followUpOf, attachments, sla, t.mergedIntoId, possibleDuplicates);
         }
     }
 }

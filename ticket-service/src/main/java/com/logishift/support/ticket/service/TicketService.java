@@ -13,6 +13,7 @@ import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
 import com.logishift.support.ticket.event.TicketActivity;
 import com.logishift.support.ticket.event.TicketEvents;
+import com.logishift.support.ticket.merge.PossibleDuplicates;
 import com.logishift.support.ticket.rest.CreateTicketRequest;
 import com.logishift.support.ticket.sla.SlaClocks;
 import com.logishift.support.ticket.Priority;
@@ -52,11 +53,13 @@ public class TicketService {
     private final TicketCounts counts;
     private final Pool pool;
     private final SlaClocks sla;
+    private final PossibleDuplicates duplicates;
     private final Clock clock;
 
     public TicketService(TicketEvents events, TicketCreation creation, TicketActivity activity, Attachments attachments,
-            TicketCounts counts, Pool pool, SlaClocks sla, Clock clock) {
+            TicketCounts counts, Pool pool, SlaClocks sla, PossibleDuplicates duplicates, Clock clock) {
         this.sla = sla;
+        this.duplicates = duplicates;
         this.attachments = attachments;
         this.counts = counts;
         this.pool = pool;
@@ -74,7 +77,7 @@ public class TicketService {
     /** One ticket as the caller may see it; 404 for a customer's view of someone else's ticket. */
     public Uni<TicketDetails> get(Actor actor, UUID id) {
         return Panache.withSession(() -> visibleTicket(actor, id).flatMap(t -> details(t, actor.role().isStaff())))
-                .flatMap(this::withFiles).flatMap(this::withSla);
+                .flatMap(this::withFiles).flatMap(this::withSla).flatMap(this::withDuplicates);
     }
 
     public Uni<Page<TicketDetails>> list(TicketFilter filter, int page, int size, boolean oldestFirst) {
@@ -241,7 +244,13 @@ public class TicketService {
 
     private Uni<TicketDetails> inTransaction(Supplier<Uni<TicketDetails>> work) {
         return Panache.withTransaction(work).invoke(changed -> activity.committed(changed.ticket().id))
-                .flatMap(this::withFiles).flatMap(this::withSla);
+                .flatMap(this::withFiles).flatMap(this::withSla).flatMap(this::withDuplicates);
+    }
+
+    /** The merge suggestions of a staff detail view (the one with notes), read once the session has closed. */
+    private Uni<TicketDetails> withDuplicates(TicketDetails details) {
+        return details.notes() == null ? Uni.createFrom().item(details)
+                : duplicates.of(details.ticket()).map(details::withPossibleDuplicates);
     }
 
     private Uni<Ticket> visibleTicket(Actor actor, UUID id) {

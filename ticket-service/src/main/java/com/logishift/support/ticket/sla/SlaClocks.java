@@ -74,6 +74,12 @@ public class SlaClocks {
         return change(ticket, now, (sla, policy) -> sla.statusChanged(policy, ticket.priority, to, now));
     }
 
+    /** Merged into another ticket: both clocks stop (its tickets' SLA is the target's from now on). */
+    public Uni<Write> merged(Ticket ticket, Instant now) {
+        return change(ticket, now, (sla, policy) -> sla.firstResponded(policy, ticket.priority, now)
+                .statusChanged(policy, ticket.priority, TicketStatus.CLOSED, now));
+    }
+
     /** After the ticket got its current priority. */
     public Uni<Write> priorityChanged(Ticket ticket, Instant now) {
         return change(ticket, now, (sla, policy) -> sla.priorityChanged(policy, ticket.priority));

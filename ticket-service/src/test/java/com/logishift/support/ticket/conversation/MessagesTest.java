@@ -2,6 +2,7 @@ package com.logishift.support.ticket.conversation;
 
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Parallel.inParallel;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,11 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -297,33 +293,5 @@ class MessagesTest {
                 .body("items.body", contains("checked the depot"));
         as(customer).get(messages(id)).then().body("items", hasSize(0)).body("total", equalTo(0));
         assertTrue(stored(id).messageSeq() == 1);
-    }
-
-    interface Call {
-        Response call(int i);
-    }
-
-    static List<Response> inParallel(int n, Call call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<Response> task = () -> {
-                    start.await();
-                    return call.call(index);
-                };
-                futures.add(threads.submit(task));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

@@ -48,7 +48,7 @@ class TicketEventContractTest {
     private static final Set<String> PRODUCED_HERE = Set.of(PREFIX + "created.v1", PREFIX + "assigned.v1",
             PREFIX + "unassigned.v1", PREFIX + "status-changed.v1", PREFIX + "note-added.v1",
             PREFIX + "feedback-submitted.v1", PREFIX + "message-added.v1", PREFIX + "priority-changed.v1",
-            PREFIX + "sla-warning.v1", PREFIX + "sla-breached.v1");
+            PREFIX + "sla-warning.v1", PREFIX + "sla-breached.v1", PREFIX + "merged.v1");
 
     @Inject
     Pool pool;
@@ -86,7 +86,7 @@ class TicketEventContractTest {
         List<String> types = checkRecordsOf(id, 11, type -> true);
         Set<String> lifecycle = new HashSet<>(PRODUCED_HERE);
         lifecycle.removeAll(Set.of(PREFIX + "message-added.v1", PREFIX + "priority-changed.v1",
-                PREFIX + "sla-warning.v1", PREFIX + "sla-breached.v1"));
+                PREFIX + "sla-warning.v1", PREFIX + "sla-breached.v1", PREFIX + "merged.v1"));
         assertTrue(new HashSet<>(types).containsAll(lifecycle), "every lifecycle type was produced and checked: " + types);
     }
 
@@ -126,6 +126,16 @@ class TicketEventContractTest {
                 || type.startsWith(PREFIX + "sla-"));
         assertEquals(List.of(PREFIX + "priority-changed.v1", PREFIX + "sla-warning.v1", PREFIX + "sla-breached.v1",
                 PREFIX + "sla-warning.v1", PREFIX + "sla-breached.v1"), types);
+    }
+
+    /** merged.v1: a customer's second ticket merged into the first. */
+    @Test
+    void mergeEventsConformToTheirSchemas() {
+        Person customer = Tokens.customer();
+        String target = openTicket(customer), id = openTicket(customer);
+        as(Tokens.admin()).body(Map.of("intoTicketId", target)).post("/api/support/tickets/" + id + "/merge/")
+                .then().statusCode(200);
+        assertEquals(List.of(PREFIX + "merged.v1"), checkRecordsOf(id, 1, (PREFIX + "merged.v1")::equals));
     }
 
     @Test
