@@ -42,6 +42,9 @@ class RouteTableTest {
         routes("GET", "/api/admin/agents", Backend.AGENT, Access.SIGNED_IN);
         routes("GET", "/api/admin/support/tickets", Backend.TICKET, Access.SIGNED_IN);
         routes("GET", "/api/admin/support/stats", Backend.TICKET, Access.SIGNED_IN);
+        // reports
+        routes("GET", "/api/admin/support/reports", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/admin/support/reports/export.csv", Backend.TICKET, Access.SIGNED_IN);
         routes("POST", "/api/support/tickets/" + id + "/reassign", Backend.TICKET, Access.SIGNED_IN);
         routes("POST", "/api/auth/register", Backend.AGENT, Access.PUBLIC_AUTH);
         routes("POST", "/api/auth/login", Backend.AGENT, Access.PUBLIC_AUTH);
