@@ -183,6 +183,9 @@ class PermissionMatrixTest {
         row("PUT",    "/api/admin/sla/policy/",                 body(this::currentSlaPolicy),               401,  403,  403,  403,  403,  200)
                 .note("the policy as read, unchanged: a new version"),
         row("GET",    "/api/notifications/preferences/",        none(),                                     401,  200,  200,  200,  200,  200),
+        // reports
+        row("GET",    "/api/admin/support/reports/?from=2026-01-01&to=2026-02-01", none(),                 401,  403,  403,  403,  403,  200),
+        row("GET",    "/api/admin/support/reports/export.csv?from=2026-01-01&to=2026-02-01", none(),       401,  403,  403,  403,  403,  200),
         // --- beyond the contract's tables: how a browser's EventSource opens the stream, and the admin's FAQ list --------------------------------------------
         row("POST",   "/api/notifications/stream-ticket/",      none(),                                     401,  200,  200,  200,  200,  200),
         row("GET",    "/api/notifications/stream/?ticket={id}", this::streamTicket,                         401,  200,  200,  200,  200,  200)
