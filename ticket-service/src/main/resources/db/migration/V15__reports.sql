@@ -54,9 +54,9 @@ CREATE FUNCTION report_seconds(from_at timestamptz, to_at timestamptz) RETURNS i
     LANGUAGE sql IMMUTABLE AS $$ SELECT round(extract(epoch FROM to_at - from_at))::integer $$;
 
 -- the stopped clock's business seconds, or null while it runs (or when the ticket has none)
-CREATE FUNCTION report_clock_seconds(status varchar, used_ms bigint) RETURNS integer
+CREATE FUNCTION report_clock_seconds(clock_status varchar, used_ms bigint) RETURNS integer
     LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN status IN ('MET', 'BREACHED') THEN (used_ms / 1000)::integer END $$;
+    SELECT CASE WHEN clock_status IN ('MET', 'BREACHED') THEN (used_ms / 1000)::integer END $$;
 
 CREATE FUNCTION report_facts() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

@@ -85,11 +85,11 @@ public record ReportRange(LocalDate from, LocalDate to, ReportInterval interval,
         if (tz == null || tz.isBlank()) {
             return defaultZone;
         }
-        // region ids only (Europe/Berlin, UTC): offsets like +01:00 have no daylight saving to follow
-        if (!ZoneId.getAvailableZoneIds().contains(tz.strip())) {
+        // region ids only, exactly (Europe/Berlin, UTC): offsets like +01:00 have no daylight saving to follow
+        if (!ZoneId.getAvailableZoneIds().contains(tz)) {
             throw ProblemException.invalidField("tz", "must be an IANA time zone such as Europe/Berlin");
         }
-        return ZoneId.of(tz.strip());
+        return ZoneId.of(tz);
     }
 
     private static <E extends Enum<E>> E choice(String field, String value, E fallback) {

@@ -2,16 +2,13 @@ package com.logishift.support.ticket.report;
 
 import static com.logishift.support.ticket.support.Api.anonymous;
 import static com.logishift.support.ticket.support.Api.as;
-import static com.logishift.support.ticket.support.Api.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.Tokens;
 import com.logishift.support.kit.test.Tokens.Person;
-import com.logishift.support.ticket.support.AccountEventsPublisher;
 import com.logishift.support.ticket.support.Api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,7 +51,6 @@ class ReportApiTest {
             "interval|1",
             "tz|Mars/Olympus_Mons",
             "tz|+01:00",
-            "tz|Europe/Berlin\u0000",
             "tz|../../etc/passwd",
             "groupBy|customer",
             "groupBy|agent;DROP TABLE ticket"})
@@ -66,9 +62,18 @@ class ReportApiTest {
             query.put(field, value);
         }
         for (String path : List.of(REPORTS, REPORTS + "export.csv")) {
-            as(Tokens.admin()).queryParams(query).get(path).then().statusCode(400)
+            as(Tokens.admin()).accept(accept(path)).queryParams(query).get(path).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo(field));
+        }
+    }
+
+    @Test
+    void controlCharactersAreNoTimeZone() {
+        // sent as the bytes a client could send (%00), not as the test client would re-encode them
+        for (String tz : List.of("Europe/Berlin%00", "Europe%2FBerlin%0A", "%00")) {
+            as(Tokens.admin()).urlEncodingEnabled(false).get(REPORTS + "?from=2026-01-01&to=2026-02-01&tz=" + tz).then()
+                    .statusCode(400).body("errors[0].field", equalTo("tz"));
         }
     }
 
@@ -103,10 +108,14 @@ class ReportApiTest {
     void onlyAdminsReadReports() {
         Map<String, String> query = Map.of("from", "2026-01-01", "to", "2026-02-01");
         for (String path : List.of(REPORTS, REPORTS + "export.csv")) {
-            anonymous().queryParams(query).get(path).then().statusCode(401);
-            as(Tokens.customer()).queryParams(query).get(path).then().statusCode(403);
-            as(Tokens.agent()).queryParams(query).get(path).then().statusCode(403);
+            anonymous().accept(accept(path)).queryParams(query).get(path).then().statusCode(401);
+            as(Tokens.customer()).accept(accept(path)).queryParams(query).get(path).then().statusCode(403);
+            as(Tokens.agent()).accept(accept(path)).queryParams(query).get(path).then().statusCode(403);
         }
+    }
+
+    private static String accept(String path) {
+        return path.endsWith(".csv") ? "text/csv" : "application/json";
     }
 
     /**
@@ -121,11 +130,10 @@ class ReportApiTest {
         Person admin = Tokens.admin();
         Person agent = Tokens.agent();
         String name = "=HYPERLINK(\"http://evil\"),\"Eve\"";
-        try (AccountEventsPublisher events = new AccountEventsPublisher()) {
-            events.registeredAgent(agent.id(), name);
-            events.approved(agent.id(), name);
-        }
-        await(() -> "APPROVED".equals(Api.agentStatus(pool, agent.id())), "agent approved");
+        // the approved-agent read model as the account events build it (the events' path has its own tests)
+        pool.preparedQuery("INSERT INTO agent (id, name, email, status, approved_at, updated_at)"
+                + " VALUES ($1, $2, 'eve@example.com', 'APPROVED', now(), now())")
+                .execute(Tuple.of(agent.id(), name)).await().indefinitely();
 
         String id = Api.openTicket(customer);
         as(admin).body(Map.of("agentId", agent.id().toString())).post("/api/support/tickets/" + id + "/reassign/")

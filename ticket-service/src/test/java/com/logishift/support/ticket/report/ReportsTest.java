@@ -14,8 +14,7 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,21 +245,21 @@ class ReportsTest {
                                     sla_res_status, sla_res_used_ms)
                 VALUES ($1, 'R-' || substr(md5($1::text), 1, 12), 'Report fixture', 'A ticket of the reports test.',
                         $2, $3, 'IN_PROGRESS', $4, $5::timestamptz, $5::timestamptz, 1, 'RUNNING', 0, 'RUNNING', 0)""",
-                id, category, priority, CUSTOMER, createdAt);
+                id, category, priority, CUSTOMER, OffsetDateTime.parse(createdAt));
         return id;
     }
 
     /** The first public staff message: the first-response clock stops MET with its business minutes. */
     private void firstResponse(UUID id, String at, int businessMinutes) {
         sql("UPDATE ticket SET first_response_at = $2::timestamptz, sla_fr_status = 'MET', sla_fr_used_ms = $3"
-                + " WHERE id = $1", id, at, businessMinutes * 60_000L);
+                + " WHERE id = $1", id, OffsetDateTime.parse(at), businessMinutes * 60_000L);
     }
 
     /** RESOLVED with the resolution clock as given, in one statement (as update-status writes it). */
     private void resolve(UUID id, String at, int resolution, String clock, int businessMinutes) {
         sql("UPDATE ticket SET status = 'RESOLVED', resolved_at = $2::timestamptz, updated_at = $2::timestamptz,"
                 + " resolution_count = $3, sla_res_status = $4, sla_res_used_ms = $5 WHERE id = $1",
-                id, at, resolution, clock, businessMinutes * 60_000L);
+                id, OffsetDateTime.parse(at), resolution, clock, businessMinutes * 60_000L);
     }
 
     private void rate(UUID id, int resolution, int rating) {
@@ -274,9 +273,5 @@ class ReportsTest {
 
     private static void assertBucket(JsonPath report, String bucket, Map<String, Object> expected) {
         expected.forEach((key, value) -> assertEquals(value, report.get(bucket + "." + key), bucket + "." + key));
-    }
-
-    static LocalDate todayUtc() {
-        return LocalDate.now(ZoneOffset.UTC);
     }
 }
