@@ -5,6 +5,7 @@ import { AgentAccounts } from './admin/AgentAccounts'
 import { FaqAdmin } from './admin/FaqAdmin'
 import { PendingNotice } from './admin/PendingNotice'
 import { SlaPolicyEditor } from './admin/SlaPolicy'
+import { Reports } from '../reports/Reports'
 import { Unassign } from './admin/Unassign'
 import { api, errorMessage, qs } from '../api'
 import { useLiveNotifications } from '../notifications'
@@ -538,6 +539,12 @@ export function AdminSupport() {
         {current.key === 'sla' && (
           <Section id="sla-heading" title="SLA policy">
             <SlaPolicyEditor />
+          </Section>
+        )}
+        {/* reports */}
+        {current.key === 'reports' && (
+          <Section id="reports-heading" title="Reports">
+            <Reports />
           </Section>
         )}
       </div>

@@ -16,6 +16,8 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { key: 'tickets', path: '/admin/support/tickets', label: 'Tickets' },
   { key: 'faq', path: '/admin/support/faq', label: 'FAQ entries' },
   { key: 'sla', path: '/admin/support/sla', label: 'SLA policy' },
+  // reports
+  { key: 'reports', path: '/admin/support/reports', label: 'Reports' },
 ]
 
 export function adminSection(key: string | undefined): AdminSection | undefined {

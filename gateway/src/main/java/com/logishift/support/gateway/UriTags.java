@@ -57,6 +57,8 @@ public class UriTags {
         route("/api/agent/tickets", "/api/agent/tickets");
         route("/api/admin/support/(tickets|stats)", "/api/admin/support/$1");
         route("/api/admin/sla/policy", "/api/admin/sla/policy");
+        // reports
+        route("/api/admin/support/reports(/export\\.csv)?", "/api/admin/support/reports$1");
         route("/api/support/faq", "/api/support/faq");
         route("/api/support/faq/[^/]+", "/api/support/faq/{id}");
         route("/api/support/faq/[^/]+/vote", "/api/support/faq/{id}/vote");

@@ -93,6 +93,8 @@ class ManagementInterfaceTest {
         assertEquals("/api/notifications", UriTags.template("/api/notifications"));
         assertEquals("/api/notifications/stream", UriTags.template("/api/notifications/stream"));
         assertEquals("/api/docs/{service}/openapi", UriTags.template("/api/docs/{service}/openapi"));
+        // reports
+        assertEquals("/api/admin/support/reports/export.csv", UriTags.template("/api/admin/support/reports/export.csv"));
         // the conversation: messages, timeline, live thread, attachments
         for (String sub : new String[] {"messages", "timeline", "stream"}) {
             assertEquals("/api/support/tickets/{id}/" + sub, UriTags.template("/api/support/tickets/" + id + "/" + sub));

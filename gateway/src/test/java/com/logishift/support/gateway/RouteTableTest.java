@@ -42,6 +42,9 @@ class RouteTableTest {
         routes("GET", "/api/admin/agents", Backend.AGENT, Access.SIGNED_IN);
         routes("GET", "/api/admin/support/tickets", Backend.TICKET, Access.SIGNED_IN);
         routes("GET", "/api/admin/support/stats", Backend.TICKET, Access.SIGNED_IN);
+        // reports
+        routes("GET", "/api/admin/support/reports", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/admin/support/reports/export.csv", Backend.TICKET, Access.SIGNED_IN);
         routes("POST", "/api/support/tickets/" + id + "/reassign", Backend.TICKET, Access.SIGNED_IN);
         // merge
         routes("POST", "/api/support/tickets/" + id + "/merge", Backend.TICKET, Access.SIGNED_IN);

@@ -46,6 +46,17 @@ class TicketStatusRulesTest {
     }
 
     @Test
+    void theReportFactsCountExactlyTheResolvedStatusesAsDone() throws IOException {
+        Matcher m = STATUS_LIST.matcher(Files.readString(MIGRATIONS.resolve("V15__reports.sql")));
+        int lists = 0;
+        for (; m.find(); lists++) {
+            assertEquals(EnumSet.complementOf(EnumSet.copyOf(TicketStatus.UNRESOLVED)), statuses(m.group(1)), "V15: " + m.group());
+        }
+        // the trigger's "is done" and "was done", the back-fill's resolved tickets
+        assertEquals(3, lists);
+    }
+
+    @Test
     void theQueueIndexCoversExactlyTheQueue() throws IOException {
         String v4 = Files.readString(MIGRATIONS.resolve("V4__queue_index.sql"));
         Matcher m = QUEUE_PREDICATE.matcher(v4);

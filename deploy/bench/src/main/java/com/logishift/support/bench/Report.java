@@ -80,6 +80,7 @@ public final class Report {
         root.set("conversation", conversation());
         root.set("sla", properties(run.resolve("sla.properties")).isEmpty() ? null : sla());
         root.set("search", properties(run.resolve("search.properties")).isEmpty() ? null : search());
+        root.set("reports", properties(run.resolve("reports.properties")).isEmpty() ? null : reports());
 
         ObjectNode footprint = root.putObject("footprint");
         footprint.set("startToReady", startToReady());
@@ -197,6 +198,20 @@ public final class Report {
             }
         });
         n.put("loadGeneratorCpuSeconds", gatlingCpu("search"));
+        return n;
+    }
+
+    /** The admins' reports over the past year, at the largest table (deploy/bench/reports.sh). */
+    private ObjectNode reports() throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        Properties data = properties(run.resolve("reports.properties"));
+        data.stringPropertyNames().stream().sorted().forEach(k -> n.put(k, data.getProperty(k)));
+        Map<String, ObjectNode> steps = gatling("reports");
+        ArrayNode s = n.putArray("steps");
+        for (String name : List.of("report-year-months", "report-year-weeks-by-category", "report-year-days-by-agent",
+                "report-csv-year-weeks")) {
+            s.add(step(steps, name, "gateway", Double.parseDouble(data.getProperty("rate", "0"))));
+        }
         return n;
     }
 
@@ -470,6 +485,13 @@ public final class Report {
                             + " running clocks at " + sla.path("tickets").asText() + " tickets", "< 1 s",
                     seconds < 1 && sla.path("leftDue").asLong() == 0,
                     fmt(seconds * 1000) + " ms, " + sla.path("alerts").asText() + " alerts");
+        }
+        JsonNode reports = root.get("reports");
+        for (JsonNode st : reports == null || reports.isNull() ? JSON.createArrayNode() : reports.get("steps")) {
+            target(t, st.path("name").asText() + ", p99 at " + reports.path("tickets").asText() + " tickets", "<= 200 ms",
+                    st.path("requests").asLong() > 0 && st.path("p99").asDouble() <= 200 && st.path("errors").asLong() == 0,
+                    fmt(st.path("p99").asDouble()) + " ms, " + st.path("errors").asLong() + " errors of "
+                            + st.path("requests").asLong());
         }
         footprintTargets(t);
         return t;

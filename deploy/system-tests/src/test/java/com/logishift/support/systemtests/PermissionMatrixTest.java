@@ -187,6 +187,9 @@ class PermissionMatrixTest {
         row("GET",    "/api/support/tickets/search/?q=matrix",  none(),                                     401,  200,  200,  200,  200,  200),
         // --- merge: the source's assignee or an admin, into another ticket of the same customer -------------------------------------------------------
         row("POST",   "/api/support/tickets/{id}/merge/",       freshWith(this::ticketInProgress, this::mergeTarget), 401, 403, 403, 200, 403, 200),
+        // reports
+        row("GET",    "/api/admin/support/reports/?from=2026-01-01&to=2026-02-01", none(),                 401,  403,  403,  403,  403,  200),
+        row("GET",    "/api/admin/support/reports/export.csv?from=2026-01-01&to=2026-02-01", none(),       401,  403,  403,  403,  403,  200),
         // --- beyond the contract's tables: how a browser's EventSource opens the stream, and the admin's FAQ list --------------------------------------------
         row("POST",   "/api/notifications/stream-ticket/",      none(),                                     401,  200,  200,  200,  200,  200),
         row("GET",    "/api/notifications/stream/?ticket={id}", this::streamTicket,                         401,  200,  200,  200,  200,  200)
