@@ -58,7 +58,7 @@ public class UriTags {
         route("/api/support/faq/[^/]+/vote", "/api/support/faq/{id}/vote");
         route("/api/admin/faq", "/api/admin/faq");
         route("/api/admin/faq/[^/]+", "/api/admin/faq/{id}");
-        route("/api/notifications(/unread-count|/read-all|/stream-ticket|/stream|/preferences)?", "/api/notifications$1");
+        route("/api/notifications(/unread-count|/read-all|/stream-ticket|/stream|/preferences|/unsubscribe)?", "/api/notifications$1");
         route("/api/notifications/[^/]+/read", "/api/notifications/{id}/read");
         route("/api/docs", "/api/docs");
         route("/api/docs/[^/]+/openapi", "/api/docs/{service}/openapi");
