@@ -122,10 +122,4 @@ cmd_down() { stop_running clamd TERM 15 KILL "$PID_FILE"; }
 
 cmd_status() { print_status clamd "127.0.0.1:$(port), test signature only"; }
 
-case "${1:-}" in
-  up) cmd_up ;;
-  down) cmd_down ;;
-  status) cmd_status ;;
-  env) cmd_env ;;
-  *) echo "usage: $0 up | down | status | env" >&2; exit 2 ;;
-esac
+server_command "$@"

@@ -24,8 +24,6 @@ READY_TIMEOUT=90
 
 KAFKA_SRC="$LOCAL_DIR/kafka"        # pom.xml, KafkaCheck.java, log4j2.properties
 CACHE_DIR="$KAFKA_SRC/target"       # class path and compiled check, shared by all state dirs
-CP_FILE="$CACHE_DIR/classpath.txt"
-CP_KEY_FILE="$CACHE_DIR/classpath.key"
 CHECK_CLASSES="$CACHE_DIR/check-classes"
 
 resolve_state_dir
@@ -41,39 +39,14 @@ JVM_OPTS=(-Xmx"${SUPPORT_KAFKA_HEAP:-384m}" -XX:TieredStopAtLevel=1 -Djava.awt.h
 
 # --- class path ------------------------------------------------------------------------------
 
-# Resolves the broker's class path with Maven once; later runs reuse the cached file as long as
-# the pom is unchanged and every jar is still in the local repository.
-broker_classpath() {
-  local key
-  key="$(sha256sum "$KAFKA_SRC/pom.xml" | cut -c1-16)"
-  if [ -s "$CP_FILE" ] && [ "$(cat "$CP_KEY_FILE" 2>/dev/null)" = "$key" ] && all_jars_exist; then
-    cat "$CP_FILE"; return 0
-  fi
-  log "resolving the broker class path with Maven (first time only)"
-  mkdir -p "$CACHE_DIR"
-  # Written under a private name first: several runs may resolve at the same time.
-  if ! "$REPO_ROOT/mvnw" -B -q -f "$KAFKA_SRC/pom.xml" dependency:build-classpath \
-      -Dmdep.outputFile="$CP_FILE.$$" >&2; then
-    rm -f "$CP_FILE.$$"
-    die "could not resolve the Kafka class path (see Maven output above)"
-  fi
-  mv "$CP_FILE.$$" "$CP_FILE"
-  echo "$key" >"$CP_KEY_FILE"
-  rm -rf "$CHECK_CLASSES"
-  cat "$CP_FILE"
-}
-
-all_jars_exist() {
-  local jar
-  while IFS= read -r -d: jar || [ -n "$jar" ]; do
-    [ -f "$jar" ] || return 1
-  done <"$CP_FILE"
-}
+broker_classpath() { maven_classpath "$KAFKA_SRC" "Kafka broker"; }
 
 # Compiles KafkaCheck.java once (the source launcher would recompile it on every run).
 check_classes() {
   local cp="$1"
-  if [ ! -f "$CHECK_CLASSES/KafkaCheck.class" ] || [ "$KAFKA_SRC/KafkaCheck.java" -nt "$CHECK_CLASSES/KafkaCheck.class" ]; then
+  # compiled again when the source or the class path (a new Kafka release) is newer
+  if [ ! -f "$CHECK_CLASSES/KafkaCheck.class" ] || [ "$KAFKA_SRC/KafkaCheck.java" -nt "$CHECK_CLASSES/KafkaCheck.class" ] \
+      || [ "$CACHE_DIR/classpath.txt" -nt "$CHECK_CLASSES/KafkaCheck.class" ]; then
     local tmp="$CHECK_CLASSES.$$"
     javac -nowarn -d "$tmp" -cp "$cp" "$KAFKA_SRC/KafkaCheck.java" >&2 || die "cannot compile KafkaCheck.java"
     rm -rf "$CHECK_CLASSES" && mv "$tmp" "$CHECK_CLASSES"
@@ -211,13 +184,8 @@ wait_ready() {
 cmd_up() {
   init_state_dir
   command -v java >/dev/null || die "java not found (Java 17 is required)"
+  already_running "$(bootstrap)" && return 0
   local pid
-  pid="$(running_pid)"
-  if [ -n "$pid" ]; then
-    log "already running (pid $pid, $(bootstrap))"
-    print_env
-    return 0
-  fi
   local cp
   cp="$(broker_classpath)"
   mkdir -p "$KAFKA_DIR"

@@ -109,6 +109,55 @@ export_lines() {
   done <<<"$1"
 }
 
+# Prints the class path of the standalone pom in DIR (a server run from Maven Central jars), resolved
+# with Maven once and cached in DIR/target while the pom is unchanged and every jar is still there.
+maven_classpath() {
+  local dir="$1" what="$2" cp_file="$1/target/classpath.txt" key_file="$1/target/classpath.key" key
+  key="$(sha256sum "$dir/pom.xml" | cut -c1-16)"
+  if [ -s "$cp_file" ] && [ "$(cat "$key_file" 2>/dev/null)" = "$key" ] && all_jars_exist "$cp_file"; then
+    cat "$cp_file"; return 0
+  fi
+  log "resolving the $what class path with Maven (first time only)"
+  mkdir -p "$dir/target"
+  # Written under a private name first: several runs may resolve at the same time.
+  if ! "$REPO_ROOT/mvnw" -B -q -f "$dir/pom.xml" dependency:build-classpath \
+      -Dmdep.outputFile="$cp_file.$$" >&2; then
+    rm -f "$cp_file.$$"
+    die "could not resolve the $what class path (see Maven output above)"
+  fi
+  mv "$cp_file.$$" "$cp_file"
+  echo "$key" >"$key_file"
+  cat "$cp_file"
+}
+
+all_jars_exist() {
+  local jar
+  while IFS= read -r -d: jar || [ -n "$jar" ]; do
+    [ -f "$jar" ] || return 1
+  done <"$1"
+}
+
+# For `up`: when the process of this state dir runs already, logs so with DESCRIPTION, prints its
+# environment lines and succeeds; fails (nothing printed) when it does not run.
+already_running() {
+  local pid
+  pid="$(running_pid)"
+  [ -n "$pid" ] || return 1
+  log "already running (pid $pid, $1)"
+  print_env
+}
+
+# The command dispatch of a server script (up, down, status, env).
+server_command() {
+  case "${1:-}" in
+    up) cmd_up ;;
+    down) cmd_down ;;
+    status) cmd_status ;;
+    env) cmd_env ;;
+    *) echo "usage: $0 up | down | status | env" >&2; exit 2 ;;
+  esac
+}
+
 # Random lowercase hex string of N bytes (no quoting issues in URLs or shells).
 random_hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
 

@@ -116,6 +116,11 @@ public final class SupportSystem {
         return infra.kafkaBootstrap();
     }
 
+    /** The servers of this run (PostgreSQL, Kafka, the mail server's SMTP and IMAP ports). */
+    public Infra infra() {
+        return infra;
+    }
+
     /** JDBC to one service's database — only for what no API can show (e.g. a rejected agent's inbox). */
     public Connection database(String service) throws SQLException {
         String name = SERVICES.get(service);
@@ -209,6 +214,7 @@ public final class SupportSystem {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrap());
+        env.putAll(infra.serverEnvironment());
         String database = SERVICES.get(service);
         if (database != null) {
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(database));
