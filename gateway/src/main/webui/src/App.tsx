@@ -2,6 +2,8 @@ import type { ReactNode } from 'react'
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router'
 import { AuthProvider, homeFor, useAuth } from './auth'
 import { Layout } from './Layout'
+import { PreferencesPage } from './mail/PreferencesPage'
+import { TicketLink } from './mail/TicketLink'
 import { NotificationsProvider } from './notifications'
 import { AdminSupport } from './pages/AdminSupport'
 import { AgentDashboard } from './pages/AgentDashboard'
@@ -68,6 +70,9 @@ export function App() {
             <Route path="/support/tickets/:ticketId" element={<RequireRole roles={['customer', 'agent', 'admin']}><TicketDetail /></RequireRole>} />
             <Route path="/agent/dashboard" element={<RequireRole roles={['agent', 'admin']}><AgentDashboard /></RequireRole>} />
             <Route path="/admin/support/:section?" element={<RequireRole roles={['admin']}><AdminSupport /></RequireRole>} />
+            {/* e-mail: notification preferences, and the ticket links mails carry */}
+            <Route path="/preferences" element={<RequireRole roles={['customer', 'agent', 'admin']}><PreferencesPage /></RequireRole>} />
+            <Route path="/tickets/:ticketId" element={<TicketLink />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Layout>
