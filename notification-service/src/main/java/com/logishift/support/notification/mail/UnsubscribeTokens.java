@@ -2,6 +2,7 @@ package com.logishift.support.notification.mail;
 
 import com.logishift.support.kit.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -33,8 +34,13 @@ public class UnsubscribeTokens {
 
     private final SecretKeySpec key;
 
+    @Inject
     public UnsubscribeTokens(MailConfig config) {
-        byte[] secret = config.unsubscribeSecret().getBytes(StandardCharsets.UTF_8);
+        this(config.unsubscribeSecret());
+    }
+
+    UnsubscribeTokens(String configuredSecret) {
+        byte[] secret = configuredSecret.getBytes(StandardCharsets.UTF_8);
         if (secret.length < 32) {
             throw new IllegalStateException("SUPPORT_MAIL_UNSUBSCRIBE_SECRET must have at least 32 characters");
         }
