@@ -183,6 +183,9 @@ class PermissionMatrixTest {
         row("PUT",    "/api/admin/sla/policy/",                 body(this::currentSlaPolicy),               401,  403,  403,  403,  403,  200)
                 .note("the policy as read, unchanged: a new version"),
         row("GET",    "/api/notifications/preferences/",        none(),                                     401,  200,  200,  200,  200,  200),
+        // e-mail out: the unsubscribe link of a mail needs no sign-in; only its signed token decides (a forged one is 400)
+        row("GET",    "/api/notifications/unsubscribe/?token=forged", none(),                               400,  400,  400,  400,  400,  400),
+        row("POST",   "/api/notifications/unsubscribe/?token=forged", none(),                               400,  400,  400,  400,  400,  400),
         // --- beyond the contract's tables: how a browser's EventSource opens the stream, and the admin's FAQ list --------------------------------------------
         row("POST",   "/api/notifications/stream-ticket/",      none(),                                     401,  200,  200,  200,  200,  200),
         row("GET",    "/api/notifications/stream/?ticket={id}", this::streamTicket,                         401,  200,  200,  200,  200,  200)

@@ -252,6 +252,8 @@ public final class SupportSystem {
                 String group = "system-tests-" + runTag + "-notification-service";
                 env.put("MP_MESSAGING_INCOMING_TICKET_EVENTS_GROUP_ID", group);
                 env.put("MP_MESSAGING_INCOMING_ACCOUNT_EVENTS_GROUP_ID", group);
+                // e-mail out: production requires the key that signs unsubscribe links
+                env.put("SUPPORT_MAIL_UNSUBSCRIBE_SECRET", "system-tests-unsubscribe-secret-" + runTag + "-0123456789abcdef");
             }
             case "gateway" -> {
                 env.put("SUPPORT_JWKS_URL", jwks);
