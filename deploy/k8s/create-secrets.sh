@@ -7,7 +7,7 @@
 #   deploy/k8s/create-secrets.sh [NAMESPACE]
 #   TLS_CERT=fullchain.pem TLS_KEY=key.pem deploy/k8s/create-secrets.sh logishift-support
 #   deploy/k8s/create-secrets.sh --list      (only print the names of the Secrets it creates)
-#   SMTP_HOST=smtp.example.com SMTP_USERNAME=… SMTP_PASSWORD=… deploy/k8s/create-secrets.sh   (SMTP_PORT default 587)
+#   SMTP_HOST=smtp.example.com SMTP_USERNAME=… SMTP_PASSWORD=… deploy/k8s/create-secrets.sh   (SMTP_PORT default 587, STARTTLS)
 #
 # Without TLS_CERT/TLS_KEY the Ingress certificate (gateway-tls) is not created: use cert-manager
 # or create it later with `kubectl create secret tls gateway-tls --cert=… --key=…`.
