@@ -74,7 +74,7 @@ class RouteTableTest {
         routes("POST", "/api/notifications/unsubscribe", Backend.NOTIFICATION, Access.PUBLIC);
         routes("PUT", "/api/notifications/unsubscribe", Backend.NOTIFICATION, Access.SIGNED_IN);
         routes("POST", "/api/notifications/unsubscribe/x", Backend.NOTIFICATION, Access.SIGNED_IN);
-        assertEquals("/api/notifications/unsubscribe", UriTags.template("/api/notifications/unsubscribe/"));
+        assertEquals("/api/notifications/unsubscribe", UriTags.template("/api/notifications/unsubscribe"));
     }
 
     @Test

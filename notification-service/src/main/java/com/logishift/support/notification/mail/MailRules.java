@@ -36,7 +36,7 @@ public final class MailRules {
             case CREATED -> {
                 recipient = event.requiredUuid("customerId");
                 actor = null;
-                data.put("subject", event.required("subject"));
+                putIfPresent(data, "subject", event.required("subject"));
             }
             case REPLY -> {
                 String role = event.required("authorRole");

@@ -91,7 +91,8 @@ public class MailSender {
         for (int i = 0; i < claimed.size(); i++) {
             Row row = claimed.get(i);
             UUID id = row.getUUID("id");
-            if (row.getBoolean("switched_off") || INACTIVE.contains(row.getString("person_status"))) {
+            String status = row.getString("person_status"); // null: not in the directory (yet)
+            if (row.getBoolean("switched_off") || status != null && INACTIVE.contains(status)) {
                 update("UPDATE mail_outbox SET status = 'DROPPED', data = '{}'::jsonb, last_error = $2 WHERE id = $1",
                         Tuple.of(id, row.getBoolean("switched_off") ? "e-mail of this kind switched off" : "account inactive"));
                 continue;

@@ -65,7 +65,7 @@ public final class Mailbox {
 
     private static String body(Part part, String type) throws MessagingException, IOException {
         if (part.isMimeType(type)) {
-            return part.getContent().toString();
+            return part.getContent().toString().replace("\r\n", "\n"); // SMTP's line ends
         }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();

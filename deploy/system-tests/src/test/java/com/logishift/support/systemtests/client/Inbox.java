@@ -59,12 +59,12 @@ public final class Inbox {
     /** The text/plain part of multipart/alternative (or the content itself when it is plain text). */
     private static String plainText(Object content) throws MessagingException, IOException {
         if (content instanceof String text) {
-            return text;
+            return text.replace("\r\n", "\n"); // SMTP's line ends
         }
         if (content instanceof Multipart parts) {
             for (int i = 0; i < parts.getCount(); i++) {
                 BodyPart part = parts.getBodyPart(i);
-                String found = part.isMimeType("text/plain") ? (String) part.getContent()
+                String found = part.isMimeType("text/plain") ? plainText(part.getContent())
                         : part.isMimeType("multipart/*") ? plainText(part.getContent()) : null;
                 if (found != null) {
                     return found;
