@@ -7,6 +7,7 @@
 #   deploy/k8s/create-secrets.sh [NAMESPACE]
 #   TLS_CERT=fullchain.pem TLS_KEY=key.pem deploy/k8s/create-secrets.sh logishift-support
 #   deploy/k8s/create-secrets.sh --list      (only print the names of the Secrets it creates)
+#   SMTP_HOST=smtp.example.com SMTP_USERNAME=… SMTP_PASSWORD=… deploy/k8s/create-secrets.sh   (SMTP_PORT default 587, STARTTLS)
 #
 # Without TLS_CERT/TLS_KEY the Ingress certificate (gateway-tls) is not created: use cert-manager
 # or create it later with `kubectl create secret tls gateway-tls --cert=… --key=…`.
@@ -14,7 +15,7 @@ set -euo pipefail
 db_services=(agent-service ticket-service faq-service notification-service)
 if [ "${1:-}" = "--list" ]; then
   for svc in "${db_services[@]}"; do echo "$svc-db"; done
-  printf '%s\n' agent-service-jwt agent-service-admin gateway-tls
+  printf '%s\n' agent-service-jwt agent-service-admin notification-service-mail gateway-tls
   exit 0
 fi
 ns="${1:-logishift-support}"
@@ -50,6 +51,15 @@ if exists agent-service-admin; then echo "kept    agent-service-admin"; else
   pw="$(random)"
   kubectl -n "$ns" create secret generic agent-service-admin --from-literal=password="$pw"
   echo "admin password: $pw"
+fi
+
+# e-mail out: the SMTP relay (from SMTP_*) and a random key that signs unsubscribe links
+if exists notification-service-mail; then echo "kept    notification-service-mail"; else
+  kubectl -n "$ns" create secret generic notification-service-mail \
+    --from-literal=smtp-host="${SMTP_HOST:-smtp.invalid}" --from-literal=smtp-port="${SMTP_PORT:-587}" \
+    --from-literal=smtp-username="${SMTP_USERNAME:-}" --from-literal=smtp-password="${SMTP_PASSWORD:-}" \
+    --from-literal=unsubscribe-secret="$(random)"
+  [ -n "${SMTP_HOST:-}" ] || echo "note: notification-service-mail has no SMTP relay yet (set SMTP_HOST and create it again)"
 fi
 
 if [ -n "${TLS_CERT:-}" ] && [ -n "${TLS_KEY:-}" ]; then

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react'
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router'
 import { AuthProvider, homeFor, useAuth } from './auth'
 import { Layout } from './Layout'
+import { PreferencesPage } from './mail/PreferencesPage'
+import { TicketLink } from './mail/TicketLink'
 import { NotificationsProvider } from './notifications'
 import { AdminSupport } from './pages/AdminSupport'
 import { AgentDashboard } from './pages/AgentDashboard'
@@ -73,6 +75,9 @@ export function App() {
             <Route path="/search" element={<RequireRole roles={['customer', 'agent', 'admin']}><SearchPage /></RequireRole>} />
             <Route path="/admin/support/:section?" element={<RequireRole roles={['admin']}><AdminSupport /></RequireRole>} />
             <Route path="/admin/webhooks/:webhookId?" element={<RequireRole roles={['admin']}><WebhooksPage /></RequireRole>} />
+            {/* e-mail: notification preferences, and the ticket links mails carry */}
+            <Route path="/preferences" element={<RequireRole roles={['customer', 'agent', 'admin']}><PreferencesPage /></RequireRole>} />
+            <Route path="/tickets/:ticketId" element={<TicketLink />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Layout>

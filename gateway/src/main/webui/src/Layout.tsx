@@ -173,6 +173,10 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="hidden text-sm md:inline" data-testid="signed-in-as">
                 {session.name} · {ROLE_LABEL[session.role]}
               </span>
+              {/* e-mail: every signed-in person's notification preferences */}
+              <Link to="/preferences" className="rounded-md px-3 py-1.5 text-sm font-semibold hover:bg-blue-800">
+                Preferences
+              </Link>
               <button type="button" onClick={() => signOut()} className="rounded-md border border-white/60 px-3 py-1.5 text-sm font-semibold hover:bg-blue-800">
                 Sign out
               </button>

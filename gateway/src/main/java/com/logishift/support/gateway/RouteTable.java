@@ -77,6 +77,9 @@ public final class RouteTable {
             new Rule(null, "/api/admin/faq", false, Backend.FAQ, Access.SIGNED_IN),
             // notification-service
             new Rule("GET", "/api/notifications/stream", true, Backend.NOTIFICATION, Access.STREAM, true),
+            // e-mail out: one-click unsubscribe from a mail (RFC 8058), no sign-in; the signed token is the proof
+            new Rule("GET", "/api/notifications/unsubscribe", true, Backend.NOTIFICATION, Access.PUBLIC),
+            new Rule("POST", "/api/notifications/unsubscribe", true, Backend.NOTIFICATION, Access.PUBLIC),
             new Rule(null, "/api/notifications", false, Backend.NOTIFICATION, Access.SIGNED_IN),
             // webhooks (notification-service; admin only, checked there)
             new Rule(null, "/api/admin/webhooks", false, Backend.NOTIFICATION, Access.SIGNED_IN),

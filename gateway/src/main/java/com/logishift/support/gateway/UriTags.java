@@ -64,7 +64,7 @@ public class UriTags {
         route("/api/support/faq/[^/]+/vote", "/api/support/faq/{id}/vote");
         route("/api/admin/faq", "/api/admin/faq");
         route("/api/admin/faq/[^/]+", "/api/admin/faq/{id}");
-        route("/api/notifications(/unread-count|/read-all|/stream-ticket|/stream|/preferences)?", "/api/notifications$1");
+        route("/api/notifications(/unread-count|/read-all|/stream-ticket|/stream|/preferences|/unsubscribe)?", "/api/notifications$1");
         route("/api/notifications/[^/]+/read", "/api/notifications/{id}/read");
         // webhooks
         route("/api/admin/webhooks(/event-types)?", "/api/admin/webhooks$1");

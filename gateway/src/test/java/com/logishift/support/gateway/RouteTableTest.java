@@ -89,6 +89,16 @@ class RouteTableTest {
     }
 
     @Test
+    void mailUnsubscribeIsPublicAndOnlyThatPath() {
+        // e-mail out: the one-click link of a mail works without sign-in (the token is signed)
+        routes("GET", "/api/notifications/unsubscribe", Backend.NOTIFICATION, Access.PUBLIC);
+        routes("POST", "/api/notifications/unsubscribe", Backend.NOTIFICATION, Access.PUBLIC);
+        routes("PUT", "/api/notifications/unsubscribe", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("POST", "/api/notifications/unsubscribe/x", Backend.NOTIFICATION, Access.SIGNED_IN);
+        assertEquals("/api/notifications/unsubscribe", UriTags.template("/api/notifications/unsubscribe"));
+    }
+
+    @Test
     void conversationPaths() {
         String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
         routes("GET", "/api/support/tickets/" + id + "/messages", Backend.TICKET, Access.SIGNED_IN);

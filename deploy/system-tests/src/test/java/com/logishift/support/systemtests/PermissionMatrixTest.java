@@ -190,6 +190,9 @@ class PermissionMatrixTest {
         // reports
         row("GET",    "/api/admin/support/reports/?from=2026-01-01&to=2026-02-01", none(),                 401,  403,  403,  403,  403,  200),
         row("GET",    "/api/admin/support/reports/export.csv?from=2026-01-01&to=2026-02-01", none(),       401,  403,  403,  403,  403,  200),
+        // e-mail out: the unsubscribe link of a mail needs no sign-in; only its signed token decides (a forged one is 400)
+        row("GET",    "/api/notifications/unsubscribe/?token=forged", none(),                               400,  400,  400,  400,  400,  400),
+        row("POST",   "/api/notifications/unsubscribe/?token=forged", none(),                               400,  400,  400,  400,  400,  400),
         // --- beyond the contract's tables: how a browser's EventSource opens the stream, and the admin's FAQ list --------------------------------------------
         row("POST",   "/api/notifications/stream-ticket/",      none(),                                     401,  200,  200,  200,  200,  200),
         row("GET",    "/api/notifications/stream/?ticket={id}", this::streamTicket,                         401,  200,  200,  200,  200,  200)

@@ -6,6 +6,7 @@ import com.logishift.support.notification.Directory;
 import com.logishift.support.notification.Draft;
 import com.logishift.support.notification.NotificationRules;
 import com.logishift.support.notification.SupportEvent;
+import com.logishift.support.notification.mail.MailOutbox;
 import com.logishift.support.notification.rest.NotificationView;
 import com.logishift.support.notification.stream.LiveNotifications;
 import com.logishift.support.notification.webhook.WebhookDispatcher;
@@ -46,15 +47,17 @@ public class EventProcessor {
     private final Pool pool;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MailOutbox mail;
     private final Counter created;
     private final WebhookQueue webhooks;
     private final WebhookDispatcher dispatcher;
 
-    public EventProcessor(Pool pool, ObjectMapper json, Clock clock, MeterRegistry metrics, WebhookQueue webhooks,
-            WebhookDispatcher dispatcher) {
+    public EventProcessor(Pool pool, ObjectMapper json, Clock clock, MailOutbox mail, MeterRegistry metrics,
+            WebhookQueue webhooks, WebhookDispatcher dispatcher) {
         this.pool = pool;
         this.json = json;
         this.clock = clock;
+        this.mail = mail;
         this.created = metrics.counter("support.notifications.created");
         this.webhooks = webhooks;
         this.dispatcher = dispatcher;
@@ -117,7 +120,9 @@ public class EventProcessor {
                 .flatMap(directory -> {
                     NotificationRules.Decision decision = NotificationRules.decide(event, directory);
                     return store(batch, event, decision.drafts())
-                            .flatMap(ignored -> queueEntry(batch, event, decision.queueEntry()));
+                            .flatMap(ignored -> queueEntry(batch, event, decision.queueEntry()))
+                            // its mail, if any, in the same transaction: exactly one per (event, recipient)
+                            .flatMap(ignored -> mail.queue(batch.connection, event));
                 });
     }
 
@@ -140,16 +145,23 @@ public class EventProcessor {
         // nobody gets what was announced before they could read it
         return batch.connection.preparedQuery("""
                         WITH feed_end AS (SELECT COALESCE(max(seq), 0) AS seq FROM feed_notification)
-                        INSERT INTO directory_account (id, role, status, name, updated_at, feed_since, feed_read_upto)
-                        SELECT $1, $2, $3, $4, now(), feed_end.seq, feed_end.seq FROM feed_end
+                        INSERT INTO directory_account (id, role, status, name, email, updated_at, feed_since, feed_read_upto)
+                        SELECT $1, $2, $3, $4, $5, now(), feed_end.seq, feed_end.seq FROM feed_end
                         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status,
-                               name = COALESCE(EXCLUDED.name, directory_account.name), updated_at = now(),
+                               name = COALESCE(EXCLUDED.name, directory_account.name),
+                               email = COALESCE(EXCLUDED.email, directory_account.email), updated_at = now(),
                                feed_since = CASE WHEN directory_account.status = EXCLUDED.status
                                                  THEN directory_account.feed_since ELSE EXCLUDED.feed_since END,
                                feed_read_upto = CASE WHEN directory_account.status = EXCLUDED.status
                                                      THEN directory_account.feed_read_upto ELSE EXCLUDED.feed_read_upto END""")
-                .execute(Tuple.of(event.requiredUuid("accountId"), role, status, event.text("name")))
+                .execute(Tuple.of(event.requiredUuid("accountId"), role, status, event.text("name"), email(event)))
                 .replaceWithVoid();
+    }
+
+    /** The account's address for mails (every account event carries it); an implausible one is not kept. */
+    private static String email(SupportEvent event) {
+        String email = event.text("email");
+        return email == null || email.length() > 320 || !email.matches("[^\\s@<>,;\"]+@[^\\s@<>,;\"]+") ? null : email;
     }
 
     /**

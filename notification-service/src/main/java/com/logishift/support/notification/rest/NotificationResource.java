@@ -6,6 +6,7 @@ import com.logishift.support.kit.PageRequest;
 import com.logishift.support.kit.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.logishift.support.notification.NotificationRules;
+import com.logishift.support.notification.mail.MailKind;
 import com.logishift.support.notification.service.Inbox;
 import com.logishift.support.notification.service.Preferences;
 import com.logishift.support.notification.stream.LiveNotifications;
@@ -32,10 +33,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -107,23 +109,29 @@ public class NotificationResource {
     @GET
     @Path("preferences")
     @Authenticated
-    @Operation(summary = "Own notification preferences: in-app on/off for each kind the caller can receive",
-            description = "Kinds are the CloudEvent types, e.g. com.logishift.support.ticket.created.v1.")
+    @Operation(summary = "Own notification preferences: in-app and e-mail on/off per kind, and the mails' language",
+            description = "Kinds are the CloudEvent types, e.g. com.logishift.support.ticket.created.v1. inApp is "
+                    + "present for the kinds the caller's role is notified of in the app, email for the kinds mailed "
+                    + "to it; language (en, de) is the language of the caller's mails.")
     public Uni<PreferencesView> preferences() {
-        return preferences.inApp(me(), receivableKinds()).map(PreferencesView::of);
+        return preferences.of(me(), receivableKinds(), mailKinds()).map(PreferencesView::of);
     }
 
     @PUT
     @Path("preferences")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Switch kinds on or off in the app",
-            description = "{\"kinds\":{\"<kind>\":{\"inApp\":false}}}: sets the kinds named, the others keep their "
-                    + "setting. A kind the caller cannot receive, or any other field, is 400. A switched-off kind is "
-                    + "neither stored for the caller nor shown or counted. Answers all preferences.")
+    @Operation(summary = "Switch kinds on or off in the app or by e-mail; choose the mails' language",
+            description = "{\"kinds\":{\"<kind>\":{\"inApp\":false,\"email\":false}},\"language\":\"de\"}: sets what "
+                    + "is named, the rest keeps its setting. A kind the caller cannot receive, a flag that does not "
+                    + "apply to the kind, an unknown language or any other field is 400. A kind switched off in the "
+                    + "app is neither stored for the caller nor shown or counted; switched off for e-mail, it is not "
+                    + "mailed. Answers all preferences.")
     public Uni<PreferencesView> updatePreferences(JsonNode body) {
         Set<String> kinds = receivableKinds();
-        return preferences.update(me(), kinds, PreferencesView.changes(body, kinds)).map(PreferencesView::of);
+        Set<String> mail = mailKinds();
+        return preferences.update(me(), kinds, mail, PreferencesView.changes(body, kinds, mail))
+                .map(PreferencesView::of);
     }
 
     @POST
@@ -172,16 +180,20 @@ public class NotificationResource {
         return Ids.parse("sub", jwt.getSubject());
     }
 
-    /** The kinds the caller's role can receive (their highest role, as the token names it). */
+    /** The kinds the caller's role can receive in the app (their highest role, as the token names it). */
     private Set<String> receivableKinds() {
+        return role().map(NotificationRules.KINDS_BY_ROLE::get).orElse(Set.of());
+    }
+
+    /** The kinds the caller's role can be mailed about. */
+    private Set<String> mailKinds() {
+        return role().map(MailKind::typesFor).orElse(Set.of());
+    }
+
+    private Optional<String> role() {
         me();
         Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-        for (String role : List.of("admin", "agent", "customer")) {
-            if (groups.contains(role)) {
-                return NotificationRules.KINDS_BY_ROLE.get(role);
-            }
-        }
-        return Set.of();
+        return Stream.of("admin", "agent", "customer").filter(groups::contains).findFirst();
     }
 
     private static boolean parseUnread(String unread) {

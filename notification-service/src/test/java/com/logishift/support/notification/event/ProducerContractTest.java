@@ -76,8 +76,8 @@ class ProducerContractTest {
         ticket("note-added", "noteId", UUID.randomUUID(), "authorId", OTHER_AGENT, "assigneeId", AGENT,
                 "addedAt", AT);
         ticket("message-added", "messageId", UUID.randomUUID(), "seq", 3, "authorId", AGENT, "authorRole", "AGENT",
-                "visibility", "PUBLIC", "channel", "WEB", "customerId", CUSTOMER, "assigneeId", AGENT,
-                "attachmentCount", 1, "createdAt", AT);
+                "authorName", "Alice", "visibility", "PUBLIC", "channel", "WEB", "customerId", CUSTOMER,
+                "assigneeId", AGENT, "attachmentCount", 1, "body", "Your parcel is on its way.", "createdAt", AT);
         ticket("feedback-submitted", "customerId", CUSTOMER, "assigneeId", AGENT, "rating", 4, "submittedAt", AT);
         ticket("priority-changed", "customerId", CUSTOMER, "assigneeId", AGENT, "from", "LOW", "to", "HIGH",
                 "changedBy", AGENT, "changedAt", AT);

@@ -32,6 +32,7 @@ class OperationsTest {
     @Test
     void openApiDescribesTheSpecPaths() {
         assertOpenApiDescribes("/api/notifications", "/api/notifications/unread-count",
-                "/api/notifications/{id}/read", "/api/notifications/read-all", "/api/notifications/stream");
+                "/api/notifications/{id}/read", "/api/notifications/read-all", "/api/notifications/stream",
+                "/api/notifications/preferences", "/api/notifications/unsubscribe");
     }
 }

@@ -23,29 +23,41 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** GET, PUT /api/notifications/preferences/: in-app on/off per kind, own preferences only, strictly validated. */
+/**
+ * GET, PUT /api/notifications/preferences/: in-app and e-mail on/off per kind and the mails' language, own
+ * preferences only, strictly validated.
+ */
 @QuarkusTest
 @QuarkusTestResource(JwtKeysTestResource.class)
 class PreferencesTest {
 
     private static final String CREATED = "com.logishift.support.ticket.created.v1";
     private static final String STATUS = "com.logishift.support.ticket.status-changed.v1";
+    private static final String ASSIGNED = "com.logishift.support.ticket.assigned.v1";
 
     @Inject
     Pool pool;
 
     @Test
     void everyKindARoleCanReceiveIsListedAndOnByDefault() {
+        // a customer: three kinds in the app, three by e-mail (the acknowledgement of a new ticket only by e-mail)
         as(Tokens.customer()).get("/api/notifications/preferences/").then().statusCode(200)
                 .body("kinds.size()", equalTo(4))
+                .body("language", equalTo("en"))
                 .body("kinds.'" + STATUS + "'.inApp", equalTo(true))
-                .body("kinds", not(org.hamcrest.Matchers.hasKey(CREATED)));
+                .body("kinds.'" + STATUS + "'.email", equalTo(true))
+                .body("kinds.'" + ASSIGNED + "'.inApp", equalTo(true))
+                .body("kinds.'" + ASSIGNED + "'", not(org.hamcrest.Matchers.hasKey("email")))
+                .body("kinds.'" + CREATED + "'", not(org.hamcrest.Matchers.hasKey("inApp")))
+                .body("kinds.'" + CREATED + "'.email", equalTo(true));
         as(Tokens.admin()).get("/api/notifications/preferences").then().statusCode(200)
                 .body("kinds.'" + CREATED + "'.inApp", equalTo(true))
                 .body("kinds.'com.logishift.support.ticket.sla-breached.v1'.inApp", equalTo(true))
                 .body("kinds.'com.logishift.support.account.registered.v1'.inApp", equalTo(true));
         as(Tokens.agent()).get("/api/notifications/preferences/").then().statusCode(200)
-                .body("kinds", not(org.hamcrest.Matchers.hasKey("com.logishift.support.account.registered.v1")));
+                .body("kinds", not(org.hamcrest.Matchers.hasKey("com.logishift.support.account.registered.v1")))
+                .body("kinds.'" + ASSIGNED + "'.email", equalTo(true))
+                .body("kinds.'" + CREATED + "'", not(org.hamcrest.Matchers.hasKey("email")));
         given().get("/api/notifications/preferences/").then().statusCode(401).contentType("application/problem+json");
         given().contentType("application/json").body("{\"kinds\":{}}").put("/api/notifications/preferences/")
                 .then().statusCode(401);
@@ -103,7 +115,14 @@ class PreferencesTest {
                 Map.entry("{\"kinds\":{\"bad\\u0000kind\":{\"inApp\":false}}}", "kinds.bad\u0000kind"),
                 Map.entry("{\"kinds\":{\"" + STATUS + "\":{\"inApp\":\"false\"}}}", "kinds." + STATUS),
                 Map.entry("{\"kinds\":{\"" + STATUS + "\":{\"inApp\":0}}}", "kinds." + STATUS),
-                Map.entry("{\"kinds\":{\"" + STATUS + "\":{\"inApp\":false,\"email\":true}}}", "kinds." + STATUS),
+                Map.entry("{\"kinds\":{\"" + ASSIGNED + "\":{\"email\":false}}}", "kinds." + ASSIGNED), // not mailed to a customer
+                Map.entry("{\"kinds\":{\"" + STATUS + "\":{\"email\":\"false\"}}}", "kinds." + STATUS),
+                Map.entry("{\"kinds\":{\"" + STATUS + "\":{\"inApp\":false,\"sms\":true}}}", "kinds." + STATUS),
+                Map.entry("{\"kinds\":{\"" + STATUS + "\":{}}}", "kinds." + STATUS),
+                Map.entry("{\"language\":\"fr\"}", "language"),
+                Map.entry("{\"language\":[\"de\"]}", "language"),
+                Map.entry("{\"language\":null}", "language"),
+                Map.entry("{\"kinds\":{},\"language\":\"" + "d".repeat(5000) + "\"}", "language"),
                 Map.entry("{\"kinds\":{\"" + STATUS + "\":false}}", "kinds." + STATUS),
                 Map.entry("{\"kinds\":{\"" + STATUS + "\":null}}", "kinds." + STATUS),
                 Map.entry("{\"kinds\":[]}", "kinds"),
@@ -114,6 +133,8 @@ class PreferencesTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://support.logishift.com/problems/invalid-request"))
                 .body("errors[0].field", equalTo(field)));
+        as(customer).body("{\"language\":\"de\u0000\"}").put("/api/notifications/preferences/").then().statusCode(400)
+                .contentType("application/problem+json");
         as(customer).body("{\"kinds\":").put("/api/notifications/preferences/").then().statusCode(400)
                 .contentType("application/problem+json");
         as(customer).body("{\"kinds\":{\"" + "x".repeat(15_000) + "\":{\"inApp\":true}}}")
@@ -126,7 +147,31 @@ class PreferencesTest {
         assertEquals(0, count("SELECT count(*) AS n FROM preference WHERE account_id = $1", customer.id()));
         // an empty change is fine and changes nothing
         as(customer).body("{\"kinds\":{}}").put("/api/notifications/preferences/").then().statusCode(200)
-                .body("kinds.size()", equalTo(3));
+                .body("kinds.size()", equalTo(4));
+    }
+
+    @Test
+    void eMailFlagsAndLanguageAreSetLikeTheInAppOnesAndOnlyForTheCaller() {
+        Person customer = Tokens.customer();
+        Person other = Tokens.customer();
+        as(customer).body("{\"kinds\":{\"" + STATUS + "\":{\"email\":false},\"" + CREATED + "\":{\"email\":false}},"
+                        + "\"language\":\"de\"}").put("/api/notifications/preferences/").then().statusCode(200)
+                .body("language", equalTo("de"))
+                .body("kinds.'" + STATUS + "'.email", equalTo(false))
+                .body("kinds.'" + STATUS + "'.inApp", equalTo(true))
+                .body("kinds.'" + CREATED + "'.email", equalTo(false));
+        // in-app off later keeps the e-mail setting, and the language stays when not named
+        as(customer).body("{\"kinds\":{\"" + STATUS + "\":{\"inApp\":false},\"" + CREATED + "\":{\"email\":true}}}")
+                .put("/api/notifications/preferences/").then().statusCode(200);
+        as(customer).get("/api/notifications/preferences/").then()
+                .body("language", equalTo("de"))
+                .body("kinds.'" + STATUS + "'.email", equalTo(false))
+                .body("kinds.'" + STATUS + "'.inApp", equalTo(false))
+                .body("kinds.'" + CREATED + "'.email", equalTo(true));
+        as(customer).body("{\"language\":\"en\"}").put("/api/notifications/preferences/").then().statusCode(200)
+                .body("language", equalTo("en")).body("kinds.'" + STATUS + "'.email", equalTo(false));
+        as(other).get("/api/notifications/preferences/").then().body("language", equalTo("en"))
+                .body("kinds.'" + STATUS + "'.email", equalTo(true));
     }
 
     private String event(String what, UUID ticket, Person customer, String extra) {

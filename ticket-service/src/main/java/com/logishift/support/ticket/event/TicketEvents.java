@@ -76,10 +76,13 @@ public class TicketEvents {
             Instant addedAt) {
     }
 
-    /** Ids and kinds only: the message's body stays inside ticket-service. */
+    /**
+     * Ids and kinds, and for a PUBLIC message its text (notification-service mails it to the
+     * customer); an INTERNAL message's body is null: it never leaves ticket-service.
+     */
     public record MessageAdded(UUID ticketId, String reference, UUID messageId, int seq, UUID authorId,
-            String authorRole, String visibility, String channel, UUID customerId, UUID assigneeId,
-            int attachmentCount, Instant createdAt) {
+            String authorRole, String authorName, String visibility, String channel, UUID customerId,
+            UUID assigneeId, int attachmentCount, String body, Instant createdAt) {
     }
 
     public record FeedbackSubmitted(UUID ticketId, String reference, UUID customerId, UUID assigneeId, int rating,
@@ -134,8 +137,8 @@ public class TicketEvents {
     public Change messagePosted(Ticket t, Message m, Actor author) {
         List<OutboxEvent> events = new ArrayList<>(2);
         events.add(event(TicketEventType.MESSAGE_ADDED, t, new MessageAdded(t.id, t.reference, m.id(), m.seq(),
-                m.authorId(), m.authorRole(), m.visibility().name(), m.channel().name(), t.customerId, t.assigneeId,
-                m.attachments().size(), m.createdAt()), m.createdAt()));
+                m.authorId(), m.authorRole(), m.authorName(), m.visibility().name(), m.channel().name(), t.customerId,
+                t.assigneeId, m.attachments().size(), m.internal() ? null : m.body(), m.createdAt()), m.createdAt()));
         if (m.internal()) {
             events.add(event(TicketEventType.NOTE_ADDED, t,
                     new NoteAdded(t.id, t.reference, m.id(), m.authorId(), t.assigneeId, m.createdAt()),

@@ -25,7 +25,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** message-added as another service reads it: ids and kinds, never a body; a reopen is a status change. */
+/**
+ * message-added as another service reads it: ids and kinds, a PUBLIC message's text (it is mailed to the
+ * customer), never an INTERNAL one's; a reopen is a status change.
+ */
 @QuarkusTest
 @QuarkusTestResource(JwtKeysTestResource.class)
 class MessageEventsTest {
@@ -35,7 +38,7 @@ class MessageEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void messagesArePublishedWithoutTheirBodies() throws Exception {
+    void publicTextIsPublishedAndInternalNeverIs() throws Exception {
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
         String id = openTicket(customer);
@@ -62,11 +65,12 @@ class MessageEventsTest {
                     types.subList(types.size() - 4, types.size()), types.toString());
             int n = records.size();
             for (ConsumerRecord<String, String> r : records) {
-                assertFalse(r.value().contains(publicSecret), "a message body on the topic");
                 assertFalse(r.value().contains(internalSecret), "an internal body on the topic");
             }
             JsonNode customers = JSON.readTree(records.get(n - 4).value());
             assertEquals(fields(), names(customers));
+            assertEquals(publicSecret, customers.get("body").asText());
+            assertEquals(customer.name(), customers.get("authorName").asText());
             assertEquals(first, customers.get("messageId").asText());
             assertEquals(1, customers.get("seq").asInt());
             assertEquals(customer.id().toString(), customers.get("authorId").asText());
@@ -89,13 +93,15 @@ class MessageEventsTest {
             assertEquals(2, internal.get("seq").asInt());
             assertEquals("INTERNAL", internal.get("visibility").asText());
             assertEquals("AGENT", internal.get("authorRole").asText());
+            assertTrue(internal.get("body").isNull(), "an internal message's body is null");
+            assertEquals(fields(), names(internal));
             assertEquals(second, JSON.readTree(records.get(n - 1).value()).get("noteId").asText());
         }
     }
 
     private static Set<String> fields() {
         return new TreeSet<>(Set.of("ticketId", "reference", "messageId", "seq", "authorId", "authorRole",
-                "visibility", "channel", "customerId", "assigneeId", "attachmentCount", "createdAt"));
+                "authorName", "visibility", "channel", "customerId", "assigneeId", "attachmentCount", "body", "createdAt"));
     }
 
     private static Set<String> names(JsonNode node) {

@@ -257,6 +257,8 @@ public final class SupportSystem {
                 env.put("SUPPORT_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
                 env.put("SUPPORT_WEBHOOK_BACKOFF_INITIAL", "PT0.5S"); // retries within seconds, not minutes
                 env.put("SUPPORT_WEBHOOK_BACKOFF_MAX", "PT2S");
+                // e-mail out: production requires the key that signs unsubscribe links
+                env.put("SUPPORT_MAIL_UNSUBSCRIBE_SECRET", "system-tests-unsubscribe-secret-" + runTag + "-0123456789abcdef");
             }
             case "gateway" -> {
                 env.put("SUPPORT_JWKS_URL", jwks);

@@ -210,12 +210,16 @@ final class NetworkCheck {
         }
     }
 
+    /** Addresses a service only writes into what it sends (links in e-mails), never connects to. */
+    private static final java.util.Set<String> NOT_CONNECTED = java.util.Set.of("SUPPORT_PUBLIC_URL");
+
     private static final Pattern URL = Pattern.compile("(?:jdbc:)?([a-z][a-z0-9+.\\-]*)://([^/:?,\\s]+)(?::(\\d+))?");
 
     private static List<Need> needs(Pod client, Map<String, ContainerEnv.Variable> env, Map<String, Svc> services, Finding.Report report) {
         List<Need> needs = new ArrayList<>();
         for (ContainerEnv.Variable variable : env.values()) {
-            if (variable.value() == null || !(variable.name().endsWith("_URL") || variable.name().endsWith("_SERVERS"))) {
+            if (variable.value() == null || !(variable.name().endsWith("_URL") || variable.name().endsWith("_SERVERS"))
+                    || NOT_CONNECTED.contains(variable.name())) {
                 continue;
             }
             List<String[]> endpoints = new ArrayList<>();
