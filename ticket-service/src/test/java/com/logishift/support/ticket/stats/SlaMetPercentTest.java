@@ -55,8 +55,8 @@ class SlaMetPercentTest {
     @Test
     void theShareOfMetClocksFollowsEveryChangeThatStopsOrResumesAClock() {
         resetDatabase(pool);
-        Person customer = Tokens.customer();
         Person agent = approvedAgent(pool);
+        Person customer = Tokens.customer();
         assertEquals(percent(null, null, null), slaMet());
 
         String h1 = resolvedTicket(customer, agent);
@@ -90,6 +90,9 @@ class SlaMetPercentTest {
         sql("UPDATE ticket SET priority = 'MEDIUM' WHERE id = $1", h2);
         assertCountersMatchTickets("after the breached ticket's priority changed");
         assertEquals(percent(100.0, 0.0, 100.0), slaMet());
+        sql("SELECT ticket_count_recount()"); // what the benchmark's seeding runs
+        assertCountersMatchTickets("after a recount");
+        assertEquals(percent(100.0, 0.0, 100.0), slaMet(), "the same after a recount");
 
         // only the counters know of these three MET MEDIUM clocks: the stats read the counters
         sql("INSERT INTO ticket_count_change (status, priority, category, assignee_id, delta, first_responses, "
