@@ -80,7 +80,7 @@ public final class Api {
 
     /** Empties ticket-service's tables, for tests that need to know every row (stats, assignment). */
     public static void resetDatabase(Pool pool) {
-        pool.query("TRUNCATE ticket_feedback, ticket_message, ticket_timeline, ticket, agent, agent_load_change, attachment, attachment_content").execute().await().indefinitely();
+        pool.query("TRUNCATE ticket_feedback, ticket_message, ticket_timeline, inbound_mail, ticket, agent, agent_load_change, attachment, attachment_content").execute().await().indefinitely();
     }
 
     public static void await(BooleanSupplier condition, String what) {
