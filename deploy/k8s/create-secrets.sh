@@ -8,6 +8,7 @@
 #   TLS_CERT=fullchain.pem TLS_KEY=key.pem deploy/k8s/create-secrets.sh logishift-support
 #   deploy/k8s/create-secrets.sh --list      (only print the names of the Secrets it creates)
 #   SMTP_HOST=smtp.example.com SMTP_USERNAME=… SMTP_PASSWORD=… deploy/k8s/create-secrets.sh   (SMTP_PORT default 587, STARTTLS)
+#   IMAP_HOST=imap.example.com MAILBOX_USER=support@… MAILBOX_PASSWORD=… deploy/k8s/create-secrets.sh   (IMAP_PORT default 993, TLS)
 #
 # Without TLS_CERT/TLS_KEY the Ingress certificate (gateway-tls) is not created: use cert-manager
 # or create it later with `kubectl create secret tls gateway-tls --cert=… --key=…`.
@@ -15,7 +16,7 @@ set -euo pipefail
 db_services=(agent-service ticket-service faq-service notification-service)
 if [ "${1:-}" = "--list" ]; then
   for svc in "${db_services[@]}"; do echo "$svc-db"; done
-  printf '%s\n' agent-service-jwt agent-service-admin notification-service-mail gateway-tls
+  printf '%s\n' agent-service-jwt agent-service-admin notification-service-mail ticket-service-mail gateway-tls
   exit 0
 fi
 ns="${1:-logishift-support}"
@@ -60,6 +61,14 @@ if exists notification-service-mail; then echo "kept    notification-service-mai
     --from-literal=smtp-username="${SMTP_USERNAME:-}" --from-literal=smtp-password="${SMTP_PASSWORD:-}" \
     --from-literal=unsubscribe-secret="$(random)"
   [ -n "${SMTP_HOST:-}" ] || echo "note: notification-service-mail has no SMTP relay yet (set SMTP_HOST and create it again)"
+fi
+
+# e-mail in: the support mailbox ticket-service reads (from IMAP_* and MAILBOX_*)
+if exists ticket-service-mail; then echo "kept    ticket-service-mail"; else
+  kubectl -n "$ns" create secret generic ticket-service-mail \
+    --from-literal=imap-host="${IMAP_HOST:-imap.invalid}" --from-literal=imap-port="${IMAP_PORT:-993}" \
+    --from-literal=mailbox-user="${MAILBOX_USER:-}" --from-literal=mailbox-password="${MAILBOX_PASSWORD:-}"
+  [ -n "${IMAP_HOST:-}" ] || echo "note: ticket-service-mail has no mailbox yet (set IMAP_HOST, MAILBOX_USER, MAILBOX_PASSWORD and create it again)"
 fi
 
 if [ -n "${TLS_CERT:-}" ] && [ -n "${TLS_KEY:-}" ]; then
