@@ -34,15 +34,19 @@ class PreferencesTest {
     private static final String CREATED = "com.logishift.support.ticket.created.v1";
     private static final String STATUS = "com.logishift.support.ticket.status-changed.v1";
     private static final String ASSIGNED = "com.logishift.support.ticket.assigned.v1";
+    private static final String MERGED = "com.logishift.support.ticket.merged.v1";
 
     @Inject
     Pool pool;
 
     @Test
     void everyKindARoleCanReceiveIsListedAndOnByDefault() {
-        // a customer: three kinds in the app, three by e-mail (the acknowledgement of a new ticket only by e-mail)
+        // a customer: four kinds in the app (a merge only there), three by e-mail (the acknowledgement of a
+        // new ticket only by e-mail)
         as(Tokens.customer()).get("/api/notifications/preferences/").then().statusCode(200)
-                .body("kinds.size()", equalTo(4))
+                .body("kinds.size()", equalTo(5))
+                .body("kinds.'" + MERGED + "'.inApp", equalTo(true))
+                .body("kinds.'" + MERGED + "'", not(org.hamcrest.Matchers.hasKey("email")))
                 .body("language", equalTo("en"))
                 .body("kinds.'" + STATUS + "'.inApp", equalTo(true))
                 .body("kinds.'" + STATUS + "'.email", equalTo(true))
@@ -147,7 +151,7 @@ class PreferencesTest {
         assertEquals(0, count("SELECT count(*) AS n FROM preference WHERE account_id = $1", customer.id()));
         // an empty change is fine and changes nothing
         as(customer).body("{\"kinds\":{}}").put("/api/notifications/preferences/").then().statusCode(200)
-                .body("kinds.size()", equalTo(4));
+                .body("kinds.size()", equalTo(5));
     }
 
     @Test
