@@ -58,7 +58,8 @@ class MailOutTest {
         String reply = "We are sending a replacement today.";
         expect(gateway.as(agent).body(Map.of("body", secret, "visibility", "INTERNAL"))
                 .post("/api/support/tickets/" + id + "/messages/"), 201);
-        expect(gateway.as(agent).body(Map.of("body", reply)).post("/api/support/tickets/" + id + "/messages/"), 201);
+        expect(gateway.as(agent).body(Map.of("body", reply, "visibility", "PUBLIC"))
+                .post("/api/support/tickets/" + id + "/messages/"), 201);
         Inbox.Mail replied = awaitMails(customer, 2).get(1);
         assertTrue(replied.subject().startsWith("[" + reference + "] "), replied.subject());
         assertTrue(replied.text().contains(reply), replied.text());
