@@ -78,7 +78,10 @@ class MailOutTest {
         assertFalse(prefs.path("kinds").path("com.logishift.support.ticket.message-added.v1").path("email").asBoolean(true));
 
         // another reply: not mailed; resolving still is (a later mail proves the reply had its chance)
-        expect(gateway.as(agent).body(Map.of("body", "Tracking number follows.")).post("/api/support/tickets/" + id + "/messages/"), 201);
+        expect(gateway.as(agent).body(Map.of("body", "Tracking number follows.", "visibility", "PUBLIC"))
+                .post("/api/support/tickets/" + id + "/messages/"), 201);
+        // a reassigned ticket keeps its status: the agent starts it, then resolves it
+        expect(gateway.as(agent).body(Map.of("status", "IN_PROGRESS")).put("/api/support/tickets/" + id + "/update-status/"), 200);
         expect(gateway.as(agent).body(Map.of("status", "RESOLVED")).put("/api/support/tickets/" + id + "/update-status/"), 200);
         List<Inbox.Mail> all = awaitMails(customer, 3);
         Inbox.Mail resolved = all.get(2);
