@@ -76,6 +76,8 @@ public final class Report {
 
         if (!conversationOnly) {
             creationEventsAndReads();
+        } else {
+            root.set("webhooks", readJson(run.resolve("webhooks.json"))); // both modes run WebhookLatency
         }
         root.set("conversation", conversation());
         root.set("sla", properties(run.resolve("sla.properties")).isEmpty() ? null : sla());
@@ -486,6 +488,28 @@ public final class Report {
                     seconds < 1 && sla.path("leftDue").asLong() == 0,
                     fmt(seconds * 1000) + " ms, " + sla.path("alerts").asText() + " alerts");
         }
+        JsonNode search = root.get("search");
+        for (JsonNode st : search == null || search.isNull() ? JSON.createArrayNode() : search.get("steps")) {
+            // the goal is for selective queries; a word in half of all tickets is reported against it too
+            String name = st.path("name").asText();
+            boolean selective = !name.startsWith("search-half");
+            target(t, name + ", p99 at " + search.path("data").path("tickets").asText() + " tickets and "
+                            + search.path("data").path("messages").asText() + " messages",
+                    selective ? "<= 50 ms" : "reported (worst case)",
+                    st.path("requests").asLong() > 0 && st.path("errors").asLong() == 0
+                            && (!selective || st.path("p99").asDouble() <= 50),
+                    fmt(st.path("p99").asDouble()) + " ms, " + st.path("errors").asLong() + " errors of "
+                            + st.path("requests").asLong());
+        }
+        JsonNode hooks = root.get("webhooks");
+        if (hooks != null && hooks.has("createToDelivery")) {
+            double p99 = hooks.path("createToDelivery").path("p99").asDouble(Double.NaN);
+            target(t, "webhooks: create → delivery at " + (hooks.path("endpoints").asInt() - 1)
+                            + " live endpoints, 1 dead (" + fmt(hooks.path("offeredRate").asDouble()) + "/s)", "p99 < 1 s",
+                    p99 < 1000 && hooks.path("delivered").asLong() == hooks.path("expectedDeliveries").asLong(),
+                    fmt(p99) + " ms, delivered " + hooks.path("delivered").asLong() + " of "
+                            + hooks.path("expectedDeliveries").asLong());
+        }
         JsonNode reports = root.get("reports");
         for (JsonNode st : reports == null || reports.isNull() ? JSON.createArrayNode() : reports.get("steps")) {
             target(t, st.path("name").asText() + ", p99 at " + reports.path("tickets").asText() + " tickets", "<= 200 ms",
@@ -626,6 +650,8 @@ public final class Report {
 
         if (!conversationOnly) {
             creationEventsAndReadsMarkdown();
+        } else {
+            webhooks(root.get("webhooks"));
         }
         conversationMarkdown();
         slaMarkdown();
