@@ -10,6 +10,7 @@ bench_reports() {
   phase "reports-$size"
   psql -X -q -v ON_ERROR_STOP=1 -d ticket_service -f "$BENCH_DIR/sql/seed-reports.sql" \
     >"$RUN_DIR/seed-reports.log" 2>&1 || { cat "$RUN_DIR/seed-reports.log" >&2; die "writing the report facts failed"; }
+  settle
   to=$(date -u -d tomorrow +%F)
   from=$(date -u -d "$to -1 year" +%F)
   local q="from=$from&to=$to&tz=Europe/Berlin"

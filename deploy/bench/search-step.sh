@@ -11,6 +11,7 @@ search_step() {
   t="$(now)"
   psql -X -q -v ON_ERROR_STOP=1 -d ticket_service -v messages="$messages" -f "$BENCH_DIR/sql/seed-search.sql" \
     >"$RUN_DIR/seed-search.log" 2>&1 || { cat "$RUN_DIR/seed-search.log" >&2; die "seeding the search corpus failed"; }
+  settle
   local seeded
   seeded="$(awk -v s="$t" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.1f", e - s }')"
   # what the selective queries ask for: lot words and delivery-id digits that exist

@@ -83,6 +83,9 @@ public class RateSimulation extends Simulation {
                         .check(status().is(201));
             } else {
                 request = http(step.name()).get(step.url()).check(status().is(200));
+                if (step.url().contains(".csv")) {
+                    request = request.header("Accept", "text/csv"); // the export answers 406 to JSON-only clients
+                }
             }
             ScenarioBuilder scenario = scenario(step.name()).feed(feeder);
             if (step.feed() != null) {
