@@ -154,7 +154,7 @@ public class WebhookDispatcher {
                           FROM picked, webhook_endpoint e
                          WHERE w.id = picked.id AND e.id = w.endpoint_id
                         RETURNING w.id, w.endpoint_id, w.attempts, w.payload, w.created_at, e.url, e.secret,
-                                  e.previous_secret, e.previous_secret_until""")
+                                  e.previous_secret, e.previous_secret_until, e.failing_since IS NOT NULL AS failing""")
                 .execute(Tuple.tuple().addArrayOfUUID(busy.toArray(UUID[]::new))
                         .addArrayOfInteger(free.toArray(Integer[]::new)).addOffsetDateTime(utc(now))
                         .addInteger(config.maxInFlightPerEndpoint())
@@ -170,7 +170,8 @@ public class WebhookDispatcher {
                         }
                         WebhookAttempts.Claimed c = new WebhookAttempts.Claimed(row.getUUID("id"),
                                 row.getUUID("endpoint_id"), row.getInteger("attempts"), row.getString("payload"),
-                                row.getOffsetDateTime("created_at").toInstant(), row.getString("url"), secrets);
+                                row.getOffsetDateTime("created_at").toInstant(), row.getString("url"), secrets,
+                                row.getBoolean("failing"));
                         inFlight.merge(c.endpointId(), 1, Integer::sum);
                         perEndpoint.merge(c.endpointId(), 1, Integer::sum);
                         claimed.add(c);
