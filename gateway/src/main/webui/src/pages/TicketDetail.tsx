@@ -254,7 +254,7 @@ export function TicketDetail() {
           <span className="font-mono text-slate-600">{ticket.reference}</span>
           <StatusBadge status={ticket.status} />
           <PriorityBadge priority={ticket.priority} />
-          {staff && ticket.sla && <SlaClocks sla={ticket.sla} />}
+          {staff && ticket.sla && !ticket.mergedIntoId && <SlaClocks sla={ticket.sla} />}
         </div>
         <h1 className="mt-1 text-2xl font-bold tracking-tight wrap-anywhere sm:text-3xl">{ticket.subject}</h1>
       </div>

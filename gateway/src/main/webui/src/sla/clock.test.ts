@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SlaClock, Ticket } from '../types'
+import type { SlaClock, Ticket, TicketSla } from '../types'
 import { describeClock, formatDue, formatMinutes, listClock, nextRefreshDelay } from './clock'
 import { MIN, NOW, TICKET as BASE, at } from './fixtures'
 
@@ -92,6 +92,11 @@ describe('listClock', () => {
     const first = running(MIN)
     expect(listClock({ ...base, sla: { firstResponse: first, resolution } })).toEqual({ kind: 'firstResponse', clock: first })
     expect(listClock({ ...base, sla: { firstResponse: met, resolution } })).toEqual({ kind: 'resolution', clock: resolution })
+  })
+
+  it('shows nothing for a merged duplicate: its clocks stopped at the merge, nobody met them', () => {
+    const stopped: TicketSla = { firstResponse: met, resolution: met }
+    expect(listClock({ ...base, status: 'CLOSED', mergedIntoId: '7d0f8a52-5c36-4a55-9a36-0c1f0e8b2a11', sla: stopped })).toBeNull()
   })
 
   it('keeps showing a breached first response while nobody has answered, but not after', () => {

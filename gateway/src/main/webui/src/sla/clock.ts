@@ -92,7 +92,8 @@ export function formatDue(iso: string, timeZone?: string, locale?: string): stri
  */
 export function listClock(ticket: Ticket): { kind: ClockKind; clock: SlaClock } | null {
   const sla = ticket.sla
-  if (!sla) return null
+  // a merged duplicate's clocks stopped at the merge: "met" would claim an answer nobody gave
+  if (!sla || ticket.mergedIntoId) return null
   const first = sla.firstResponse
   const finished = ticket.status === 'RESOLVED' || ticket.status === 'CLOSED'
   if (first && !finished && !ticket.firstResponseAt && (first.status === 'RUNNING' || first.status === 'BREACHED')) {
