@@ -10,7 +10,9 @@ import java.util.Optional;
  * What every service Deployment must have: the three Quarkus health probes, CPU and memory
  * requests and limits, a non-root, read-only, capability-less container with the RuntimeDefault
  * seccomp profile and a writable /tmp (emptyDir), no service-account token, a pinned image, and a
- * graceful shutdown that fits in the termination grace period (>= 30 s).
+ * graceful shutdown that fits in the termination grace period (>= 30 s). Third-party workloads
+ * ({@link ThirdParty}: clamd) get the same, except that their three probes may be of any kind and
+ * they have no Quarkus shutdown timeout.
  */
 final class BaselineCheck {
 
@@ -38,6 +40,7 @@ final class BaselineCheck {
             if (grace < 30) {
                 report.add(CHECK, workload, "terminationGracePeriodSeconds " + grace + " is below 30");
             }
+            boolean thirdParty = ThirdParty.is(workload);
             for (JsonNode c : Manifest.each(pod.path("containers"))) {
                 String where = "container " + c.path("name").asText() + ": ";
                 JsonNode sc = c.path("securityContext");
@@ -64,7 +67,11 @@ final class BaselineCheck {
                 tmp(workload, pod, c, where, report);
                 for (Map.Entry<String, String> probe : PROBES.entrySet()) {
                     String path = c.path(probe.getKey()).path("httpGet").path("path").asText("");
-                    if (!path.equals(probe.getValue())) {
+                    if (thirdParty) {
+                        if (!c.has(probe.getKey())) {
+                            report.add(CHECK, workload, where + probe.getKey() + " is missing");
+                        }
+                    } else if (!path.equals(probe.getValue())) {
                         report.add(CHECK, workload, where + probe.getKey() + " must be an HTTP GET of " + probe.getValue()
                                 + (path.isEmpty() ? "" : ", is " + path));
                     }
@@ -81,7 +88,9 @@ final class BaselineCheck {
                 if (!last.contains(":") && !image.contains("@sha256:") || last.endsWith(":latest")) {
                     report.add(CHECK, workload, where + "image " + image + " has no pinned tag or digest");
                 }
-                shutdown(workload, c, grace, all, where, report);
+                if (!thirdParty) {
+                    shutdown(workload, c, grace, all, where, report);
+                }
             }
         }
     }

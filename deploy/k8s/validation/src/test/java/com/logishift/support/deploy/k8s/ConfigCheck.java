@@ -34,7 +34,7 @@ final class ConfigCheck {
 
     static void check(List<Manifest> all, Finding.Report report) {
         for (Manifest workload : all) {
-            if (!workload.is("Deployment")) {
+            if (!workload.is("Deployment") || ThirdParty.is(workload)) {
                 continue;
             }
             String service = ContainerEnv.serviceOf(workload);
@@ -53,6 +53,7 @@ final class ConfigCheck {
                                     + " (from " + variable.from() + ") " + problem));
                 }
                 port(workload, container, env, sources, report);
+                proxies(workload, container, env, report);
             }
         }
         issuer(all, report);
@@ -140,6 +141,30 @@ final class ConfigCheck {
         }
         return Optional.of("maps to no configuration key that " + sources.service() + " reads ("
                 + sources.origin() + " and its @ConfigMapping interfaces)");
+    }
+
+    /**
+     * With forwarded headers on, only the trusted proxies (the ingress controller's pods) may set the
+     * client's address: trusting every address would let any caller forge X-Forwarded-For.
+     */
+    private static void proxies(Manifest workload, JsonNode container, Map<String, ContainerEnv.Variable> env, Finding.Report report) {
+        boolean forwarding = Optional.ofNullable(env.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING")).map(ContainerEnv.Variable::value)
+                .map(Boolean::parseBoolean).orElse(false);
+        if (!forwarding) {
+            return;
+        }
+        String trusted = Optional.ofNullable(env.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).map(ContainerEnv.Variable::value).orElse("");
+        String where = "container " + container.path("name").asText() + ": ";
+        if (trusted.isBlank()) {
+            report.add(CHECK, workload, where + "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING is on without QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"
+                    + " (the ingress controller's addresses)");
+        }
+        for (String proxy : trusted.split(",")) {
+            if (proxy.trim().matches("0\\.0\\.0\\.0/0|::/0")) {
+                report.add(CHECK, workload, where + "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES trusts " + proxy.trim()
+                        + ": any caller could set its own X-Forwarded-For; name the ingress controller's addresses");
+            }
+        }
     }
 
     private static void port(Manifest workload, JsonNode container, Map<String, ContainerEnv.Variable> env, ServiceSources sources, Finding.Report report) {

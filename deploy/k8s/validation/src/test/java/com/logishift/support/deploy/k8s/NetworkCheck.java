@@ -123,6 +123,8 @@ final class NetworkCheck {
                 }
             }
         }
+        scrapes(all, apps, prometheus, policies, report);
+        publicEgress(policies, report);
         for (Pod server : everyone) {
             Integer management = server.namedPorts().get(MANAGEMENT_PORT);
             for (int port : server.ports()) {
@@ -149,6 +151,69 @@ final class NetworkCheck {
                 }
                 if (verdict(stranger, server, port, "TCP", policies) == null) {
                     report.add(CHECK, server.id(), "is reachable on port " + port + " from any pod of any other namespace");
+                }
+            }
+        }
+    }
+
+    /** Every port a PodMonitor scrapes is reachable from Prometheus. */
+    private static void scrapes(List<Manifest> all, List<Pod> apps, Pod prometheus, List<Manifest> policies, Finding.Report report) {
+        for (Manifest monitor : all) {
+            if (!monitor.is("PodMonitor")) {
+                continue;
+            }
+            for (Pod pod : apps) {
+                if (!matches(monitor.node().path("spec").path("selector"), pod.labels())) {
+                    continue;
+                }
+                for (JsonNode endpoint : Manifest.each(monitor.node().path("spec").path("podMetricsEndpoints"))) {
+                    Integer port = pod.namedPorts().get(endpoint.path("port").asText());
+                    if (port != null && verdict(prometheus, pod, port, "TCP", policies) != null) {
+                        report.add(CHECK, pod.id(), "cannot be scraped: Prometheus (namespace " + MONITORING_NAMESPACE
+                                + ") cannot reach port " + port + ", which " + monitor.id() + " scrapes");
+                    }
+                }
+            }
+        }
+    }
+
+    /** What egress to "anywhere" on web ports (or all ports) must leave out: private, shared, link-local (cloud metadata), loopback. */
+    static final Map<String, List<String>> PRIVATE_RANGES = Map.of(
+            "0.0.0.0/0", List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8"),
+            "::/0", List.of("::1/128", "fc00::/7", "fe80::/10"));
+
+    /**
+     * ipBlock peers are not modelled as pods; this is their one rule: an egress rule to the whole
+     * internet on 80/443 (webhooks, signature updates) or on every port must except the private
+     * ranges, so no pod reaches the cluster's own network or a metadata endpoint through it.
+     */
+    private static void publicEgress(List<Manifest> policies, Finding.Report report) {
+        for (Manifest policy : policies) {
+            for (JsonNode rule : Manifest.each(policy.node().path("spec").path("egress"))) {
+                List<String> web = new ArrayList<>();
+                for (JsonNode p : Manifest.each(rule.path("ports"))) {
+                    if (p.path("port").asInt() == 80 || p.path("port").asInt() == 443) {
+                        web.add(p.path("port").asText());
+                    }
+                }
+                boolean allPorts = rule.path("ports").isMissingNode() || rule.path("ports").isEmpty();
+                if (web.isEmpty() && !allPorts) {
+                    continue;
+                }
+                for (JsonNode peer : Manifest.each(rule.path("to"))) {
+                    List<String> required = PRIVATE_RANGES.get(peer.path("ipBlock").path("cidr").asText());
+                    if (required == null) {
+                        continue;
+                    }
+                    Set<String> except = new LinkedHashSet<>();
+                    peer.path("ipBlock").path("except").forEach(e -> except.add(e.asText()));
+                    for (String range : required) {
+                        if (!except.contains(range)) {
+                            report.add(CHECK, policy.id(), "egress to " + peer.path("ipBlock").path("cidr").asText() + " on "
+                                    + (allPorts ? "every port" : "port " + String.join("/", web)) + " does not except " + range
+                                    + " (private, link-local/metadata and loopback addresses must stay unreachable)");
+                        }
+                    }
                 }
             }
         }
@@ -217,8 +282,19 @@ final class NetworkCheck {
 
     private static List<Need> needs(Pod client, Map<String, ContainerEnv.Variable> env, Map<String, Svc> services, Finding.Report report) {
         List<Need> needs = new ArrayList<>();
-        for (ContainerEnv.Variable variable : env.values()) {
-            if (variable.value() == null || !(variable.name().endsWith("_URL") || variable.name().endsWith("_SERVERS"))
+        // besides URLs and server lists: a *_HOST naming a Service of the output with its *_PORT
+        // (SUPPORT_ATTACHMENTS_CLAMD_HOST/_PORT), as "host:port"
+        List<ContainerEnv.Variable> candidates = new ArrayList<>(env.values());
+        for (ContainerEnv.Variable host : env.values()) {
+            ContainerEnv.Variable port = env.get(host.name().replaceFirst("_HOST$", "_PORT"));
+            if (host.name().endsWith("_HOST") && host.value() != null && port != null && port.value() != null
+                    && port.value().matches("\\d+") && services.containsKey(host.value().split("\\.")[0])) {
+                candidates.add(new ContainerEnv.Variable(host.name(), host.value() + ":" + port.value(), host.from()));
+            }
+        }
+        for (ContainerEnv.Variable variable : candidates) {
+            boolean hostAndPort = variable.name().endsWith("_HOST") && variable.value() != null && variable.value().contains(":");
+            if (variable.value() == null || !(variable.name().endsWith("_URL") || variable.name().endsWith("_SERVERS") || hostAndPort)
                     || NOT_CONNECTED.contains(variable.name())) {
                 continue;
             }

@@ -17,6 +17,8 @@ class OverlayPoliciesTest {
 
     static final Set<String> SERVICES = Set.of("gateway", "agent-service", "ticket-service", "faq-service", "notification-service");
     static final Set<String> AUTOSCALED = Set.of("gateway", "ticket-service");
+    /** Deployments beside the services: clamd (ThirdParty). */
+    static final Set<String> THIRD_PARTY = ThirdParty.IMAGES.keySet();
     static final Map<String, String> TOPICS = Map.of(
             "support.ticket-events", "delete",
             "support.account-events", "compact",
@@ -89,7 +91,9 @@ class OverlayPoliciesTest {
         hpaMin.forEach((name, min) -> assertTrue(min >= 2, name + " autoscales from " + min));
         Set<String> budgets = new TreeSet<>();
         of(prod, "PodDisruptionBudget").forEach(p -> budgets.add(p.node().path("spec").path("selector").path("matchLabels").path("app.kubernetes.io/name").asText()));
-        assertEquals(new TreeSet<>(SERVICES), budgets, "a PodDisruptionBudget per service");
+        Set<String> budgeted = new TreeSet<>(SERVICES);
+        budgeted.addAll(THIRD_PARTY);
+        assertEquals(budgeted, budgets, "a PodDisruptionBudget per service and for clamd");
         for (Manifest d : of(prod, "Deployment")) {
             JsonNode spec = d.node().path("spec");
             if (AUTOSCALED.contains(d.name())) {
@@ -115,6 +119,21 @@ class OverlayPoliciesTest {
             assertEquals(2, topic.node().path("spec").path("config").path("min.insync.replicas").asInt(), topic.id());
         }
         assertTrue(of(prod, "Cluster").get(0).node().path("spec").path("instances").asInt() >= 3, "three PostgreSQL instances");
+    }
+
+    @Test
+    void bothOverlaysScanUploadsAndShipTheMonitoring() {
+        for (List<Manifest> all : List.of(dev(), prod())) {
+            Manifest ticket = of(all, "Deployment").stream().filter(d -> d.name().equals("ticket-service")).findFirst().orElseThrow();
+            Map<String, ContainerEnv.Variable> env = ContainerEnv.of(ticket.podTemplate().orElseThrow().path("spec").path("containers").path(0), all);
+            assertEquals("clamd", env.get("SUPPORT_ATTACHMENTS_CLAMD_HOST").value(), "ticket-service scans with clamd");
+            assertEquals("3310", env.get("SUPPORT_ATTACHMENTS_CLAMD_PORT").value());
+            Set<String> monitoring = new TreeSet<>();
+            all.stream().filter(m -> m.group().equals("monitoring.coreos.com")).forEach(m -> monitoring.add(m.id()));
+            assertEquals(Set.of("PodMonitor/backend-services", "PodMonitor/gateway", "PrometheusRule/logishift-support-alerts"), monitoring);
+            assertTrue(of(all, "ConfigMap").stream().anyMatch(c -> "1".equals(c.labels().get("grafana_dashboard"))
+                    && c.node().path("data").has("logishift-support.json")), "the dashboard ConfigMap for Grafana's sidecar");
+        }
     }
 
     @Test
@@ -165,6 +184,9 @@ class OverlayPoliciesTest {
             }
             assertEquals(new TreeSet<>(SERVICES), expected.keySet(), overlay.getFileName() + ": an images: entry per service");
             for (Manifest d : of(Kubectl.render(overlay), "Deployment")) {
+                if (THIRD_PARTY.contains(d.name())) {
+                    continue; // pinned in its own manifest
+                }
                 String image = d.node().path("spec").path("template").path("spec").path("containers").path(0).path("image").asText();
                 assertEquals(expected.get(d.name()), image, overlay.getFileName() + " " + d.id() + ": the overlay's image");
             }

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * and probe ports are ports the container declares, ConfigMaps/Secrets (and their keys) exist in
  * the output or are listed in provided-secrets.yaml, ServiceAccounts exist, Ingress backends are
  * Services with that port, HPA and PDB targets exist, Strimzi and CNPG resources point at a Kafka
- * or Cluster of the output.
+ * or Cluster of the output, PodMonitors select pods that declare the ports they scrape.
  */
 final class ReferenceCheck {
 
@@ -32,6 +32,7 @@ final class ReferenceCheck {
                 case "KafkaTopic", "KafkaUser", "KafkaNodePool" -> strimziCluster(m, all, report);
                 case "Database" -> cnpgCluster(m, m.node().path("spec").path("cluster").path("name").asText(), all, report);
                 case "Cluster" -> cnpgSecrets(m, all, report);
+                case "PodMonitor" -> podMonitor(m, all, report);
                 default -> { }
             }
             m.podTemplate().ifPresent(template -> podTemplate(m, template, all, report));
@@ -85,6 +86,9 @@ final class ReferenceCheck {
         }
         for (JsonNode port : Manifest.each(svc.node().path("spec").path("ports"))) {
             JsonNode target = port.has("targetPort") ? port.path("targetPort") : port.path("port");
+            managementBehind(svc, port, all).ifPresent(workload -> report.add(CHECK, svc, "port " + port.path("port")
+                    + " leads to the management port (health, metrics) of " + workload
+                    + ": no Service may expose it (Prometheus scrapes the pods, the kubelet probes them)"));
             for (Manifest workload : workloads) {
                 boolean found = false;
                 for (JsonNode c : Manifest.each(workload.podTemplate().orElseThrow().path("spec").path("containers"))) {
@@ -221,8 +225,13 @@ final class ReferenceCheck {
             JsonNode port = service.path("port");
             boolean found = false;
             for (JsonNode p : Manifest.each(svc.get().node().path("spec").path("ports"))) {
-                found |= port.has("name") ? p.path("name").asText().equals(port.path("name").asText())
+                boolean same = port.has("name") ? p.path("name").asText().equals(port.path("name").asText())
                         : p.path("port").asInt() == port.path("number").asInt();
+                found |= same;
+                if (same) {
+                    managementBehind(svc.get(), p, all).ifPresent(workload -> report.add(CHECK, ingress, "backend port " + port
+                            + " of Service " + name + " leads to the management port (health, metrics) of " + workload));
+                }
             }
             if (!found) {
                 report.add(CHECK, ingress, "backend port " + port + " is not a port of Service " + name);
@@ -233,6 +242,23 @@ final class ReferenceCheck {
                 secret(ingress, "tls", tls.path("secretName").asText(), null, false, all, report);
             }
         }
+    }
+
+    /** The workload whose management port (a container port named "management") a Service port targets, if any. */
+    private static Optional<String> managementBehind(Manifest svc, JsonNode svcPort, List<Manifest> all) {
+        JsonNode target = svcPort.has("targetPort") ? svcPort.path("targetPort") : svcPort.path("port");
+        for (Manifest workload : workloadsSelectedBy(Manifest.stringMap(svc.node().path("spec").path("selector")), all)) {
+            for (JsonNode c : Manifest.each(workload.podTemplate().orElseThrow().path("spec").path("containers"))) {
+                for (JsonNode declared : Manifest.each(c.path("ports"))) {
+                    boolean management = NetworkCheck.MANAGEMENT_PORT.equals(declared.path("name").asText());
+                    if (management && (target.isNumber() ? target.asInt() == declared.path("containerPort").asInt()
+                            : target.asText().equals(NetworkCheck.MANAGEMENT_PORT))) {
+                        return Optional.of(workload.id());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static void hpa(Manifest hpa, List<Manifest> all, Finding.Report report) {
@@ -246,6 +272,30 @@ final class ReferenceCheck {
         Map<String, String> selector = Manifest.stringMap(pdb.node().path("spec").path("selector").path("matchLabels"));
         if (workloadsSelectedBy(selector, all).isEmpty()) {
             report.add(CHECK, pdb, "selector " + selector + " matches no pod template in the output");
+        }
+    }
+
+    private static void podMonitor(Manifest monitor, List<Manifest> all, Finding.Report report) {
+        JsonNode selector = monitor.node().path("spec").path("selector");
+        List<Manifest> workloads = new ArrayList<>();
+        for (Manifest m : all) {
+            m.podTemplate().filter(t -> NetworkCheck.matches(selector, Manifest.stringMap(t.path("metadata").path("labels"))))
+                    .ifPresent(t -> workloads.add(m));
+        }
+        if (workloads.isEmpty()) {
+            report.add(CHECK, monitor, "selector " + selector + " matches no pod template in the output");
+        }
+        for (JsonNode endpoint : Manifest.each(monitor.node().path("spec").path("podMetricsEndpoints"))) {
+            JsonNode port = endpoint.path("port");
+            for (Manifest workload : workloads) {
+                boolean found = false;
+                for (JsonNode c : Manifest.each(workload.podTemplate().orElseThrow().path("spec").path("containers"))) {
+                    found |= !port.isMissingNode() && declaresPort(c, port);
+                }
+                if (!found) {
+                    report.add(CHECK, monitor, "scrapes port " + port + ", which the containers of " + workload.id() + " do not declare");
+                }
+            }
         }
     }
 

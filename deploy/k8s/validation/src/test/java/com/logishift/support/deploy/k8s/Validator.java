@@ -26,6 +26,7 @@ final class Validator {
         KafkaCheck.check(all, report);
         NetworkCheck.check(all, report);
         BaselineCheck.check(all, report);
+        MonitoringCheck.check(all, report);
         return report;
     }
 }
