@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * acknowledged with the reference, the agent's PUBLIC reply arrives in the same thread and the
  * INTERNAL note never does, the unsubscribe link works without signing in and stops replies (not the
  * other kinds), and the assignee hears of the assignment. The SMTP outage (100 tickets, a minute
- * without SMTP, exactly 100 acknowledgements) is notification-service's SmtpOutageTest.
+ * without SMTP, exactly 100 acknowledgements) is MailOutageTest (and notification-service's SmtpOutageTest).
  */
 @SystemTest
 @Order(6)

@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * E-mail in: the support mailbox (IMAP), the SMTP server for the one polite reply, and the limits.
@@ -14,7 +15,7 @@ public interface MailInConfig {
 
     Server imap();
 
-    Server smtp();
+    Smtp smtp();
 
     Mailbox mailbox();
 
@@ -30,9 +31,11 @@ public interface MailInConfig {
     @WithDefault("http://localhost:8080")
     String publicUrl();
 
-    /** How often the mailbox is read. */
+    /** How often the mailbox is read (with IDLE, the safety net behind it). */
     @WithDefault("10s")
     Duration pollInterval();
+
+    Idle idle();
 
     Inbound inbound();
 
@@ -48,6 +51,37 @@ public interface MailInConfig {
 
         @WithDefault("PT10S")
         Duration timeout();
+    }
+
+    /** The SMTP server of the polite reply; the same SUPPORT_MAIL_SMTP_* names notification-service reads. */
+    interface Smtp extends Server {
+        /** Login (SUPPORT_MAIL_SMTP_USERNAME); none: mail is sent without authentication. */
+        Optional<String> username();
+
+        /** SUPPORT_MAIL_SMTP_PASSWORD, used with the username. */
+        Optional<String> password();
+
+        /** SUPPORT_MAIL_SMTP_START_TLS: DISABLED, OPTIONAL (when the server offers it) or REQUIRED. */
+        @WithDefault("OPTIONAL")
+        StartTls startTls();
+    }
+
+    enum StartTls {
+        DISABLED, OPTIONAL, REQUIRED
+    }
+
+    /** IMAP IDLE (RFC 2177): the server tells us at once when mail arrives, so we need not wait for the poll. */
+    interface Idle {
+        /** Off: only the poll reads the mailbox (SUPPORT_MAIL_IDLE_ENABLED). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How often the IDLE command is renewed (RFC 2177 asks for less than 29 minutes); it also finds a
+         * connection that died silently. Below the idle timeouts of common NATs and load balancers.
+         */
+        @WithDefault("PT5M")
+        Duration refresh();
     }
 
     interface Mailbox {

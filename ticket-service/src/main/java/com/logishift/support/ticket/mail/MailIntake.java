@@ -177,7 +177,7 @@ public class MailIntake {
                 .map(details -> new Result(outcome, details.ticket().id, null)));
     }
 
-    /** The polite reply, at most once a day per sender; nothing of the ticket is in it. */
+    /** The polite reply, once a day per sender (a failed one does not count); nothing of the ticket is in it. */
     private Result refuse(InboundMail mail, UUID ticketId) {
         LocalDate today = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
         Boolean answer = pool.withTransaction(tx -> record(tx, mail.key(), mail.sender(), Outcome.NOT_THE_CUSTOMER,
@@ -189,8 +189,10 @@ public class MailIntake {
                                 .execute(Tuple.of(mail.sender(), today, utc(clock.instant())))
                                 .map(rows -> rows.rowCount() == 1)))
                 .await().atMost(STEP);
-        if (answer) {
-            reply.send(mail.sender(), mail.messageId());
+        if (answer && !reply.send(mail.sender(), mail.messageId())) {
+            // not sent (SMTP away, login refused): the day's one reply is still owed to the next mail
+            pool.preparedQuery("DELETE FROM mail_auto_reply WHERE sender = $1 AND day = $2")
+                    .execute(Tuple.of(mail.sender(), today)).await().atMost(STEP);
         }
         return new Result(Outcome.NOT_THE_CUSTOMER, ticketId, null);
     }

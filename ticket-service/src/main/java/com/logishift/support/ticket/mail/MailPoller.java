@@ -13,17 +13,19 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the support mailbox over IMAP every {@code poll-interval} on its own thread (never an event
- * loop): each mail is handed to {@link MailIntake} and flagged deleted only after its effect committed,
- * then the folder is expunged. A mail whose handling failed (the database or clamd away) stays in the
- * INBOX and is tried again at the next poll; its Message-ID row makes a second reading harmless, also
- * when several replicas read the same mailbox.
+ * Reads the support mailbox over IMAP on its own thread (never an event loop): at once when
+ * {@link MailIdle} hears of new mail, and every {@code poll-interval} as the safety net (and the only
+ * way when the server has no IDLE). Each mail is handed to {@link MailIntake} and flagged deleted only
+ * after its effect committed, then the folder is expunged. A mail whose handling failed (the database
+ * or clamd away) stays in the INBOX and is tried again at the next poll; its Message-ID row makes a
+ * second reading harmless, also when several replicas read the same mailbox.
  */
 @ApplicationScoped
 public class MailPoller {
@@ -33,7 +35,10 @@ public class MailPoller {
     private final MailIntake intake;
     private final MailInConfig config;
     private final AtomicBoolean failing = new AtomicBoolean();
+    /** A wake-up is queued and not yet begun: more wake-ups fold into it. */
+    private final AtomicBoolean wakePending = new AtomicBoolean();
     private ScheduledExecutorService executor;
+    private volatile MailIdle idle;
 
     public MailPoller(MailIntake intake, MailInConfig config) {
         this.intake = intake;
@@ -52,14 +57,47 @@ public class MailPoller {
         });
         long interval = config.pollInterval().toMillis();
         executor.scheduleWithFixedDelay(this::pollQuietly, interval, interval, TimeUnit.MILLISECONDS);
-        LOG.infof("Reading the support mailbox %s at %s:%d every %s", config.mailbox().user(), config.imap().host(),
-                config.imap().port(), config.pollInterval());
+        if (config.idle().enabled()) {
+            idle = new MailIdle(config, this::wake);
+            idle.start();
+            long refresh = config.idle().refresh().toMillis();
+            executor.scheduleWithFixedDelay(idle::refresh, refresh, refresh, TimeUnit.MILLISECONDS);
+        }
+        LOG.infof("Reading the support mailbox %s at %s:%d every %s%s", config.mailbox().user(), config.imap().host(),
+                config.imap().port(), config.pollInterval(), idle == null ? "" : " and when IMAP IDLE reports mail");
     }
 
     void stop(@Observes ShutdownEvent stop) {
+        if (idle != null) {
+            idle.stop();
+        }
         if (executor != null) {
             executor.shutdownNow();
+            try {
+                executor.awaitTermination(config.imap().timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Reads the mailbox now, on the poller's thread; wake-ups that come while one waits are one read. */
+    void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    wakePending.set(false);
+                    pollQuietly();
+                });
+            } catch (RejectedExecutionException stopping) {
+                wakePending.set(false);
+            }
+        }
+    }
+
+    /** The IDLE watcher, when it runs (tests look at it). */
+    MailIdle idle() {
+        return idle;
     }
 
     private void pollQuietly() {

@@ -10,14 +10,21 @@ final class MailSessions {
     }
 
     static Session imap(MailInConfig.Server server) {
-        return session(server.ssl() ? "imaps" : "imap", server);
+        return Session.getInstance(properties(server.ssl() ? "imaps" : "imap", server));
     }
 
-    static Session smtp(MailInConfig.Server server) {
-        return session(server.ssl() ? "smtps" : "smtp", server);
+    /** SMTP with AUTH when a username is configured and STARTTLS as configured. */
+    static Session smtp(MailInConfig.Smtp server) {
+        String protocol = server.ssl() ? "smtps" : "smtp";
+        Properties properties = properties(protocol, server);
+        String prefix = "mail." + protocol + ".";
+        properties.put(prefix + "auth", String.valueOf(server.username().isPresent()));
+        properties.put(prefix + "starttls.enable", String.valueOf(server.startTls() != MailInConfig.StartTls.DISABLED));
+        properties.put(prefix + "starttls.required", String.valueOf(server.startTls() == MailInConfig.StartTls.REQUIRED));
+        return Session.getInstance(properties);
     }
 
-    private static Session session(String protocol, MailInConfig.Server server) {
+    private static Properties properties(String protocol, MailInConfig.Server server) {
         Properties properties = new Properties();
         String prefix = "mail." + protocol + ".";
         properties.put("mail.store.protocol", protocol);
@@ -28,11 +35,10 @@ final class MailSessions {
         properties.put(prefix + "connectiontimeout", millis);
         properties.put(prefix + "timeout", millis);
         properties.put(prefix + "writetimeout", millis);
-        if (server.ssl()) {
-            properties.put(prefix + "ssl.checkserveridentity", "true");
-        }
+        // the certificate must name the host, also after STARTTLS (Jakarta Mail does not check by default)
+        properties.put(prefix + "ssl.checkserveridentity", "true");
         // encoded words are decoded even when a client glued them to other text
         properties.put("mail.mime.decodetext.strict", "false");
-        return Session.getInstance(properties);
+        return properties;
     }
 }

@@ -1,20 +1,24 @@
 package com.logishift.support.ticket.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * The one answer to someone who wrote to a ticket that is not theirs. It quotes nothing (not the
  * subject, not the ticket, not their text) and says it was sent automatically (RFC 3834
- * {@code Auto-Submitted: auto-replied}), so well-behaved responders do not answer it. A courtesy: when
- * the SMTP server is away it is logged and dropped, never retried.
+ * {@code Auto-Submitted: auto-replied}), so well-behaved responders do not answer it. It logs in to the
+ * SMTP server when SUPPORT_MAIL_SMTP_USERNAME is set. A courtesy: when the SMTP server is away or
+ * refuses the login it is logged (WARN once until a reply goes out again) and dropped, never retried
+ * (the caller lets the sender's next mail try again).
  */
 @ApplicationScoped
 public class PoliteReply {
@@ -25,17 +29,20 @@ public class PoliteReply {
     static final String SUBJECT = "Your e-mail to logiShift Support could not be added to a ticket";
 
     private final MailInConfig config;
+    /** The last reply failed: further failures only at DEBUG until one is sent (no WARN per mail). */
+    private final AtomicBoolean failing = new AtomicBoolean();
 
     public PoliteReply(MailInConfig config) {
         this.config = config;
     }
 
-    /** Blocking (SMTP): call it on a worker thread. */
-    void send(String to, String inReplyTo) {
+    /** Blocking (SMTP): call it on a worker thread. Answers whether the SMTP server took the mail. */
+    boolean send(String to, String inReplyTo) {
+        MailInConfig.Smtp smtp = config.smtp();
         try {
             String messageId = "<auto-reply." + UUID.randomUUID() + "@" + config.domain() + ">";
             // never of the t-… form, so a reply to it matches no ticket
-            MimeMessage mail = new MimeMessage(MailSessions.smtp(config.smtp())) {
+            MimeMessage mail = new MimeMessage(MailSessions.smtp(smtp)) {
                 @Override
                 protected void updateMessageID() throws MessagingException {
                     setHeader("Message-ID", messageId);
@@ -51,9 +58,32 @@ public class PoliteReply {
                 mail.setHeader("In-Reply-To", inReplyTo);
                 mail.setHeader("References", inReplyTo);
             }
-            Transport.send(mail);
+            if (smtp.username().isPresent()) {
+                Transport.send(mail, smtp.username().get(), smtp.password().orElse(""));
+            } else {
+                Transport.send(mail);
+            }
+            if (failing.compareAndSet(true, false)) {
+                LOG.info("Polite replies can be sent again");
+            }
+            return true;
+        } catch (AuthenticationFailedException e) {
+            // an operator's mistake, not the sender's: say which settings to check
+            failed("The SMTP server refused the login of the polite reply (check SUPPORT_MAIL_SMTP_USERNAME and "
+                    + "SUPPORT_MAIL_SMTP_PASSWORD)", e);
         } catch (MessagingException | RuntimeException e) {
-            LOG.warnf("Could not send the polite reply to %s (not retried): %s", to, e.getMessage());
+            failed("Could not send a polite reply", e);
+        }
+        LOG.debugf("The polite reply to %s was not sent", to); // the address only at DEBUG (personal data)
+        return false;
+    }
+
+    private void failed(String what, Exception e) {
+        if (failing.compareAndSet(false, true)) {
+            LOG.warnf("%s; the reply is dropped (further failures at DEBUG until one is sent again): %s", what,
+                    e.getMessage());
+        } else {
+            LOG.debugf("%s: %s", what, e.getMessage());
         }
     }
 

@@ -18,14 +18,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -49,7 +47,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class IncomingMailTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = InboundRows.WAIT;
     /** A 1×1 PNG. */
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -312,39 +310,24 @@ class IncomingMailTest {
     // --- helpers --------------------------------------------------------------------------------------
 
     private static String email(Person person) {
-        return person.role() + "-" + person.id() + "@example.com";
+        return Mails.address(person);
     }
 
     private String ourMessageId(String ticketId) {
-        return "<t-" + ticketId + ".m-" + UUID.randomUUID() + "@" + config.domain() + ">";
+        return Mails.ourMessageId(ticketId, config.domain());
     }
 
     private static String newMessageId() {
-        return "<test-" + UUID.randomUUID() + "@example.com>";
+        return Mails.newMessageId();
     }
 
     private String reference(String ticketId) {
-        return one("SELECT reference FROM ticket WHERE id = $1", UUID.fromString(ticketId)).getString("reference");
-    }
-
-    private Session smtp() {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", config.smtp().host());
-        properties.put("mail.smtp.port", String.valueOf(config.smtp().port()));
-        return Session.getInstance(properties);
+        return InboundRows.reference(pool, ticketId);
     }
 
     private MimeMessage mail(String from, String subject, String messageId) throws Exception {
-        MimeMessage mail = new MimeMessage(smtp()) {
-            @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        mail.setFrom(new InternetAddress(from));
-        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(config.mailbox().user()));
-        mail.setSubject(subject, "UTF-8");
-        return mail;
+        return Mails.message(Mails.smtp(config.smtp().host(), config.smtp().port()), from, config.mailbox().user(),
+                subject, messageId);
     }
 
     /** Sends a plain text mail to the support mailbox; returns its Message-ID. */
@@ -371,17 +354,12 @@ class IncomingMailTest {
     }
 
     private static void send(MimeMessage mail) throws Exception {
-        mail.saveChanges();
-        Transport.send(mail);
+        Mails.send(mail);
     }
 
     /** The outcome stored for the mail, once the poller has read it. */
     private String outcome(String messageId) {
-        return Eventually.value("mail " + messageId + " read", WAIT, () -> {
-            RowSet<Row> rows = pool.preparedQuery("SELECT outcome FROM inbound_mail WHERE message_id = $1")
-                    .execute(Tuple.of(messageId)).await().indefinitely();
-            return rows.size() == 0 ? null : rows.iterator().next().getString("outcome");
-        }, value -> value != null);
+        return InboundRows.outcome(pool, messageId);
     }
 
     private static JsonPath thread(Person customer, String ticketId) {
@@ -390,7 +368,7 @@ class IncomingMailTest {
     }
 
     private long count(String sql, Object parameter) {
-        return one(sql.replace("count(*)", "count(*) AS n"), parameter).getLong("n");
+        return InboundRows.count(pool, sql, parameter);
     }
 
     private long messagesOf(String ticketId) {
@@ -398,9 +376,7 @@ class IncomingMailTest {
     }
 
     private Row one(String sql, Object parameter) {
-        RowSet<Row> rows = pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().indefinitely();
-        assertEquals(1, rows.size(), sql);
-        return rows.iterator().next();
+        return InboundRows.one(pool, sql, parameter);
     }
 
     private boolean mailboxEmpty() {

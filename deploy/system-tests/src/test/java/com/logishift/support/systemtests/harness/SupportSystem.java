@@ -56,6 +56,8 @@ public final class SupportSystem {
     private final String runTag;
     private final String adminPassword;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    /** notification-service's SMTP goes through it, so a test can take the mail server away from it alone. */
+    private SmtpRelay notificationSmtp;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::stop, "system-tests-stop-services");
 
@@ -119,6 +121,11 @@ public final class SupportSystem {
     /** The servers of this run (PostgreSQL, Kafka, the mail server's SMTP and IMAP ports). */
     public Infra infra() {
         return infra;
+    }
+
+    /** The relay between notification-service and the SMTP server (cut it to simulate an outage). */
+    public SmtpRelay notificationSmtp() {
+        return notificationSmtp;
     }
 
     /** JDBC to one service's database — only for what no API can show (e.g. a rejected agent's inbox). */
@@ -185,6 +192,11 @@ public final class SupportSystem {
         List<String> portNames = new ArrayList<>(SERVICES.keySet());
         portNames.add(GATEWAY_MANAGEMENT); // the gateway's health and metrics have a port of their own
         Map<String, Integer> ports = freePorts(portNames);
+        try {
+            notificationSmtp = new SmtpRelay(infra.smtpHost(), infra.smtpPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no SMTP relay for notification-service", e);
+        }
         Runtime.getRuntime().addShutdownHook(shutdownHook); // before the first process exists
         for (String service : SERVICES.keySet()) {
             List<String> command = List.of(javaBinary(), "-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
@@ -259,6 +271,11 @@ public final class SupportSystem {
                 env.put("SUPPORT_WEBHOOK_BACKOFF_MAX", "PT2S");
                 // e-mail out: production requires the key that signs unsubscribe links
                 env.put("SUPPORT_MAIL_UNSUBSCRIBE_SECRET", "system-tests-unsubscribe-secret-" + runTag + "-0123456789abcdef");
+                // SMTP through the harness's relay (MailOutageTest cuts it); retries within seconds, not minutes
+                env.put("SUPPORT_MAIL_SMTP_HOST", "127.0.0.1");
+                env.put("SUPPORT_MAIL_SMTP_PORT", Integer.toString(notificationSmtp.port()));
+                env.put("SUPPORT_MAIL_BACKOFF_BASE", "PT0.5S");
+                env.put("SUPPORT_MAIL_BACKOFF_MAX", "PT5S");
             }
             case "gateway" -> {
                 env.put("SUPPORT_JWKS_URL", jwks);
@@ -325,6 +342,7 @@ public final class SupportSystem {
             }
         }
         if (processes.isEmpty()) {
+            closeRelay();
             return;
         }
         long begin = System.nanoTime();
@@ -340,6 +358,14 @@ public final class SupportSystem {
             }
         }
         System.out.printf("[system] services stopped in %s%n", seconds(begin));
+        closeRelay();
+    }
+
+    /** After the services: none of them loses its mail server while shutting down. */
+    private void closeRelay() {
+        if (notificationSmtp != null) {
+            notificationSmtp.close();
+        }
     }
 
     private static Map<String, Integer> freePorts(Iterable<String> services) {
