@@ -1,0 +1,25 @@
+package com.logishift.support.gateway;
+
+import com.logishift.support.gateway.support.FakeBackends;
+import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.MetricsCatalogue;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's rows of the metrics catalogue are on its management port, where Prometheus scrapes it. */
+@QuarkusTest
+@QuarkusTestResource(JwtKeysTestResource.class)
+@QuarkusTestResource(FakeBackends.class)
+class MetricsCatalogueTest {
+
+    @TestHTTPResource(value = "/q/metrics", management = true)
+    URL metrics;
+
+    @Test
+    void exportsEveryRowOfTheCatalogueThatNamesIt() {
+        MetricsCatalogue.assertExported("gateway", metrics.toString());
+    }
+}
