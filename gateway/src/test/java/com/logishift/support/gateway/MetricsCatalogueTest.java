@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(FakeBackends.class)
 class MetricsCatalogueTest {
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
-    URL metrics;
+    /** The management interface (its root path is /q). */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void exportsEveryRowOfTheCatalogueThatNamesIt() {
-        MetricsCatalogue.assertExported("gateway", metrics.toString());
+        MetricsCatalogue.assertExported("gateway", "http://localhost:" + management.getPort() + "/q/metrics");
     }
 }
