@@ -3,6 +3,7 @@ package com.logishift.support.gateway;
 import com.logishift.support.kit.InFlightLimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -19,6 +20,7 @@ import java.util.Map;
  * class because they stay open. Metrics: {@code support.gateway.admission.in.flight} and
  * {@code .shed}, tagged by class. The services limit themselves too (service-kit's Admission).
  */
+@Startup // registers its metrics at start, so they read 0 rather than being absent
 @ApplicationScoped
 public class RouteAdmission {
 

@@ -3,6 +3,7 @@ package com.logishift.support.notification.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.kit.consumer.ConsumerRetries;
+import com.logishift.support.kit.consumer.DeadLetters;
 import com.logishift.support.notification.SupportEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Reads support.ticket-events and support.account-events a poll at a time: the poll's events are
@@ -32,29 +32,29 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EventConsumers {
 
-    private static final Logger LOG = Logger.getLogger(EventConsumers.class);
-
     private final EventProcessor processor;
     private final ObjectMapper json;
     private final ConsumerRetries retries;
+    private final DeadLetters deadLetters;
 
-    public EventConsumers(EventProcessor processor, ObjectMapper json, ConsumerRetries retries) {
+    public EventConsumers(EventProcessor processor, ObjectMapper json, ConsumerRetries retries, DeadLetters deadLetters) {
         this.processor = processor;
         this.json = json;
         this.retries = retries;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("ticket-events")
     public Uni<Void> ticketEvents(KafkaRecordBatch<String, String> poll) {
-        return handle(poll);
+        return handle("ticket-events", poll);
     }
 
     @Incoming("account-events")
     public Uni<Void> accountEvents(KafkaRecordBatch<String, String> poll) {
-        return handle(poll);
+        return handle("account-events", poll);
     }
 
-    private Uni<Void> handle(KafkaRecordBatch<String, String> poll) {
+    private Uni<Void> handle(String channel, KafkaRecordBatch<String, String> poll) {
         List<Message<String>> records = new ArrayList<>();
         List<SupportEvent> events = new ArrayList<>();
         Uni<Void> malformed = Uni.createFrom().voidItem();
@@ -63,7 +63,7 @@ public class EventConsumers {
                 events.add(parse(record));
                 records.add(record);
             } catch (SupportEvent.MalformedEventException e) {
-                malformed = malformed.flatMap(ignored -> deadLetter(record, e));
+                malformed = malformed.flatMap(ignored -> deadLetters.send(channel, record, e));
             }
         }
         Uni<Void> applied = events.isEmpty() ? Uni.createFrom().voidItem()
@@ -71,20 +71,20 @@ public class EventConsumers {
                         () -> processor.process(events))
                         .replaceWithVoid()
                         // poison in the poll: apply it again event by event, so only the poison is set aside
-                        .onFailure(EventConsumers::isPoison).recoverWithUni(failure -> oneByOne(records, events));
+                        .onFailure(EventConsumers::isPoison).recoverWithUni(failure -> oneByOne(channel, records, events));
         return malformed.flatMap(ignored -> applied)
                 // the whole poll: its last offset per partition covers every record before it
                 .flatMap(ignored -> Uni.createFrom().completionStage(poll.ack()));
     }
 
-    private Uni<Void> oneByOne(List<Message<String>> records, List<SupportEvent> events) {
+    private Uni<Void> oneByOne(String channel, List<Message<String>> records, List<SupportEvent> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < events.size(); i++) {
             Message<String> record = records.get(i);
             SupportEvent event = events.get(i);
             chain = chain.flatMap(ignored -> untilApplied(event.id(), () -> processor.process(event))
                     .replaceWithVoid()
-                    .onFailure().recoverWithUni(failure -> deadLetter(record, failure)));
+                    .onFailure().recoverWithUni(failure -> deadLetters.send(channel, record, failure)));
         }
         return chain;
     }
@@ -134,10 +134,5 @@ public class EventConsumers {
         return new SupportEvent(ce.getId(), ce.getType(), data, new SupportEvent.Envelope(
                 ce.getSource() == null ? null : ce.getSource().toString(), ce.getSubject().orElse(null),
                 ce.getTimeStamp().map(ZonedDateTime::toInstant).orElse(null), ce.getDataContentType().orElse(null)));
-    }
-
-    private static Uni<Void> deadLetter(Message<String> message, Throwable reason) {
-        LOG.warnf("Event sent to the dead-letter topic: %s", reason.getMessage());
-        return Uni.createFrom().completionStage(message.nack(reason));
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import org.jboss.logging.Logger;
  * "sent" mark committed, the lease runs out and the mail is sent again, with the same Message-ID
  * (mail clients and ticket-service's incoming side treat the two as one message).
  */
+@Startup // registers its metrics at start, so they read 0 rather than being absent
 @ApplicationScoped
 public class MailSender {
 

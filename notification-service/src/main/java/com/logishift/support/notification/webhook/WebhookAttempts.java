@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What an attempt's outcome does, in one transaction: the attempt's log row; the delivery DELIVERED
@@ -74,12 +75,14 @@ public class WebhookAttempts {
     private final WebhookConfig config;
     private final Clock clock;
     private final ObjectMapper json;
+    private final WebhookMetrics metrics;
 
-    public WebhookAttempts(Pool pool, WebhookConfig config, Clock clock, ObjectMapper json) {
+    public WebhookAttempts(Pool pool, WebhookConfig config, Clock clock, ObjectMapper json, WebhookMetrics metrics) {
         this.pool = pool;
         this.config = config;
         this.clock = clock;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Records the outcome; answers nothing (a delivery deleted meanwhile is simply gone). */
@@ -104,6 +107,7 @@ public class WebhookAttempts {
             return recordSuccess(delivery, attempt, started, outcome);
         }
         List<String> announcements = new ArrayList<>();
+        AtomicBoolean recorded = new AtomicBoolean();
         return pool.withTransaction(connection -> connection.preparedQuery("""
                                 UPDATE webhook_delivery SET attempts = $2, status = $3, next_attempt_at = $4, last_attempt_at = $5,
                                        last_response_code = $6, last_duration_ms = $7, last_error = $8
@@ -112,6 +116,7 @@ public class WebhookAttempts {
                                 .addOffsetDateTime(utc(nextAttempt)).addOffsetDateTime(utc(started))
                                 .addInteger(outcome.statusCode() == 0 ? null : outcome.statusCode())
                                 .addInteger(outcome.durationMs()).addString(shortError))
+                        .invoke(updated -> recorded.set(updated.rowCount() > 0))
                         .flatMap(updated -> updated.rowCount() == 0 ? Uni.createFrom().voidItem()
                                 : connection.preparedQuery("""
                                                 INSERT INTO webhook_attempt (delivery_id, attempt, started_at, duration_ms, response_code,
@@ -124,7 +129,13 @@ public class WebhookAttempts {
                                                 .addOffsetDateTime(utc(nextAttempt)))
                                         .flatMap(ignored -> endpointHealth(connection, delivery.endpointId(), outcome,
                                                 started, now, announcements))))
-                .invoke(() -> Announcements.send(pool, LiveNotifications.CHANNEL, announcements));
+                .invoke(() -> {
+                    Announcements.send(pool, LiveNotifications.CHANNEL, announcements);
+                    if (recorded.get()) {
+                        metrics.attempted(status);
+                    }
+                    metrics.disabled(announcements.size()); // disable() announces each endpoint it switched off
+                });
     }
 
     /**

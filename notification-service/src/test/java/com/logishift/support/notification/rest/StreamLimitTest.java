@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.MetricsCatalogue;
 import com.logishift.support.kit.test.Tokens;
 import com.logishift.support.kit.test.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class StreamLimitTest {
 
     private static final int LIMIT = 5;
+    private static final String STREAMS_OPEN = "support_streams_open";
 
     @TestHTTPResource("/api/notifications/stream/")
     URL stream;
@@ -38,6 +40,7 @@ class StreamLimitTest {
     void aSixthStreamOfOneAccountIs429UntilOneOfTheFiveCloses() throws Exception {
         Person person = Tokens.customer();
         List<HttpResponse<InputStream>> open = new ArrayList<>();
+        double openBefore = MetricsCatalogue.scrape(STREAMS_OPEN);
         try {
             for (int i = 0; i < LIMIT; i++) {
                 HttpResponse<InputStream> response = connect(person);
@@ -45,6 +48,7 @@ class StreamLimitTest {
                 open.add(response);
                 awaitReady(response);
             }
+            assertEquals(openBefore + LIMIT, MetricsCatalogue.scrape(STREAMS_OPEN), "the gauge of open streams");
 
             HttpResponse<InputStream> sixth = connect(person);
             if (sixth.statusCode() == 200) {
@@ -78,6 +82,8 @@ class StreamLimitTest {
                 response.body().close();
             }
         }
+        Eventually.until("the gauge back where it was once every stream closed",
+                () -> MetricsCatalogue.scrape(STREAMS_OPEN) == openBefore);
     }
 
     /** Over HTTP/1.1, so that closing the body closes the connection, as a browser tab does. */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.kit.test.Eventually;
 import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.MetricsCatalogue;
 import com.logishift.support.kit.test.Tokens;
 import com.logishift.support.notification.support.EventPublisher;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -104,8 +105,14 @@ class WebhooksTest {
         Receiver receiver = receiver(n -> n <= 3 ? new Receiver.Answer(n == 2 ? 503 : 500, Map.of(), "busy " + n, false)
                 : Receiver.Answer.of(200));
         JsonPath hook = register(receiver.url("/"), List.of("*"));
+        double failedBefore = deliveries("failed");
+        double deliveredBefore = deliveries("delivered");
         created(UUID.randomUUID());
         Eventually.until("delivered after three failures", () -> delivered(hook.getString("id")) == 1);
+        // each recorded attempt is counted by its outcome once it committed
+        Eventually.until("the attempts counted", () -> deliveries("delivered") >= deliveredBefore + 1);
+        assertEquals(failedBefore + 3, deliveries("failed"), "three failed attempts, each retried");
+        assertEquals(deliveredBefore + 1, deliveries("delivered"));
 
         List<Receiver.Request> requests = receiver.requests();
         assertEquals(4, requests.size());
@@ -145,8 +152,14 @@ class WebhooksTest {
         Receiver receiver = receiver(n -> Receiver.Answer.of(410));
         JsonPath hook = register(receiver.url("/"), List.of(CREATED));
         String id = hook.getString("id");
+        double gaveUpBefore = deliveries("gave_up");
+        double disabledBefore = MetricsCatalogue.scrape("support_webhook_endpoints_disabled_total");
         created(UUID.randomUUID());
         Eventually.until("disabled", () -> Boolean.FALSE.equals(as(admin).get("/api/admin/webhooks/" + id + "/").path("enabled")));
+        Eventually.until("the disabled endpoint counted",
+                () -> MetricsCatalogue.scrape("support_webhook_endpoints_disabled_total") >= disabledBefore + 1);
+        assertEquals(disabledBefore + 1, MetricsCatalogue.scrape("support_webhook_endpoints_disabled_total"));
+        assertEquals(gaveUpBefore + 1, deliveries("gave_up"), "410: given up at once");
         as(admin).get("/api/admin/webhooks/" + id + "/").then().body("enabled", equalTo(false))
                 .body("disabledReason", equalTo("GONE"));
         as(admin).get("/api/admin/webhooks/" + id + "/deliveries/").then().body("items[0].status", equalTo("FAILED"))
@@ -351,6 +364,11 @@ class WebhooksTest {
                     "{\"ticketId\":\"" + ticket + "\",\"reference\":\"SUP-000001\",\"customerId\":\"" + UUID.randomUUID()
                             + "\"" + extra + "}");
         }
+    }
+
+    /** support_webhook_deliveries_total of one outcome. */
+    private static double deliveries(String outcome) {
+        return MetricsCatalogue.scrape("support_webhook_deliveries_total", "outcome=\"" + outcome + "\"");
     }
 
     /** Changes the endpoint's row the way time or DNS would ($1 is its id). */

@@ -50,8 +50,11 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary constant naming this relay's advisory lock in the service's own database. */
-    private static final long RELAY_LOCK_KEY = 0x0A6E7_0B0BL;
+    /**
+     * Arbitrary constant naming this relay's advisory lock in the service's own database (whoever
+     * holds it pauses the relay: tests do, to see events wait).
+     */
+    public static final long RELAY_LOCK_KEY = 0x0A6E7_0B0BL;
     private static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
     /** The channel the relay sends to; each service configures it ({@code mp.messaging.outgoing.outbox.*}). */
     public static final String CHANNEL = "outbox";

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts the open live streams per account on this replica, so that one account (a leaked token,
@@ -18,6 +19,7 @@ public final class StreamSlots {
     private final int maxPerAccount;
     private final Duration retryAfter;
     private final Map<UUID, Integer> open = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
 
     /** {@code streams} names them for the refusal, e.g. "live ticket streams". */
     public StreamSlots(String streams, int maxPerAccount, Duration retryAfter) {
@@ -35,6 +37,7 @@ public final class StreamSlots {
                 return count;
             }
             taken[0] = true;
+            total.incrementAndGet();
             return current + 1;
         });
         if (!taken[0]) {
@@ -45,6 +48,7 @@ public final class StreamSlots {
         return () -> {
             if (released.compareAndSet(false, true)) {
                 open.computeIfPresent(account, (id, count) -> count <= 1 ? null : count - 1);
+                total.decrementAndGet();
             }
         };
     }
@@ -52,5 +56,10 @@ public final class StreamSlots {
     /** Streams the account has open on this replica. */
     public int openStreams(UUID account) {
         return open.getOrDefault(account, 0);
+    }
+
+    /** Streams open on this replica, all accounts together (a gauge reads it). */
+    public int openStreams() {
+        return total.get();
     }
 }

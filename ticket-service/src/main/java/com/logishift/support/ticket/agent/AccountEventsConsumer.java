@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.ticket.agent.EventFailures.InvalidEventException;
 import com.logishift.support.ticket.assignment.AssignmentService;
 import com.logishift.support.kit.consumer.ConsumerRetries;
+import com.logishift.support.kit.consumer.DeadLetters;
 import com.logishift.support.ticket.event.TicketActivity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -41,14 +42,16 @@ public class AccountEventsConsumer {
     private final TicketActivity activity;
     private final Clock clock;
     private final ConsumerRetries retries;
+    private final DeadLetters deadLetters;
 
     public AccountEventsConsumer(ObjectMapper json, AssignmentService assignment, TicketActivity activity, Clock clock,
-            ConsumerRetries retries) {
+            ConsumerRetries retries, DeadLetters deadLetters) {
         this.json = json;
         this.assignment = assignment;
         this.activity = activity;
         this.clock = clock;
         this.retries = retries;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("account-events")
@@ -175,8 +178,7 @@ public class AccountEventsConsumer {
                 .map(inserted -> inserted == 1);
     }
 
-    private static Uni<Void> deadLetter(Message<String> message, Throwable reason) {
-        LOG.warnf("Account event sent to the dead-letter topic: %s", reason.getMessage());
-        return Uni.createFrom().completionStage(message.nack(reason));
+    private Uni<Void> deadLetter(Message<String> message, Throwable reason) {
+        return deadLetters.send("account-events", message, reason);
     }
 }

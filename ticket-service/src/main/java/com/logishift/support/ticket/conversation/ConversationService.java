@@ -1,6 +1,7 @@
 package com.logishift.support.ticket.conversation;
 
 import com.logishift.support.ticket.attachment.Attachments;
+import com.logishift.support.kit.Commits;
 import com.logishift.support.kit.Page;
 import com.logishift.support.kit.ProblemException;
 import com.logishift.support.ticket.Actor;
@@ -11,6 +12,8 @@ import com.logishift.support.kit.outbox.OutboxEvent;
 import com.logishift.support.ticket.event.TicketActivity;
 import com.logishift.support.ticket.event.TicketEvents;
 import com.logishift.support.ticket.sla.SlaClocks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,13 +21,16 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,6 +39,7 @@ import java.util.UUID;
  * post, then write the ticket's counters and state, the message, its events and its timeline
  * entries in a single statement. Rules: {@link MessagePolicy}; who sees what: {@link Audience}.
  */
+@Startup // registers its metrics at start, so they read 0 rather than being absent
 @ApplicationScoped
 public class ConversationService {
 
@@ -92,9 +99,17 @@ public class ConversationService {
     private final Attachments attachments;
     private final SlaClocks sla;
     private final Clock clock;
+    /** support.messages.posted per visibility and author (CUSTOMER or STAFF), each there from the start. */
+    private final Map<String, Counter> posted = new HashMap<>();
 
     public ConversationService(Pool pool, TicketEvents events, TicketActivity activity, ConversationConfig config,
-            Attachments attachments, SlaClocks sla, Clock clock) {
+            Attachments attachments, SlaClocks sla, Clock clock, MeterRegistry metrics) {
+        for (Visibility visibility : Visibility.values()) {
+            for (String author : new String[] {"CUSTOMER", "STAFF"}) {
+                posted.put(visibility + author, metrics.counter("support.messages.posted",
+                        "visibility", visibility.name(), "author", author));
+            }
+        }
         this.sla = sla;
         this.attachments = attachments;
         this.pool = pool;
@@ -222,8 +237,10 @@ public class ConversationService {
                 .addOffsetDateTime(Timeline.utc(now));
         OutboxEvent.addArrays(parameters, change.events());
         Timeline.parameters(parameters, ticket.id, now, firstEntry, change.timeline());
+        Counter counted = posted.get(message.visibility().name() + (author.role().isStaff() ? "STAFF" : "CUSTOMER"));
         return tx.preparedQuery(WRITE).execute(parameters)
                 .flatMap(ignored -> clocks(tx, ticket, effect, now))
+                .invoke(() -> Commits.afterCommit(tx, counted::increment))
                 .map(ignored -> new Posted(message, true, ticket.id));
     }
 

@@ -34,15 +34,17 @@ public class MailPoller {
 
     private final MailIntake intake;
     private final MailInConfig config;
+    private final InboundMailCounts counts;
     private final AtomicBoolean failing = new AtomicBoolean();
     /** A wake-up is queued and not yet begun: more wake-ups fold into it. */
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private volatile MailIdle idle;
 
-    public MailPoller(MailIntake intake, MailInConfig config) {
+    public MailPoller(MailIntake intake, MailInConfig config, InboundMailCounts counts) {
         this.intake = intake;
         this.config = config;
+        this.counts = counts;
     }
 
     void start(@Observes StartupEvent start) {
@@ -167,6 +169,7 @@ public class MailPoller {
             String[] id = message.getHeader("Message-ID");
             intake.skipped(id == null ? fallbackKey : MailParser.clean(id[0], 1000), null, MailIntake.Outcome.TOO_LARGE,
                     message.getSize() + " bytes");
+            counts.count(MailIntake.Outcome.TOO_LARGE);
             return;
         }
         MimeMessage copy = new MimeMessage(message); // the whole mail in one fetch
@@ -178,9 +181,11 @@ public class MailPoller {
             LOG.infof("An incoming mail is not readable MIME and is ignored: %s", e.getMessage());
             intake.skipped(id == null ? fallbackKey : MailParser.clean(id[0], 1000), null,
                     MailIntake.Outcome.UNREADABLE, e.getMessage());
+            counts.count(MailIntake.Outcome.UNREADABLE);
             return;
         }
         MailIntake.Result result = intake.handle(mail);
+        counts.count(result.outcome());
         // the key is cleaned of control characters and blanks; the sender only at DEBUG (personal data)
         LOG.infof("Incoming mail %s: %s%s", mail.key(), result.outcome(),
                 result.ticketId() == null ? "" : " (ticket " + result.ticketId() + ")");

@@ -24,7 +24,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -90,6 +92,8 @@ public class SlaJob {
     /** How long each scheduled pass takes and how many alerts it writes (the benchmark reads both). */
     private final Timer passes;
     private final Counter alerts;
+    /** support.sla.breaches{clock}: first_response, resolution; counted once their batch committed. */
+    private final Map<SlaClockKind, Counter> breaches = new EnumMap<>(SlaClockKind.class);
     private long timer = -1;
 
     public SlaJob(Pool pool, SlaPolicies policies, TicketEvents events, TicketActivity activity, SlaConfig config,
@@ -103,6 +107,9 @@ public class SlaJob {
         this.clock = clock;
         this.passes = metrics.timer("support.sla.pass");
         this.alerts = metrics.counter("support.sla.alerts");
+        for (SlaClockKind kind : SlaClockKind.values()) {
+            breaches.put(kind, metrics.counter("support.sla.breaches", "clock", kind.name().toLowerCase(Locale.ROOT)));
+        }
     }
 
     void start(@Observes StartupEvent start) {
@@ -151,6 +158,7 @@ public class SlaJob {
 
     /** {alerts written, tickets claimed} */
     private Uni<int[]> batch(Instant now) {
+        Map<SlaClockKind, Integer> breached = new EnumMap<>(SlaClockKind.class);
         return pool.withTransaction(tx -> tx.preparedQuery(CLAIM)
                 .execute(Tuple.of(SlaClocks.utc(now), config.batchSize()))
                 .flatMap(rows -> {
@@ -167,11 +175,12 @@ public class SlaJob {
                             .filter(Objects::nonNull).toList();
                     return policies.versions(versions).flatMap(byVersion -> {
                         Batch batch = new Batch(claimed.size());
-                        claimed.forEach(row -> check(row, byVersion, now, batch));
+                        claimed.forEach(row -> check(row, byVersion, now, batch, breached));
                         return tx.preparedQuery(WRITE).execute(batch.parameters(now))
                                 .map(ignored -> new int[] {batch.alerts(), rows.size()});
                     });
-                }));
+                }))
+                .invoke(() -> breached.forEach((kind, count) -> breaches.get(kind).increment(count)));
     }
 
     /** Whether the locked ticket still has its check due (the mirror may lag behind a concurrent commit). */
@@ -180,8 +189,9 @@ public class SlaJob {
         return next != null && !next.toInstant().isAfter(now);
     }
 
-    /** Adds the ticket's due alerts and its next check to the batch. */
-    private void check(Row row, Map<Integer, SlaPolicy> policies, Instant now, Batch batch) {
+    /** Adds the ticket's due alerts and its next check to the batch, and its breaches to {@code breached}. */
+    private void check(Row row, Map<Integer, SlaPolicy> policies, Instant now, Batch batch,
+            Map<SlaClockKind, Integer> breached) {
         Ticket ticket = new Ticket();
         ticket.id = row.getUUID("id");
         ticket.reference = row.getString("reference");
@@ -202,6 +212,9 @@ public class SlaJob {
             changes.add(events.slaAlerted(ticket, alert.breach(), alert.clock().name(),
                     sla.clock(alert.clock()).dueAt(), now));
             fired = alert.mark(fired);
+            if (alert.breach()) {
+                breached.merge(alert.clock(), 1, Integer::sum);
+            }
         }
         batch.ticket(ticket.id, fired, sla.nextCheck(policy, ticket.priority, fired, now), timelineSeq, changes);
     }

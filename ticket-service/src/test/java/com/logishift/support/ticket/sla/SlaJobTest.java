@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.kit.test.Eventually;
 import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.MetricsCatalogue;
 import com.logishift.support.kit.test.TopicReader;
 import com.logishift.support.kit.test.Tokens;
 import com.logishift.support.kit.test.Tokens.Person;
@@ -60,6 +61,7 @@ class SlaJobTest {
             ids.add(SlaApiTest.open(customer, i % 2 == 0 ? "HIGH" : "LOW"));
         }
         Instant later = Instant.now().plus(Duration.ofDays(60));
+        Map<String, double[]> breachesBefore = breaches();
         int replicas = 4;
         ExecutorService threads = Executors.newFixedThreadPool(replicas);
         CountDownLatch start = new CountDownLatch(1);
@@ -83,6 +85,13 @@ class SlaJobTest {
         } finally {
             threads.shutdownNow();
         }
+
+        // every breach written is counted once, per clock (the passes also breach other tests' tickets)
+        breaches().forEach((clock, now) -> {
+            double[] before = breachesBefore.get(clock);
+            assertTrue(now[1] - before[1] >= ids.size(), clock + ": the new tickets' breaches written");
+            assertEquals(now[1] - before[1], now[0] - before[0], clock + ": counted as written");
+        });
 
         for (String id : ids) {
             List<Row> events = rows("SELECT event_type, payload FROM outbox_event WHERE aggregate_id = $1"
@@ -196,6 +205,18 @@ class SlaJobTest {
     private long alerts(String id) {
         return rows("SELECT count(*) AS n FROM outbox_event WHERE aggregate_id = $1 AND event_type IN ($2, $3)", id,
                 WARNING, BREACHED).get(0).getLong("n");
+    }
+
+    /** Per clock: {support_sla_breaches_total, breach events in the outbox}. */
+    private Map<String, double[]> breaches() {
+        Map<String, double[]> breaches = new HashMap<>();
+        for (String clock : new String[] {"FIRST_RESPONSE", "RESOLUTION"}) {
+            breaches.put(clock, new double[] {
+                MetricsCatalogue.scrape("support_sla_breaches_total", "clock=\"" + clock.toLowerCase() + "\""),
+                rows("SELECT count(*) AS n FROM outbox_event WHERE event_type = $1 AND payload LIKE $2", BREACHED,
+                        "%\"" + clock + "\"%").get(0).getLong("n")});
+        }
+        return breaches;
     }
 
     private static boolean isAlert(ConsumerRecord<String, String> record) {
