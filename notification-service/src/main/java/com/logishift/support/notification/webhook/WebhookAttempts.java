@@ -156,6 +156,11 @@ public class WebhookAttempts {
                         SELECT delivered.id, $2, $3, $5, $4, NULL, $6, NULL FROM delivered, unflushed""")
                 .execute(Tuple.tuple().addUUID(delivery.id()).addInteger(attempt).addOffsetDateTime(utc(started))
                         .addInteger(outcome.statusCode()).addInteger(outcome.durationMs()).addString(text(outcome.excerpt())))
+                .invoke(rows -> {
+                    if (rows.rowCount() > 0) { // a delivery deleted meanwhile is simply gone
+                        metrics.attempted("DELIVERED");
+                    }
+                })
                 .replaceWithVoid();
     }
 
