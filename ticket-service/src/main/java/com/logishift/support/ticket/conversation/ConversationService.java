@@ -68,7 +68,7 @@ public class ConversationService {
                 INSERT INTO ticket_message (id, ticket_id, seq, author_id, author_name, author_role, visibility,
                                             channel, body, client_message_id, created_at)
                 VALUES ($9, $1, $2, $10, $11, $12, $13, $14, $15, $16, $17)),
-            events AS (%s))
+            events AS (%s)
             """.formatted(OutboxEvent.insertSql(18)) + Timeline.insertSql(18 + OutboxEvent.ARRAYS);
 
     private static final String TICKET_AND_TOTAL = """

@@ -52,7 +52,7 @@ public class TicketCreation {
                                     resolution_count, created_at, updated_at, version, follow_up_of, timeline_seq,
                                     %s)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $14, 0, $15, $16, %s)),
-            events AS (%s))
+            events AS (%s)
             """.formatted(SlaClocks.insertColumns(), SlaClocks.insertValues(36), OutboxEvent.insertSql(17))
             + Timeline.insertSql(17 + OutboxEvent.ARRAYS);
 

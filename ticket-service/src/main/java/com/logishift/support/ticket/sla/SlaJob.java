@@ -73,7 +73,7 @@ public class SlaJob {
                 UPDATE ticket t SET sla_fired = c.fired, sla_next_check_at = c.next_check, timeline_seq = c.timeline_seq
                   FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[]) AS c(id, fired, next_check, timeline_seq)
                  WHERE t.id = c.id),
-            events AS (%s))
+            events AS (%s)
             """.formatted(OutboxEvent.insertSql(5)) + Timeline.insertOfTicketsSql(5 + OutboxEvent.ARRAYS);
 
     private final Pool pool;
