@@ -29,30 +29,28 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class OutboxTraceTest {
 
-    private static final String TOPIC = "test.agent-service.account-events";
-    private static final String TRACE = "6bf92f3577b34da6a3ce929d0e0e4736";
-    private static final String CALLER = "20f067aa0ba902b7";
-
     @Inject
     Pool pool;
 
     @Test
     void aRegistrationsEventContinuesTheRequestsTrace() {
-        String id = json().header("traceparent", "00-" + TRACE + "-" + CALLER + "-01")
+        String trace = "6bf92f3577b34da6a3ce929d0e0e4736";
+        String caller = "20f067aa0ba902b7";
+        String id = json().header("traceparent", "00-" + trace + "-" + caller + "-01")
                 .body(registration(uniqueEmail("traced"))).post("/api/auth/register/")
                 .then().statusCode(201).extract().path("id");
 
         String stored = pool.preparedQuery("SELECT traceparent FROM outbox_event WHERE aggregate_id = $1")
                 .execute(Tuple.of(id)).await().indefinitely().iterator().next().getString("traceparent");
         assertNotNull(stored);
-        assertTrue(stored.startsWith("00-" + TRACE + "-"), stored);
-        assertNotEquals("00-" + TRACE + "-" + CALLER + "-01", stored, "agent-service's own span");
+        assertTrue(stored.startsWith("00-" + trace + "-"), stored);
+        assertNotEquals("00-" + trace + "-" + caller + "-01", stored, "agent-service's own span");
 
-        try (TopicReader reader = new TopicReader(TOPIC)) {
+        try (TopicReader reader = new TopicReader("test.agent-service.account-events")) {
             ConsumerRecord<String, String> record = reader.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
             String sent = header(record, "traceparent");
             assertEquals(sent, header(record, "ce_traceparent"));
-            assertTrue(sent.startsWith("00-" + TRACE + "-"), sent);
+            assertTrue(sent.startsWith("00-" + trace + "-"), sent);
             assertNotEquals(stored, sent, "the relay's span, a child of the request's");
         }
     }
