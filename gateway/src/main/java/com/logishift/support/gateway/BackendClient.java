@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -19,7 +20,10 @@ public class BackendClient {
         HttpClientOptions options = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout((int) config.gateway().connectTimeout().toMillis())
-                .setDecompressionSupported(false);
+                .setDecompressionSupported(false)
+                // untraced: Proxy passes the gateway's span on itself (a CLIENT span per proxied call
+                // would only repeat the service's own), and the health polls are no one's request
+                .setTracingPolicy(TracingPolicy.IGNORE);
         return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
     }
 

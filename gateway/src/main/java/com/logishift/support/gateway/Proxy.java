@@ -1,5 +1,6 @@
 package com.logishift.support.gateway;
 
+import com.logishift.support.kit.tracing.Traces;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
@@ -36,7 +37,10 @@ public class Proxy {
     /** What a caller may claim about the way it came: never passed on; the gateway says it itself. */
     private static final Set<String> FORWARDING = Set.of("forwarded", "x-forwarded-for", "x-forwarded-proto",
             "x-forwarded-host", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-server", "x-forwarded-ssl",
-            "x-forwarded-trusted-proxy", "x-real-ip");
+            "x-forwarded-trusted-proxy", "x-real-ip",
+            // the caller's trace context is the parent of the gateway's span; the service gets the
+            // gateway's own (below), never two competing ones
+            "traceparent", "tracestate");
 
     private final HttpClient client;
     private final GatewayConfig config;
@@ -68,6 +72,8 @@ public class Proxy {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copyHeaders(request.headers(), headers, FORWARDING);
         headers.set(SecurityHeaders.REQUEST_ID, SecurityHeaders.requestId(rc));
+        // the service's server span is a child of the gateway's (BackendClient itself is untraced)
+        Traces.injectCurrent(headers::set);
         // what the services learn about the caller is what the gateway resolved, never what it claimed:
         // one address (agent-service throttles sign-in per account and this address)
         headers.set("X-Forwarded-For", ClientAddress.of(request));

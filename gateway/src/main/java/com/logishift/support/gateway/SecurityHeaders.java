@@ -1,5 +1,6 @@
 package com.logishift.support.gateway;
 
+import com.logishift.support.kit.tracing.Traces;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -33,6 +34,7 @@ public class SecurityHeaders {
         String requestId = incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches()
                 ? incoming : UUID.randomUUID().toString();
         rc.put(REQUEST_ID, requestId);
+        Traces.tagRequestId(requestId); // on the gateway's server span, the root of the request's trace
         boolean api = rc.normalizedPath().startsWith("/api/");
         rc.addHeadersEndHandler(v -> {
             MultiMap headers = rc.response().headers();

@@ -33,6 +33,7 @@ class KitBeansTest {
         assertFalse(Arc.container().select(java.time.Clock.class).isResolvable());
         assertFalse(Arc.container().select(com.logishift.support.kit.security.CachingJwtParser.class).isResolvable());
         assertFalse(Arc.container().select(com.logishift.support.kit.Admission.class).isResolvable());
+        assertFalse(Arc.container().select(com.logishift.support.kit.tracing.RequestIdOnSpans.class).isResolvable());
     }
 
     @Test

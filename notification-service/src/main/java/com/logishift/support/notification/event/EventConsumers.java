@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.kit.consumer.ConsumerRetries;
 import com.logishift.support.kit.consumer.DeadLetters;
+import com.logishift.support.kit.tracing.Traces;
 import com.logishift.support.notification.SupportEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,12 +41,15 @@ public class EventConsumers {
     private final ObjectMapper json;
     private final ConsumerRetries retries;
     private final DeadLetters deadLetters;
+    private final Tracer tracer;
 
-    public EventConsumers(EventProcessor processor, ObjectMapper json, ConsumerRetries retries, DeadLetters deadLetters) {
+    public EventConsumers(EventProcessor processor, ObjectMapper json, ConsumerRetries retries, DeadLetters deadLetters,
+            Tracer tracer) {
         this.processor = processor;
         this.json = json;
         this.retries = retries;
         this.deadLetters = deadLetters;
+        this.tracer = tracer;
     }
 
     @Incoming("ticket-events")
@@ -58,10 +66,13 @@ public class EventConsumers {
         List<Message<String>> records = new ArrayList<>();
         List<SupportEvent> events = new ArrayList<>();
         Uni<Void> malformed = Uni.createFrom().voidItem();
+        List<Span> spans = new ArrayList<>(poll.getRecords().size());
         for (KafkaRecord<String, String> record : poll.getRecords()) {
             try {
-                events.add(parse(record));
+                SupportEvent event = parse(record);
+                events.add(event);
                 records.add(record);
+                spans.add(consumerSpan(record, event.id()));
             } catch (SupportEvent.MalformedEventException e) {
                 malformed = malformed.flatMap(ignored -> deadLetters.send(channel, record, e));
             }
@@ -73,8 +84,28 @@ public class EventConsumers {
                         // poison in the poll: apply it again event by event, so only the poison is set aside
                         .onFailure(EventConsumers::isPoison).recoverWithUni(failure -> oneByOne(channel, records, events));
         return malformed.flatMap(ignored -> applied)
+                .onTermination().invoke((ignored, failure, cancelled) -> end(spans, failure))
                 // the whole poll: its last offset per partition covers every record before it
                 .flatMap(ignored -> Uni.createFrom().completionStage(poll.ack()));
+    }
+
+    /**
+     * A CONSUMER span per event, child of the trace its record carries (the relay's PRODUCER span):
+     * it lasts until the poll's transaction — which stores the event's notifications — ended. The
+     * channel's own tracing is off ({@code tracing-enabled=false}): an idle poll makes no span.
+     */
+    private Span consumerSpan(KafkaRecord<String, String> record, String eventId) {
+        return Traces.startKafkaSpan(tracer, SpanKind.CONSUMER, record.getTopic(), eventId,
+                Traces.fromKafkaHeaders(record.getHeaders()));
+    }
+
+    private static void end(List<Span> spans, Throwable failure) {
+        for (Span span : spans) {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+            }
+            span.end();
+        }
     }
 
     private Uni<Void> oneByOne(String channel, List<Message<String>> records, List<SupportEvent> events) {

@@ -2,6 +2,7 @@ package com.logishift.support.kit.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.kit.tracing.Traces;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,6 +47,16 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /**
+     * W3C {@code traceparent} of the span that wrote the event (null outside any, e.g. a timer): the
+     * relay continues that trace, so one trace runs from a request to every consumer of its events.
+     */
+    @Column(name = "traceparent")
+    public String traceparent;
+
+    /** How many array parameters {@link #insertSql} takes ({@link #addArrays} adds them). */
+    public static final int ARRAYS = 7;
+
     /** A new, not yet stored event whose payload is {@code data} as JSON. */
     public static OutboxEvent of(ObjectMapper json, String aggregateType, String aggregateId, String eventType,
             Object data, Instant occurredAt) {
@@ -55,6 +66,7 @@ public class OutboxEvent extends PanacheEntityBase {
         event.aggregateId = aggregateId;
         event.eventType = eventType;
         event.occurredAt = occurredAt;
+        event.traceparent = Traces.currentTraceparent();
         try {
             event.payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
@@ -64,8 +76,21 @@ public class OutboxEvent extends PanacheEntityBase {
     }
 
     /**
-     * Adds six array parameters (ids, aggregate types, aggregate ids, types, payloads, times) for a
-     * plain-SQL writer's {@code INSERT INTO outbox_event … SELECT * FROM unnest(…)}.
+     * A plain-SQL writer's {@code INSERT INTO outbox_event … SELECT * FROM unnest(…)} (for a
+     * {@code WITH events AS (…)} part of its statement): its {@value #ARRAYS} array parameters start at
+     * {@code $first}, filled by {@link #addArrays}.
+     */
+    public static String insertSql(int first) {
+        return """
+                INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, occurred_at, traceparent)
+                SELECT * FROM unnest($%d::uuid[], $%d::varchar[], $%d::varchar[], $%d::varchar[], $%d::text[],
+                                     $%d::timestamptz[], $%d::text[])"""
+                .formatted(first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6);
+    }
+
+    /**
+     * Adds the {@value #ARRAYS} array parameters of {@link #insertSql} (ids, aggregate types, aggregate
+     * ids, types, payloads, times, traceparents).
      */
     public static Tuple addArrays(Tuple tuple, List<OutboxEvent> outbox) {
         int n = outbox.size();
@@ -75,6 +100,7 @@ public class OutboxEvent extends PanacheEntityBase {
         String[] types = new String[n];
         String[] payloads = new String[n];
         OffsetDateTime[] occurredAt = new OffsetDateTime[n];
+        String[] traceparents = new String[n];
         for (int i = 0; i < n; i++) {
             OutboxEvent e = outbox.get(i);
             ids[i] = e.id;
@@ -83,8 +109,10 @@ public class OutboxEvent extends PanacheEntityBase {
             types[i] = e.eventType;
             payloads[i] = e.payload;
             occurredAt[i] = e.occurredAt.atOffset(ZoneOffset.UTC);
+            traceparents[i] = e.traceparent;
         }
         return tuple.addArrayOfUUID(ids).addArrayOfString(aggregateTypes).addArrayOfString(aggregateIds)
-                .addArrayOfString(types).addArrayOfString(payloads).addArrayOfOffsetDateTime(occurredAt);
+                .addArrayOfString(types).addArrayOfString(payloads).addArrayOfOffsetDateTime(occurredAt)
+                .addArrayOfString(traceparents);
     }
 }

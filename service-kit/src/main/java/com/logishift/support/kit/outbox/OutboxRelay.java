@@ -1,5 +1,10 @@
 package com.logishift.support.kit.outbox;
 
+import com.logishift.support.kit.tracing.Traces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.micrometer.core.instrument.Counter;
@@ -8,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,6 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -66,6 +74,8 @@ public class OutboxRelay {
     private final URI source;
     private final Counter published;
     private final Counter failures;
+    private final Tracer tracer;
+    private final String topic;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
@@ -77,7 +87,7 @@ public class OutboxRelay {
     public OutboxRelay(Pool pool, Vertx vertx,
             @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
             Emitter<String> emitter,
-            OutboxConfig config, MeterRegistry metrics,
+            OutboxConfig config, MeterRegistry metrics, Tracer tracer,
             @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".topic") String topic) {
         this.pool = pool;
         this.vertx = vertx;
@@ -86,6 +96,8 @@ public class OutboxRelay {
         this.source = URI.create(config.source());
         this.published = metrics.counter("support.outbox.published", "topic", topic);
         this.failures = metrics.counter("support.outbox.failures", "topic", topic);
+        this.tracer = tracer;
+        this.topic = topic;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -170,7 +182,7 @@ public class OutboxRelay {
 
     private Uni<Integer> publishPending(SqlConnection connection) {
         return connection.preparedQuery("""
-                        SELECT id, aggregate_id, event_type, payload, occurred_at
+                        SELECT id, aggregate_id, event_type, payload, occurred_at, traceparent
                           FROM outbox_event
                          WHERE published_at IS NULL
                          ORDER BY seq
@@ -200,34 +212,50 @@ public class OutboxRelay {
                 });
     }
 
+    /**
+     * One event, sent inside a PRODUCER span that continues the trace of the request that wrote it
+     * (or starts one). That span's context travels as the CloudEvents extension {@code traceparent}
+     * and as the plain {@code traceparent} header — the channel's own tracing is off
+     * ({@code mp.messaging.outgoing.outbox.tracing-enabled=false}), so there is no second one.
+     */
     private CompletableFuture<Void> send(Row row) {
         String id = row.getUUID("id").toString();
         String key = row.getString("aggregate_id");
         OffsetDateTime occurredAt = row.getOffsetDateTime("occurred_at");
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(id)
-                .withType(row.getString("event_type"))
-                .withSource(source)
-                .withSubject(key)
-                .withDataContentType("application/json")
-                .withTimestamp(occurredAt.atZoneSameInstant(ZoneOffset.UTC))
-                .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(key)
-                .build();
+        Span span = Traces.startKafkaSpan(tracer, SpanKind.PRODUCER, topic, id,
+                Traces.fromTraceparent(row.getString("traceparent")));
+        String traceparent = Traces.traceparentOf(span);
+        OutgoingCloudEventMetadataBuilder<String> cloudEvent =
+                OutgoingCloudEventMetadata.<String>builder()
+                        .withId(id)
+                        .withType(row.getString("event_type"))
+                        .withSource(source)
+                        .withSubject(key)
+                        .withDataContentType("application/json")
+                        .withTimestamp(occurredAt.atZoneSameInstant(ZoneOffset.UTC));
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> kafka =
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(key);
+        if (traceparent != null) { // none when the span is not valid (the SDK is disabled)
+            cloudEvent.withExtension(Traces.TRACEPARENT, traceparent);
+            kafka.withHeaders(new RecordHeaders().add(Traces.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8)));
+        }
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        Message<String> message = Message.of(row.getString("payload"), Metadata.of(cloudEvent, kafka))
+        Message<String> message = Message.of(row.getString("payload"), Metadata.of(cloudEvent.build(), kafka.build()))
                 .withAck(() -> {
+                    span.end();
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);
                 })
                 .withNack(failure -> {
+                    span.setStatus(StatusCode.ERROR, failure.getMessage() == null ? "not sent" : failure.getMessage());
+                    span.end();
                     ack.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
         try {
             emitter.send(message);
         } catch (RuntimeException e) {
+            span.end();
             ack.completeExceptionally(e);
         }
         return ack;

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -50,7 +51,9 @@ public class RevokedTokens {
     }
 
     void onStart(@Observes StartupEvent start) {
-        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(TIMEOUT_MILLIS).setKeepAlive(true));
+        // untraced: a poll every few seconds is no one's request (agent-service leaves it out too)
+        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(TIMEOUT_MILLIS).setKeepAlive(true)
+                .setTracingPolicy(TracingPolicy.IGNORE));
         refresh();
         timer = vertx.setPeriodic(Math.max(1, config.refresh().toMillis()), id -> refresh());
     }

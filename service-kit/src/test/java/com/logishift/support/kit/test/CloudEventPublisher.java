@@ -2,12 +2,15 @@ package com.logishift.support.kit.test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -36,10 +39,18 @@ public class CloudEventPublisher implements AutoCloseable {
 
     /** Sends one CloudEvent; {@code eventId} lets a test deliver the same event twice. Returns the id. */
     public String publish(String topic, String eventId, String type, String source, UUID key, String data) {
-        send(new ProducerRecord<>(topic, null, key.toString(), data, List.of(
+        return publish(topic, eventId, type, source, key, data, Map.of());
+    }
+
+    /** {@link #publish} with more headers, e.g. the {@code traceparent} of the trace the event continues. */
+    public String publish(String topic, String eventId, String type, String source, UUID key, String data,
+            Map<String, String> moreHeaders) {
+        List<Header> headers = new ArrayList<>(List.of(
                 header("ce_specversion", "1.0"), header("ce_id", eventId), header("ce_type", type),
                 header("ce_source", source), header("ce_subject", key.toString()),
-                header("ce_time", Instant.now().toString()), header("content-type", "application/json"))));
+                header("ce_time", Instant.now().toString()), header("content-type", "application/json")));
+        moreHeaders.forEach((name, value) -> headers.add(header(name, value)));
+        send(new ProducerRecord<>(topic, null, key.toString(), data, headers));
         return eventId;
     }
 

@@ -6,10 +6,17 @@ import com.logishift.support.ticket.agent.EventFailures.InvalidEventException;
 import com.logishift.support.ticket.assignment.AssignmentService;
 import com.logishift.support.kit.consumer.ConsumerRetries;
 import com.logishift.support.kit.consumer.DeadLetters;
+import com.logishift.support.kit.tracing.Traces;
 import com.logishift.support.ticket.event.TicketActivity;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,15 +50,17 @@ public class AccountEventsConsumer {
     private final Clock clock;
     private final ConsumerRetries retries;
     private final DeadLetters deadLetters;
+    private final Tracer tracer;
 
     public AccountEventsConsumer(ObjectMapper json, AssignmentService assignment, TicketActivity activity, Clock clock,
-            ConsumerRetries retries, DeadLetters deadLetters) {
+            ConsumerRetries retries, DeadLetters deadLetters, Tracer tracer) {
         this.json = json;
         this.assignment = assignment;
         this.activity = activity;
         this.clock = clock;
         this.retries = retries;
         this.deadLetters = deadLetters;
+        this.tracer = tracer;
     }
 
     @Incoming("account-events")
@@ -68,15 +77,32 @@ public class AccountEventsConsumer {
         // every attempt runs on the record's Vert.x context, which Hibernate Reactive requires
         Context context = Vertx.currentContext();
         Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        // a CONSUMER span continuing the trace the record carries; current on the record's own context
+        // while the event applies, so the ticket events it causes (hand-outs) stay in that trace
+        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        Span span = Traces.startKafkaSpan(tracer, SpanKind.CONSUMER, record == null ? "account-events" : record.getTopic(),
+                event.id(), Traces.fromKafkaHeaders(record == null ? null : record.getHeaders()));
         Uni<Void> attempt = Uni.createFrom().voidItem()
                 .emitOn(onContext)
-                .flatMap(ignored -> Panache.withTransaction(() -> firstDelivery(event.id()).flatMap(first -> first
-                        ? apply(event)
-                        : Uni.createFrom().voidItem())));
+                .flatMap(ignored -> {
+                    Scope scope = context == null ? null : span.makeCurrent();
+                    return Panache.withTransaction(() -> firstDelivery(event.id()).flatMap(first -> first
+                                    ? apply(event)
+                                    : Uni.createFrom().voidItem()))
+                            .onTermination().invoke(() -> {
+                                if (scope != null) {
+                                    scope.close();
+                                }
+                            });
+                });
         return retries.untilApplied(event.id(), EventFailures::isPoison, attempt)
                 .invoke(activity::committedSeveral)
                 .flatMap(ignored -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
+                .onFailure().recoverWithUni(failure -> {
+                    span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+                    return deadLetter(message, failure);
+                })
+                .onTermination().invoke(span::end);
     }
 
     private AccountEvent parse(Message<String> message) {

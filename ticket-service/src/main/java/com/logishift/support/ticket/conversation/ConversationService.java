@@ -75,11 +75,8 @@ public class ConversationService {
                 INSERT INTO ticket_message (id, ticket_id, seq, author_id, author_name, author_role, visibility,
                                             channel, body, client_message_id, created_at)
                 VALUES ($9, $1, $2, $10, $11, $12, $13, $14, $15, $16, $17)),
-            events AS (
-                INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, occurred_at)
-                SELECT * FROM unnest($18::uuid[], $19::varchar[], $20::varchar[], $21::varchar[], $22::text[],
-                                     $23::timestamptz[]))
-            """ + Timeline.insertSql(24);
+            events AS (%s)
+            """.formatted(OutboxEvent.insertSql(18)) + Timeline.insertSql(18 + OutboxEvent.ARRAYS);
 
     private static final String TICKET_AND_TOTAL = """
             SELECT t.customer_id,

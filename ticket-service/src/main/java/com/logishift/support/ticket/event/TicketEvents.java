@@ -1,7 +1,6 @@
 package com.logishift.support.ticket.event;
 
 import com.logishift.support.ticket.attachment.AttachmentRef;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.ticket.Actor;
 import com.logishift.support.ticket.Priority;
@@ -211,17 +210,6 @@ public class TicketEvents {
     }
 
     private OutboxEvent event(TicketEventType type, Ticket ticket, Object data, Instant occurredAt) {
-        OutboxEvent event = new OutboxEvent();
-        event.id = UUID.randomUUID();
-        event.aggregateType = "ticket";
-        event.aggregateId = ticket.id.toString();
-        event.eventType = type.type();
-        event.occurredAt = occurredAt;
-        try {
-            event.payload = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise a " + type.type() + " event", e);
-        }
-        return event;
+        return OutboxEvent.of(json, "ticket", ticket.id.toString(), type.type(), data, occurredAt);
     }
 }

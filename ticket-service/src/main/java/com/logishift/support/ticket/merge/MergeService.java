@@ -71,11 +71,8 @@ public class MergeService {
     private static final String REPOINT = "UPDATE ticket SET merged_into_id = $2 WHERE merged_into_id = $1";
 
     private static final String EVENTS_AND_SOURCE_ENTRY = """
-            WITH events AS (
-                INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, occurred_at)
-                SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[],
-                                     $6::timestamptz[]))
-            """ + Timeline.insertSql(7);
+            WITH events AS (%s)
+            """.formatted(OutboxEvent.insertSql(1)) + Timeline.insertSql(1 + OutboxEvent.ARRAYS);
 
     private static final String TARGET_ENTRY = Timeline.insertSql(1);
 

@@ -57,11 +57,9 @@ public class TicketCreation {
                                     resolution_count, created_at, updated_at, version, follow_up_of, timeline_seq,
                                     %s)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, $14, $14, 0, $15, $16, %s)),
-            events AS (
-                INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, occurred_at)
-                SELECT * FROM unnest($17::uuid[], $18::varchar[], $19::varchar[], $20::varchar[], $21::text[],
-                                     $22::timestamptz[]))
-            """.formatted(SlaClocks.insertColumns(), SlaClocks.insertValues(35)) + Timeline.insertSql(23);
+            events AS (%s)
+            """.formatted(SlaClocks.insertColumns(), SlaClocks.insertValues(36), OutboxEvent.insertSql(17))
+            + Timeline.insertSql(17 + OutboxEvent.ARRAYS);
 
     /** The next reference number and the SLA policy version the new ticket is created under. */
     private static final String NUMBER_AND_POLICY = "SELECT nextval('ticket_reference_seq') AS number, "

@@ -75,11 +75,8 @@ public class SlaJob {
                 UPDATE ticket t SET sla_fired = c.fired, sla_next_check_at = c.next_check, timeline_seq = c.timeline_seq
                   FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[]) AS c(id, fired, next_check, timeline_seq)
                  WHERE t.id = c.id),
-            events AS (
-                INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, occurred_at)
-                SELECT * FROM unnest($5::uuid[], $6::varchar[], $7::varchar[], $8::varchar[], $9::text[],
-                                     $10::timestamptz[]))
-            """ + Timeline.insertOfTicketsSql(11);
+            events AS (%s)
+            """.formatted(OutboxEvent.insertSql(5)) + Timeline.insertOfTicketsSql(5 + OutboxEvent.ARRAYS);
 
     private final Pool pool;
     private final SlaPolicies policies;

@@ -2,6 +2,7 @@ package com.logishift.support.ticket.support;
 
 import com.logishift.support.kit.test.CloudEventPublisher;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** Publishes account events the way agent-service does (binary CloudEvents keyed by account id). */
@@ -22,9 +23,16 @@ public final class AccountEventsPublisher extends CloudEventPublisher {
     }
 
     public String deactivated(UUID id, String name, UUID by) {
-        return send(UUID.randomUUID().toString(), "com.logishift.support.agent.deactivated.v1", id,
+        return deactivated(id, name, by, Map.of());
+    }
+
+    /** {@link #deactivated} with more headers (e.g. the traceparent of agent-service's request). */
+    public String deactivated(UUID id, String name, UUID by, Map<String, String> headers) {
+        return publish(topic, UUID.randomUUID().toString(), "com.logishift.support.agent.deactivated.v1",
+                "/logishift/support/agent-service", id,
                 "{\"accountId\":\"" + id + "\",\"email\":\"" + id + "@example.com\",\"name\":\"" + name
-                        + "\",\"deactivatedBy\":\"" + by + "\",\"deactivatedAt\":\"" + Instant.now() + "\"}");
+                        + "\",\"deactivatedBy\":\"" + by + "\",\"deactivatedAt\":\"" + Instant.now() + "\"}",
+                headers);
     }
 
     public String reactivated(UUID id, String name, UUID by) {

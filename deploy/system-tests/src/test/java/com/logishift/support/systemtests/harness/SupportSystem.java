@@ -58,6 +58,8 @@ public final class SupportSystem {
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     /** notification-service's SMTP goes through it, so a test can take the mail server away from it alone. */
     private SmtpRelay notificationSmtp;
+    /** The run's trace collector: every service exports its spans here (TracingTest reads them). */
+    private OtlpReceiver traces;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::stop, "system-tests-stop-services");
 
@@ -116,6 +118,11 @@ public final class SupportSystem {
 
     public String kafkaBootstrap() {
         return infra.kafkaBootstrap();
+    }
+
+    /** The spans the services exported during this run. */
+    public OtlpReceiver traces() {
+        return traces;
     }
 
     /** The servers of this run (PostgreSQL, Kafka, the mail server's SMTP and IMAP ports). */
@@ -189,6 +196,9 @@ public final class SupportSystem {
                 "support.account-events", 3, "support.ticket-events", 3, "support.notifications.dlq", 1));
         System.out.printf("[system] key pair and Kafka topics in %s%n", seconds(t));
 
+        traces = OtlpReceiver.start();
+        System.out.printf("[system] trace receiver (OTLP http/protobuf) at %s%n", traces.endpoint());
+
         List<String> portNames = new ArrayList<>(SERVICES.keySet());
         portNames.add(GATEWAY_MANAGEMENT); // the gateway's health and metrics have a port of their own
         Map<String, Integer> ports = freePorts(portNames);
@@ -227,6 +237,10 @@ public final class SupportSystem {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrap());
         env.putAll(infra.serverEnvironment());
+        // traces: exported to this run's receiver, in batches of 0.2 s (5 s by default)
+        env.put("SUPPORT_TRACES_EXPORTER", "otlp");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+        env.put("SUPPORT_TRACES_BATCH_DELAY", "PT0.2S");
         String database = SERVICES.get(service);
         if (database != null) {
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(database));
@@ -342,7 +356,7 @@ public final class SupportSystem {
             }
         }
         if (processes.isEmpty()) {
-            closeRelay();
+            closeHelpers();
             return;
         }
         long begin = System.nanoTime();
@@ -358,13 +372,19 @@ public final class SupportSystem {
             }
         }
         System.out.printf("[system] services stopped in %s%n", seconds(begin));
-        closeRelay();
+        closeHelpers();
     }
 
-    /** After the services: none of them loses its mail server while shutting down. */
-    private void closeRelay() {
+    /**
+     * After the services: none of them loses its mail server while shutting down, and they flush
+     * their last spans as they stop.
+     */
+    private void closeHelpers() {
         if (notificationSmtp != null) {
             notificationSmtp.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
