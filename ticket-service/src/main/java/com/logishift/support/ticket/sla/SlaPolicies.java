@@ -32,10 +32,12 @@ public class SlaPolicies {
             + " WHERE version = $1";
 
     // only when the caller read the current version: a stale PUT inserts nothing (409), and of two
-    // PUTs of the same version the primary key lets one win
+    // PUTs of the same version the primary key lets one win. The document goes in as text that
+    // PostgreSQL parses: a String bound to a jsonb parameter would be stored as one JSON string, which
+    // only a restarted service (reading it back, not from its cache) found unreadable (V18 repairs those).
     private static final String INSERT_NEXT = """
             INSERT INTO sla_policy (version, policy, created_at, created_by)
-            SELECT $1 + 1, $2::jsonb, $3, $4 WHERE %s = $1""".formatted(CURRENT_VERSION_SQL);
+            SELECT $1 + 1, $2::text::jsonb, $3, $4 WHERE %s = $1""".formatted(CURRENT_VERSION_SQL);
 
     private final Pool pool;
     private final ObjectMapper json;

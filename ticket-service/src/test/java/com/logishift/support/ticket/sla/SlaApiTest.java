@@ -73,6 +73,12 @@ class SlaApiTest {
 
         JsonPath written = as(Tokens.admin()).body(body).put(SlaPolicies24x7.PATH).then().statusCode(200)
                 .body("version", equalTo(version + 1)).extract().jsonPath();
+        // stored as the document itself, so a service that did not write it (restarted, another
+        // replica) reads it: a JSON string holding it made every ticket creation there fail
+        String stored = pool.preparedQuery("SELECT jsonb_typeof(policy) || ' ' || (policy ->> 'timeZone') AS t "
+                        + "FROM sla_policy WHERE version = $1").execute(Tuple.of(version + 1))
+                .await().indefinitely().iterator().next().getString("t");
+        assertEquals("object Europe/Berlin", stored);
         assertEquals(7, written.getList("businessHours").size());
         as(Tokens.admin()).body(body).put(SlaPolicies24x7.PATH).then().statusCode(409)
                 .contentType("application/problem+json")
