@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.logishift.support.systemtests.client.Gateway;
+import com.logishift.support.systemtests.client.Inbox;
 import com.logishift.support.systemtests.client.Json;
 import com.logishift.support.systemtests.client.LiveStream;
 import com.logishift.support.systemtests.client.Person;
@@ -14,11 +15,9 @@ import com.logishift.support.systemtests.client.Poll;
 import com.logishift.support.systemtests.harness.SupportSystem;
 import com.logishift.support.systemtests.harness.SystemTest;
 import jakarta.activation.DataHandler;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -112,9 +111,9 @@ class MailInTest {
         JsonNode thread = expect(gateway.as(customer).get("/api/support/tickets/" + opened.id() + "/messages/"), 200);
         assertEquals(0, thread.path("total").asInt());
         assertEquals(0, count(system, "SELECT count(*) FROM ticket WHERE lower(customer_email) = ?", stranger));
-        assertEquals(0, inbox(system, customer.email()).stream().filter(m -> subjectOf(m).contains("could not be added"))
+        assertEquals(0, Inbox.messages(customer.email()).stream().filter(m -> subjectOf(m).contains("could not be added"))
                 .count());
-        assertEquals(0, inbox(system, stranger).size());
+        assertEquals(0, Inbox.messages(stranger).size());
     }
 
     @Test
@@ -134,7 +133,7 @@ class MailInTest {
         for (String id : sent) {
             assertEquals("NOT_THE_CUSTOMER", outcome(system, id));
         }
-        List<MimeMessage> replies = Poll.until("the polite reply", MAIL_WAIT, () -> inbox(system, stranger),
+        List<MimeMessage> replies = Poll.until("the polite reply", MAIL_WAIT, () -> Inbox.messages(stranger),
                 list -> !list.isEmpty());
         assertEquals(1, replies.size(), "one reply for two mails");
         MimeMessage reply = replies.get(0);
@@ -221,28 +220,6 @@ class MailInTest {
                 rows.next();
                 return rows.getLong(1);
             }
-        }
-    }
-
-    /** Someone's GreenMail inbox over IMAP (authentication is off: the address is login and password). */
-    private static List<MimeMessage> inbox(SupportSystem system, String address) {
-        try {
-            Store store = session(system).getStore("imap");
-            store.connect(system.infra().imapHost(), system.infra().imapPort(), address, address);
-            try {
-                Folder inbox = store.getFolder("INBOX");
-                inbox.open(Folder.READ_ONLY);
-                List<MimeMessage> mails = new ArrayList<>();
-                for (Message message : inbox.getMessages()) {
-                    mails.add(new MimeMessage((MimeMessage) message));
-                }
-                inbox.close(false);
-                return mails;
-            } finally {
-                store.close();
-            }
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

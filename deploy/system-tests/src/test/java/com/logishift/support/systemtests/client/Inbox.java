@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,27 +28,40 @@ public final class Inbox {
     }
 
     public static List<Mail> of(Person person) {
+        try {
+            List<Mail> mails = new ArrayList<>();
+            for (MimeMessage m : messages(person.email())) {
+                mails.add(new Mail(m.getSubject(), first(m, "Message-ID"), first(m, "In-Reply-To"),
+                        first(m, "List-Unsubscribe"), plainText(m.getContent())));
+            }
+            return mails;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("IMAP of " + person.email() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every mail in the address's INBOX, as copies that stay readable once the connection is closed. */
+    public static List<MimeMessage> messages(String address) {
         Properties settings = new Properties();
         settings.setProperty("mail.imap.connectiontimeout", "10000");
         settings.setProperty("mail.imap.timeout", "10000");
         String host = Objects.requireNonNullElse(System.getenv("SUPPORT_MAIL_IMAP_HOST"), "127.0.0.1");
         int port = Integer.parseInt(Objects.requireNonNullElse(System.getenv("SUPPORT_MAIL_IMAP_PORT"), "3143"));
-        List<Mail> mails = new ArrayList<>();
+        List<MimeMessage> mails = new ArrayList<>();
         try (Store store = Session.getInstance(settings).getStore("imap")) {
-            store.connect(host, port, person.email(), person.email());
+            store.connect(host, port, address, address);
             Folder folder = store.getFolder("INBOX");
             if (!folder.exists()) {
                 return mails;
             }
             folder.open(Folder.READ_ONLY);
             for (Message m : folder.getMessages()) {
-                mails.add(new Mail(m.getSubject(), first(m, "Message-ID"), first(m, "In-Reply-To"),
-                        first(m, "List-Unsubscribe"), plainText(m.getContent())));
+                mails.add(new MimeMessage((MimeMessage) m));
             }
             folder.close(false);
             return mails;
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("IMAP of " + person.email() + ": " + e.getMessage(), e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("IMAP of " + address + ": " + e.getMessage(), e);
         }
     }
 
