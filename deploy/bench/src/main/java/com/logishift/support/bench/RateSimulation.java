@@ -1,6 +1,7 @@
 package com.logishift.support.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -34,7 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * means "create a ticket" with a fresh body and POSTMSG "post a public reply" with a fresh body.
  * The optional feed names another file there with one ticket id a line (round-robin), which the
  * url uses as {@code #{ticket}}. Answers must be 201 (POST, POSTMSG) or 200 (GET); anything else,
- * and no answer within gatling.http.requestTimeout, is an error.
+ * and no answer within gatling.http.requestTimeout, is an error. A step with method PAUSE sends nothing
+ * for its seconds ({@code name PAUSE - - 0 seconds}), so one step's after-effects (a consumer catching
+ * up, a checkpoint) settle before the next is measured.
  */
 public class RateSimulation extends Simulation {
 
@@ -68,6 +71,12 @@ public class RateSimulation extends Simulation {
         PopulationBuilder chain = null;
         for (int i = steps.size() - 1; i >= 0; i--) {
             Step step = steps.get(i);
+            if (step.method().equals("PAUSE")) {
+                PopulationBuilder pause = scenario(step.name()).pause(Duration.ofSeconds(step.seconds()))
+                        .injectOpen(atOnceUsers(1));
+                chain = chain == null ? pause : pause.andThen(chain);
+                continue;
+            }
             List<String> tokens = lines(tokenDir.resolve(step.tokens() + ".txt"));
             Iterator<Map<String, Object>> feeder = roundRobin("token", tokens);
             HttpRequestActionBuilder request;
