@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,6 +56,8 @@ public class MailSender {
     private final ObjectMapper json;
     private final Counter sent;
     private final Counter failures;
+    /** Send attempts that failed since the last success (the outage's WARN is logged once). */
+    private final AtomicLong failingInARow = new AtomicLong();
 
     public MailSender(Pool pool, ReactiveMailer mailer, MailComposer composer, MailConfig config, ObjectMapper json,
             MeterRegistry metrics) {
@@ -109,7 +112,13 @@ public class MailSender {
             } catch (RuntimeException e) {
                 failures.increment();
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                LOG.warnf("Mail %s not sent (attempt %d), will retry: %s", id, row.getInteger("attempts"), reason);
+                // one WARN per outage, not one per attempt (an hour without the server is thousands)
+                if (failingInARow.getAndIncrement() == 0) {
+                    LOG.warnf("Mail %s not sent (attempt %d); mails wait and are retried: %s", id,
+                            row.getInteger("attempts"), reason);
+                } else {
+                    LOG.debugf("Mail %s not sent (attempt %d), will retry: %s", id, row.getInteger("attempts"), reason);
+                }
                 retry(row, reason);
                 release(claimed.subList(i + 1, claimed.size()));
                 return done;
@@ -119,6 +128,10 @@ public class MailSender {
                     + "to_address = $2, language = $3 WHERE id = $1",
                     Tuple.of(id, row.getString("address"), row.getString("lang")));
             sent.increment();
+            long failed = failingInARow.getAndSet(0);
+            if (failed > 0) {
+                LOG.infof("Mail sending works again after %d failed attempts", failed);
+            }
             done++;
         }
         return done;

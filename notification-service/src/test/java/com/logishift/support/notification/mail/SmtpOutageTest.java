@@ -3,6 +3,7 @@ package com.logishift.support.notification.mail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.logishift.support.kit.test.ErrorLog;
 import com.logishift.support.kit.test.Eventually;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.TcpProxy;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +57,7 @@ class SmtpOutageTest {
         Set<String> references = new HashSet<>();
         smtp.cut();
         long restoreAt = System.nanoTime() + OUTAGE.toNanos();
-        try {
+        try (ErrorLog warnings = ErrorLog.open(Level.WARNING)) {
             try (EventPublisher events = new EventPublisher()) {
                 for (int i = 0; i < TICKETS; i++) {
                     UUID ticket = UUID.randomUUID();
@@ -76,6 +78,9 @@ class SmtpOutageTest {
             // the rest of the minute: the mails keep waiting (the outage's length, not an assertion on time)
             Thread.sleep(Math.max(0, (restoreAt - System.nanoTime()) / 1_000_000));
             assertEquals(0, Mailbox.read(MailOutTest.address(customer)).size(), "nothing got through the cut");
+            // many attempts failed, but the outage is one WARN, not one per attempt
+            assertEquals(1, warnings.errors().stream()
+                    .filter(line -> line.startsWith(MailSender.class.getName() + ": ")).count(), warnings.errors()::toString);
         } finally {
             smtp.restore();
         }
