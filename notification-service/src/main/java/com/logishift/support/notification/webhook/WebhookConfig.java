@@ -55,6 +55,19 @@ public interface WebhookConfig {
     @WithDefault("PT24H")
     Duration retryAfterMax();
 
+    /**
+     * Encrypts the endpoints' secrets at rest (SUPPORT_WEBHOOK_SECRET_KEY, base64 of 32 random bytes).
+     * No default: the dev and test profiles set a fixed one, production must (the start fails without).
+     */
+    Optional<String> secretKey();
+
+    /** Keys used before the current one (comma list): they still decrypt, and rows are re-encrypted at start. */
+    Optional<List<String>> previousSecretKeys();
+
+    /** Successes recorded in one statement at most. */
+    @WithDefault("500")
+    int recordBatch();
+
     /** Bytes of a response body read and kept in the log; the rest is never read. */
     @WithDefault("4096")
     int responseExcerptBytes();
