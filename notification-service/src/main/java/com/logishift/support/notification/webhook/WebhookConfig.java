@@ -24,6 +24,13 @@ public interface WebhookConfig {
     @WithDefault("PT1S")
     Duration pollInterval();
 
+    /**
+     * How long a destination's check (DNS look-up and address rules) stands for the next attempts to the
+     * same URL; 0 checks before every attempt.
+     */
+    @WithDefault("PT2S")
+    Duration resolveReuse();
+
     /** A whole attempt (connect, send, answer) longer than this is a failure, retried. */
     @WithDefault("PT10S")
     Duration timeout();

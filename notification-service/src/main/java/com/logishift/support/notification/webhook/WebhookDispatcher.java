@@ -39,7 +39,8 @@ import org.jboss.logging.Logger;
  * {@code max-in-flight-per-endpoint} per endpoint minus those this replica already has under way to
  * it ({@code FOR UPDATE SKIP LOCKED}: replicas share the queue, each delivery goes to one), by
  * pushing their due time past the attempt (a lease: a replica that dies mid-attempt leaves it due
- * again). Each attempt is non-blocking (Vert.x HTTP client; DNS on its own small pool), so a
+ * again). Each attempt is non-blocking (Vert.x HTTP client; DNS on its own small pool, a URL's check
+ * reused for {@code resolve-reuse}), so a
  * hanging partner holds its own slots and nothing else. Runs on a timer, when an event queued
  * deliveries and whenever an attempt frees a slot. {@link WebhookAttempts} records each outcome.
  */
@@ -206,8 +207,9 @@ public class WebhookDispatcher {
     private void attempt(WebhookAttempts.Claimed delivery) {
         Instant started = clock.instant();
         long begin = System.nanoTime();
-        Uni.createFrom().item(() -> destinations.resolve(delivery.url()))
-                .runSubscriptionOn(dns)
+        Destinations.Target recent = destinations.recent(delivery.url());
+        (recent != null ? Uni.createFrom().item(recent)
+                : Uni.createFrom().item(() -> destinations.resolve(delivery.url())).runSubscriptionOn(dns))
                 .flatMap(target -> send(target, delivery, begin))
                 .onFailure(Destinations.Refused.class).recoverWithItem(refused ->
                         WebhookAttempts.Outcome.failed(0, "refused: " + refused.getMessage(), null, null, begin))

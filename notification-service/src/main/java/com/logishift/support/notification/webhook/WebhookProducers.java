@@ -28,7 +28,8 @@ public class WebhookProducers {
     @Produces
     @ApplicationScoped
     Destinations destinations(WebhookConfig config) {
-        return new Destinations(config.allowedHosts().orElse(List.of()), config.allowHttp(), InetAddress::getAllByName);
+        return new Destinations(config.allowedHosts().orElse(List.of()), config.allowHttp(), InetAddress::getAllByName,
+                config.resolveReuse(), System::nanoTime);
     }
 
     @Produces
