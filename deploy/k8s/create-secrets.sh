@@ -16,7 +16,7 @@ set -euo pipefail
 db_services=(agent-service ticket-service faq-service notification-service)
 if [ "${1:-}" = "--list" ]; then
   for svc in "${db_services[@]}"; do echo "$svc-db"; done
-  printf '%s\n' agent-service-jwt agent-service-admin notification-service-mail ticket-service-mail gateway-tls
+  printf '%s\n' agent-service-jwt agent-service-admin notification-service-mail notification-service-webhooks ticket-service-mail gateway-tls
   exit 0
 fi
 ns="${1:-logishift-support}"
@@ -61,6 +61,12 @@ if exists notification-service-mail; then echo "kept    notification-service-mai
     --from-literal=smtp-username="${SMTP_USERNAME:-}" --from-literal=smtp-password="${SMTP_PASSWORD:-}" \
     --from-literal=unsubscribe-secret="$(random)"
   [ -n "${SMTP_HOST:-}" ] || echo "note: notification-service-mail has no SMTP relay yet (set SMTP_HOST and create it again)"
+fi
+
+# webhooks: the key (base64 of 32 random bytes) that encrypts the endpoints' secrets at rest
+if exists notification-service-webhooks; then echo "kept    notification-service-webhooks"; else
+  kubectl -n "$ns" create secret generic notification-service-webhooks \
+    --from-literal=secret-key="$(openssl rand -base64 32)"
 fi
 
 # e-mail in: the support mailbox ticket-service reads (from IMAP_* and MAILBOX_*)

@@ -6,9 +6,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,15 +41,41 @@ public class Destinations {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
+    /** A URL's last accepted check and until when (System.nanoTime) it is reused. */
+    private record Checked(Target target, long until) {
+    }
+
+    private static final int RECENT_MAX = 10_000;
+
     private final Set<String> allowedHosts;
     private final boolean allowHttp;
     private final Resolver resolver;
+    private final long reuseNanos;
+    private final LongSupplier nanos;
+    private final Map<String, Checked> recent = new ConcurrentHashMap<>();
 
     public Destinations(List<String> allowedHosts, boolean allowHttp, Resolver resolver) {
+        this(allowedHosts, allowHttp, resolver, Duration.ZERO, System::nanoTime);
+    }
+
+    /** {@code reuse}: how long an accepted check of a URL stands ({@link #recent}); {@code nanos}: the clock. */
+    public Destinations(List<String> allowedHosts, boolean allowHttp, Resolver resolver, Duration reuse, LongSupplier nanos) {
         this.allowedHosts = allowedHosts.stream().map(Destinations::normalHost).filter(h -> !h.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         this.allowHttp = allowHttp;
         this.resolver = resolver;
+        this.reuseNanos = reuse.toNanos();
+        this.nanos = nanos;
+    }
+
+    /**
+     * The target accepted for this URL less than {@code reuse} ago, else null: an attempt then skips the
+     * (blocking) look-up and its thread hop. A second or two adds nothing to the JVM's own DNS cache
+     * (30 s), and a refusal is never reused.
+     */
+    public Target recent(String url) {
+        Checked checked = recent.get(url);
+        return checked != null && checked.until() - nanos.getAsLong() > 0 ? checked.target() : null;
     }
 
     /** The URL's form alone (no DNS): scheme, host, port, no credentials or fragment. */
@@ -77,6 +107,23 @@ public class Destinations {
 
     /** The URL checked and resolved (blocking DNS): the address an attempt connects to. */
     public Target resolve(String url) throws Refused {
+        Target target;
+        try {
+            target = check(url);
+        } catch (Refused refused) {
+            recent.remove(url);
+            throw refused;
+        }
+        if (reuseNanos > 0) {
+            if (recent.size() >= RECENT_MAX) {
+                recent.clear();
+            }
+            recent.put(url, new Checked(target, nanos.getAsLong() + reuseNanos));
+        }
+        return target;
+    }
+
+    private Target check(String url) throws Refused {
         URI uri = parse(url);
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         String host = normalHost(uri.getHost());

@@ -6,6 +6,7 @@ import com.logishift.support.kit.stream.Announcements;
 import com.logishift.support.notification.rest.NotificationView;
 import com.logishift.support.notification.stream.LiveNotifications;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -20,8 +21,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -76,6 +79,8 @@ public class WebhookAttempts {
     private final Clock clock;
     private final ObjectMapper json;
     private final WebhookMetrics metrics;
+    private final Queue<Success> successes = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushing = new AtomicBoolean();
 
     public WebhookAttempts(Pool pool, WebhookConfig config, Clock clock, ObjectMapper json, WebhookMetrics metrics) {
         this.pool = pool;
@@ -139,29 +144,88 @@ public class WebhookAttempts {
     }
 
     /**
-     * The common case, a success at a healthy endpoint, in one statement: the delivery DELIVERED and its
-     * attempt logged, without waiting for the WAL flush. A crash that loses it leaves the delivery due
-     * again, so the partner may get it twice with the same webhook-id (at least once, as the scheme
-     * says); waiting for the flush of every success would cap deliveries near the disk's flush rate.
+     * The common case, a success at a healthy endpoint: queued, and written with the other successes
+     * waiting at that moment in one statement (the delivery DELIVERED and its attempt logged) that does
+     * not wait for the WAL flush. A batch goes out as soon as the previous one committed, so a quiet
+     * moment writes a batch of one at once and a busy one writes hundreds per statement. A crash that
+     * loses a batch leaves its deliveries due again, so the partner may get one twice with the same
+     * webhook-id (at least once, as the scheme says); waiting for the flush of every success would cap
+     * deliveries near the disk's flush rate.
      */
     private Uni<Void> recordSuccess(Claimed delivery, int attempt, Instant started, Outcome outcome) {
-        return pool.preparedQuery("""
+        return Uni.createFrom().emitter(emitter -> {
+            successes.add(new Success(delivery.id(), attempt, started, outcome, emitter));
+            flushSuccesses();
+        });
+    }
+
+    /** A success waiting for its batch. */
+    private record Success(UUID id, int attempt, Instant started, Outcome outcome, UniEmitter<? super Void> done) {
+    }
+
+    private void flushSuccesses() {
+        if (!flushing.compareAndSet(false, true)) {
+            return; // the batch under way flushes again when it ends
+        }
+        List<Success> batch = new ArrayList<>();
+        for (Success next; batch.size() < config.recordBatch() && (next = successes.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            flushing.set(false);
+            if (!successes.isEmpty()) {
+                flushSuccesses(); // one arrived between the poll and the reset
+            }
+            return;
+        }
+        int n = batch.size();
+        UUID[] ids = new UUID[n];
+        Integer[] attempts = new Integer[n];
+        OffsetDateTime[] startedAt = new OffsetDateTime[n];
+        Integer[] codes = new Integer[n];
+        Integer[] durations = new Integer[n];
+        String[] excerpts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Success success = batch.get(i);
+            ids[i] = success.id();
+            attempts[i] = success.attempt();
+            startedAt[i] = utc(success.started());
+            codes[i] = success.outcome().statusCode();
+            durations[i] = success.outcome().durationMs();
+            excerpts[i] = text(success.outcome().excerpt());
+        }
+        pool.preparedQuery("""
                         WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true)),
+                             batch AS (
+                                 SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[], $5::int[], $6::text[])
+                                          AS b (id, attempt, started_at, code, duration_ms, excerpt)),
                              delivered AS (
-                                 UPDATE webhook_delivery SET attempts = $2, status = 'DELIVERED', next_attempt_at = NULL,
-                                        last_attempt_at = $3, last_response_code = $4, last_duration_ms = $5, last_error = NULL
-                                  WHERE id = $1 RETURNING id)
+                                 UPDATE webhook_delivery d SET attempts = b.attempt, status = 'DELIVERED', next_attempt_at = NULL,
+                                        last_attempt_at = b.started_at, last_response_code = b.code,
+                                        last_duration_ms = b.duration_ms, last_error = NULL
+                                   FROM batch b WHERE d.id = b.id RETURNING d.id)
                         INSERT INTO webhook_attempt (delivery_id, attempt, started_at, duration_ms, response_code,
                                                      error, response_excerpt, next_attempt_at)
-                        SELECT delivered.id, $2, $3, $5, $4, NULL, $6, NULL FROM delivered, unflushed""")
-                .execute(Tuple.tuple().addUUID(delivery.id()).addInteger(attempt).addOffsetDateTime(utc(started))
-                        .addInteger(outcome.statusCode()).addInteger(outcome.durationMs()).addString(text(outcome.excerpt())))
-                .invoke(rows -> {
-                    if (rows.rowCount() > 0) { // a delivery deleted meanwhile is simply gone
-                        metrics.attempted("DELIVERED");
-                    }
-                })
-                .replaceWithVoid();
+                        SELECT b.id, b.attempt, b.started_at, b.duration_ms, b.code, NULL, b.excerpt, NULL
+                          FROM batch b JOIN delivered USING (id), unflushed""")
+                .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfInteger(attempts).addArrayOfOffsetDateTime(startedAt)
+                        .addArrayOfInteger(codes).addArrayOfInteger(durations).addArrayOfString(excerpts))
+                .subscribe().with(rows -> {
+                    metrics.attempted("DELIVERED", rows.rowCount()); // a delivery deleted meanwhile is simply gone
+                    metrics.recordedBatch(n);
+                    batch.forEach(success -> success.done().complete(null));
+                    flushed();
+                }, failure -> {
+                    batch.forEach(success -> success.done().fail(failure));
+                    flushed();
+                });
+    }
+
+    private void flushed() {
+        flushing.set(false);
+        if (!successes.isEmpty()) {
+            flushSuccesses();
+        }
     }
 
     /** Healthy again after a success; failing since its first failure; disabled on 410 or after failing too long. */

@@ -24,6 +24,13 @@ public interface WebhookConfig {
     @WithDefault("PT1S")
     Duration pollInterval();
 
+    /**
+     * How long a destination's check (DNS look-up and address rules) stands for the next attempts to the
+     * same URL; 0 checks before every attempt.
+     */
+    @WithDefault("PT2S")
+    Duration resolveReuse();
+
     /** A whole attempt (connect, send, answer) longer than this is a failure, retried. */
     @WithDefault("PT10S")
     Duration timeout();
@@ -54,6 +61,19 @@ public interface WebhookConfig {
     /** The longest Retry-After honoured (a larger one waits this long). */
     @WithDefault("PT24H")
     Duration retryAfterMax();
+
+    /**
+     * Encrypts the endpoints' secrets at rest (SUPPORT_WEBHOOK_SECRET_KEY, base64 of 32 random bytes).
+     * No default: the dev and test profiles set a fixed one, production must (the start fails without).
+     */
+    Optional<String> secretKey();
+
+    /** Keys used before the current one (comma list): they still decrypt, and rows are re-encrypted at start. */
+    Optional<List<String>> previousSecretKeys();
+
+    /** Successes recorded in one statement at most. */
+    @WithDefault("500")
+    int recordBatch();
 
     /** Bytes of a response body read and kept in the log; the rest is never read. */
     @WithDefault("4096")

@@ -39,7 +39,8 @@ import org.jboss.logging.Logger;
  * {@code max-in-flight-per-endpoint} per endpoint minus those this replica already has under way to
  * it ({@code FOR UPDATE SKIP LOCKED}: replicas share the queue, each delivery goes to one), by
  * pushing their due time past the attempt (a lease: a replica that dies mid-attempt leaves it due
- * again). Each attempt is non-blocking (Vert.x HTTP client; DNS on its own small pool), so a
+ * again). Each attempt is non-blocking (Vert.x HTTP client; DNS on its own small pool, a URL's check
+ * reused for {@code resolve-reuse}), so a
  * hanging partner holds its own slots and nothing else. Runs on a timer, when an event queued
  * deliveries and whenever an attempt frees a slot. {@link WebhookAttempts} records each outcome.
  */
@@ -56,6 +57,7 @@ public class WebhookDispatcher {
     private final Destinations destinations;
     private final ExecutorService dns;
     private final WebhookAttempts attempts;
+    private final SecretBox box;
     private final Map<UUID, Integer> inFlight = new ConcurrentHashMap<>();
     /** Endpoints whose last claim filled every free slot: more may be due, so a finished attempt claims again. */
     private final Set<UUID> backlogged = ConcurrentHashMap.newKeySet();
@@ -67,7 +69,7 @@ public class WebhookDispatcher {
     private long timer = -1;
 
     public WebhookDispatcher(Pool pool, Vertx vertx, WebhookConfig config, Clock clock, Destinations destinations,
-            @WebhookProducers.Dns ExecutorService dns, WebhookAttempts attempts) {
+            @WebhookProducers.Dns ExecutorService dns, WebhookAttempts attempts, SecretBox box) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
@@ -75,6 +77,7 @@ public class WebhookDispatcher {
         this.destinations = destinations;
         this.dns = dns;
         this.attempts = attempts;
+        this.box = box;
     }
 
     void start(@Observes StartupEvent start) {
@@ -163,10 +166,9 @@ public class WebhookDispatcher {
                     List<WebhookAttempts.Claimed> claimed = new ArrayList<>();
                     Map<UUID, Integer> perEndpoint = new HashMap<>();
                     for (Row row : rows) {
-                        List<String> secrets = new ArrayList<>(List.of(row.getString("secret")));
-                        OffsetDateTime until = row.getOffsetDateTime("previous_secret_until");
-                        if (row.getString("previous_secret") != null && until != null && until.toInstant().isAfter(now)) {
-                            secrets.add(row.getString("previous_secret"));
+                        List<String> secrets = secrets(row, now);
+                        if (secrets == null) {
+                            continue; // logged; its lease runs out and it is tried again (after the key is fixed)
                         }
                         WebhookAttempts.Claimed c = new WebhookAttempts.Claimed(row.getUUID("id"),
                                 row.getUUID("endpoint_id"), row.getInteger("attempts"), row.getString("payload"),
@@ -186,20 +188,38 @@ public class WebhookDispatcher {
                 });
     }
 
+    /** The secrets that sign: the current one, and the previous one during the overlap; null when unreadable. */
+    private List<String> secrets(Row row, Instant now) {
+        UUID endpoint = row.getUUID("endpoint_id");
+        try {
+            List<String> secrets = new ArrayList<>(List.of(box.open(endpoint, row.getString("secret"))));
+            OffsetDateTime until = row.getOffsetDateTime("previous_secret_until");
+            if (row.getString("previous_secret") != null && until != null && until.toInstant().isAfter(now)) {
+                secrets.add(box.open(endpoint, row.getString("previous_secret")));
+            }
+            return secrets;
+        } catch (SecretBox.Unreadable e) {
+            LOG.errorf("Webhook delivery %s not sent: %s", row.getUUID("id"), e.getMessage());
+            return null;
+        }
+    }
+
     private void attempt(WebhookAttempts.Claimed delivery) {
         Instant started = clock.instant();
         long begin = System.nanoTime();
-        Uni.createFrom().item(() -> destinations.resolve(delivery.url()))
-                .runSubscriptionOn(dns)
+        Destinations.Target recent = destinations.recent(delivery.url());
+        (recent != null ? Uni.createFrom().item(recent)
+                : Uni.createFrom().item(() -> destinations.resolve(delivery.url())).runSubscriptionOn(dns))
                 .flatMap(target -> send(target, delivery, begin))
                 .onFailure(Destinations.Refused.class).recoverWithItem(refused ->
                         WebhookAttempts.Outcome.failed(0, "refused: " + refused.getMessage(), null, null, begin))
+                // the partner's slot is free once it answered; until the outcome is recorded the lease keeps
+                // the delivery from being claimed again
+                .onItemOrFailure().invoke((outcome, failure) -> release(delivery))
                 .flatMap(outcome -> attempts.record(delivery, started, outcome))
-                .subscribe().with(ignored -> release(delivery), failure -> {
-                    // the lease runs out and the delivery is attempted again: at least once, never lost
-                    LOG.warnf("Recording webhook delivery %s failed: %s", delivery.id(), failure.getMessage());
-                    release(delivery);
-                });
+                .subscribe().with(ignored -> { }, failure ->
+                        // the lease runs out and the delivery is attempted again: at least once, never lost
+                        LOG.warnf("Recording webhook delivery %s failed: %s", delivery.id(), failure.getMessage()));
     }
 
     private void release(WebhookAttempts.Claimed delivery) {

@@ -50,12 +50,14 @@ public class WebhookEndpoints {
     private final Clock clock;
     private final WebhookConfig config;
     private final WebhookDispatcher dispatcher;
+    private final SecretBox box;
 
-    public WebhookEndpoints(Pool pool, Clock clock, WebhookConfig config, WebhookDispatcher dispatcher) {
+    public WebhookEndpoints(Pool pool, Clock clock, WebhookConfig config, WebhookDispatcher dispatcher, SecretBox box) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
         this.dispatcher = dispatcher;
+        this.box = box;
     }
 
     public Uni<Page<Endpoint>> list(int page, int size) {
@@ -74,12 +76,13 @@ public class WebhookEndpoints {
     /** Creates an endpoint with a new secret; answers it and the secret (the only time besides a rotation). */
     public Uni<Map.Entry<Endpoint, String>> create(Settings settings) {
         String secret = Signatures.newSecret();
+        UUID id = UUID.randomUUID();
         OffsetDateTime now = now();
         return pool.preparedQuery("INSERT INTO webhook_endpoint (id, url, description, event_types, enabled, secret, "
                         + "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING " + ENDPOINT_COLUMNS)
-                .execute(Tuple.tuple().addUUID(UUID.randomUUID()).addString(settings.url()).addString(settings.description())
+                .execute(Tuple.tuple().addUUID(id).addString(settings.url()).addString(settings.description())
                         .addArrayOfString(settings.eventTypes().toArray(String[]::new)).addBoolean(settings.enabled())
-                        .addString(secret).addOffsetDateTime(now))
+                        .addString(box.seal(id, secret)).addOffsetDateTime(now))
                 .map(rows -> Map.entry(single(rows, WebhookEndpoints::endpoint), secret));
     }
 
@@ -116,7 +119,7 @@ public class WebhookEndpoints {
         return pool.preparedQuery("""
                         UPDATE webhook_endpoint SET previous_secret = secret, previous_secret_until = $3, secret = $2, updated_at = $4
                          WHERE id = $1 RETURNING\s""" + ENDPOINT_COLUMNS)
-                .execute(Tuple.tuple().addUUID(id).addString(secret)
+                .execute(Tuple.tuple().addUUID(id).addString(box.seal(id, secret))
                         .addOffsetDateTime(now.plus(config.rotationOverlap())).addOffsetDateTime(now))
                 .map(rows -> Map.entry(single(rows, WebhookEndpoints::endpoint), secret));
     }

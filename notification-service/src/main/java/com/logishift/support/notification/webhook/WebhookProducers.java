@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The webhook feature's shared pieces: the destination guard and the threads that resolve host names. */
+/** The webhook feature's shared pieces: the destination guard, the secrets' encryption and the threads that resolve host names. */
 @ApplicationScoped
 public class WebhookProducers {
 
@@ -28,7 +28,14 @@ public class WebhookProducers {
     @Produces
     @ApplicationScoped
     Destinations destinations(WebhookConfig config) {
-        return new Destinations(config.allowedHosts().orElse(List.of()), config.allowHttp(), InetAddress::getAllByName);
+        return new Destinations(config.allowedHosts().orElse(List.of()), config.allowHttp(), InetAddress::getAllByName,
+                config.resolveReuse(), System::nanoTime);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SecretBox secretBox(WebhookConfig config) {
+        return new SecretBox(config.secretKey().orElse(null), config.previousSecretKeys().orElse(List.of()));
     }
 
     @Produces

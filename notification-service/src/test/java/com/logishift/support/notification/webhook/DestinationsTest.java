@@ -80,4 +80,33 @@ class DestinationsTest {
         assertTrue(Destinations.isInternal(InetAddress.getByName("169.254.169.254")));
         assertTrue(Destinations.isInternal(InetAddress.getByName("fd00:ec2::254")));
     }
+
+    @Test
+    void anAcceptedCheckIsReusedBrieflyARefusalNever() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger lookUps = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> answer = new java.util.concurrent.atomic.AtomicReference<>("93.184.215.14");
+        Destinations guard = new Destinations(List.of(), false, host -> {
+            lookUps.incrementAndGet();
+            return new InetAddress[] {InetAddress.getByName(answer.get())};
+        }, java.time.Duration.ofSeconds(2), now::get);
+        String url = "https://partner.example/hook";
+        assertEquals(null, guard.recent(url), "nothing checked yet");
+        Destinations.Target target = guard.resolve(url);
+        assertEquals(target, guard.recent(url));
+        now.addAndGet(1_999_999_999L);
+        assertEquals(target, guard.recent(url), "within 2 s");
+        assertEquals(null, guard.recent("https://partner.example/other"), "per URL");
+        now.addAndGet(1L);
+        assertEquals(null, guard.recent(url), "2 s later it is checked again");
+        assertEquals(1, lookUps.get());
+
+        answer.set("10.0.0.7"); // DNS changed: the next check refuses, and nothing is reused
+        assertThrows(Destinations.Refused.class, () -> guard.resolve(url));
+        assertEquals(null, guard.recent(url));
+        assertEquals(2, lookUps.get());
+        Destinations never = guard(List.of(), false);
+        never.resolve("https://partner.example/");
+        assertEquals(null, never.recent("https://partner.example/"), "not reused unless configured");
+    }
 }

@@ -49,6 +49,10 @@ class WebhooksTest {
 
     @Inject
     Pool pool;
+    @Inject
+    SecretsAtRest secretsAtRest;
+    @Inject
+    WebhookAttempts attempts;
 
     private final Tokens.Person admin = Tokens.admin();
     private final List<String> registered = new ArrayList<>();
@@ -98,6 +102,89 @@ class WebhooksTest {
         as(admin).get("/api/admin/webhooks/" + hook.getString("id") + "/").then().statusCode(200)
                 .body("secret", nullValue()).body("url", equalTo(receiver.url("/in?partner=7")));
         as(admin).get("/api/admin/webhooks/").then().statusCode(200).body("items.secret", everyItem(nullValue()));
+    }
+
+    @Test
+    void secretsAreStoredEncryptedAndPlaintextOnesAreEncryptedAtStart() {
+        Receiver receiver = receiver(n -> Receiver.Answer.of(200));
+        JsonPath hook = register(receiver.url("/"), List.of(CREATED));
+        String id = hook.getString("id");
+        String secret = hook.getString("secret");
+        String stored = storedSecret(id, "secret");
+        assertTrue(stored.startsWith(SecretBox.PREFIX), "encrypted: " + stored);
+        assertTrue(!stored.contains(secret.substring(Signatures.SECRET_PREFIX.length())), "the column is not the secret");
+        String rotated = as(admin).post("/api/admin/webhooks/" + id + "/rotate-secret/").then().statusCode(200)
+                .extract().path("secret");
+        assertEquals(stored, storedSecret(id, "previous_secret"), "the previous one kept as it was stored");
+        assertTrue(storedSecret(id, "secret").startsWith(SecretBox.PREFIX));
+        assertTrue(!storedSecret(id, "secret").contains(rotated.substring(Signatures.SECRET_PREFIX.length())));
+
+        // a row from before encryption still signs, and is encrypted at the next start (once)
+        pool.preparedQuery("UPDATE webhook_endpoint SET secret = $2, previous_secret = NULL WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(id), secret)).await().indefinitely();
+        created(UUID.randomUUID());
+        Eventually.until("delivered", () -> delivered(id) == 1);
+        assertTrue(Receiver.verifies(secret, receiver.requests().get(0)), "signed with the plaintext secret");
+        assertTrue(secretsAtRest.reseal() >= 1);
+        assertTrue(storedSecret(id, "secret").startsWith(SecretBox.PREFIX), "encrypted at start");
+        assertEquals(0, secretsAtRest.reseal(), "nothing left to do");
+        created(UUID.randomUUID());
+        Eventually.until("delivered", () -> delivered(id) == 2);
+        assertTrue(Receiver.verifies(secret, receiver.requests().get(1)), "the same secret signs");
+    }
+
+    @Test
+    void aSecretUnderAnUnknownKeyFailsTheStartAndIsNotSent() {
+        Receiver good = receiver(n -> Receiver.Answer.of(200));
+        Receiver bad = receiver(n -> Receiver.Answer.of(200));
+        JsonPath goodHook = register(good.url("/"), List.of(CREATED));
+        String badId = register(bad.url("/"), List.of(CREATED)).getString("id");
+        String unknownKey = java.util.Base64.getEncoder().encodeToString("some-other-key-0123456789abcdefg".getBytes());
+        pool.preparedQuery("UPDATE webhook_endpoint SET secret = $2 WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(badId),
+                        new SecretBox(unknownKey, List.of()).seal(UUID.fromString(badId), Signatures.newSecret())))
+                .await().indefinitely();
+        SecretBox.Unreadable failure = org.junit.jupiter.api.Assertions.assertThrows(SecretBox.Unreadable.class,
+                secretsAtRest::reseal);
+        assertTrue(failure.getMessage().contains(badId), failure.getMessage());
+
+        // queued for both in one statement, claimed together: the readable one goes out, the other waits
+        created(UUID.randomUUID());
+        Eventually.until("delivered", () -> delivered(goodHook.getString("id")) == 1);
+        assertEquals(0, bad.requests().size());
+        assertEquals(0, count("SELECT count(*) AS n FROM webhook_delivery WHERE endpoint_id = $1 AND attempts > 0",
+                UUID.fromString(badId)));
+    }
+
+    @Test
+    void successesAreRecordedInBatches() {
+        Receiver receiver = receiver(n -> Receiver.Answer.of(200));
+        String id = register(receiver.url("/"), List.of(CREATED)).getString("id");
+        // 50 deliveries as the dispatcher holds them: claimed (leased past now), answered 2xx
+        List<UUID> ids = new ArrayList<>();
+        pool.preparedQuery("""
+                        INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, next_attempt_at, created_at)
+                        SELECT gen_random_uuid(), $1, 'batch-' || n, $2, '{}', 'PENDING', now() + interval '1 hour', now()
+                          FROM generate_series(1, 50) n RETURNING id""")
+                .execute(Tuple.of(UUID.fromString(id), CREATED)).await().indefinitely()
+                .forEach(row -> ids.add(row.getUUID("id")));
+        double statementsBefore = MetricsCatalogue.scrape("support_webhook_recorded_batch_deliveries_count");
+        double deliveredBefore = deliveries("delivered");
+        java.time.Instant now = java.time.Instant.now();
+        List<java.util.concurrent.CompletableFuture<Void>> recorded = ids.stream()
+                .map(delivery -> attempts.record(new WebhookAttempts.Claimed(delivery, UUID.fromString(id), 0, "{}", now,
+                                receiver.url("/"), List.of(Signatures.newSecret()), false), now,
+                        WebhookAttempts.Outcome.answered(200, "ok\u0000", null, System.nanoTime()))
+                        .subscribeAsCompletionStage())
+                .toList();
+        recorded.forEach(java.util.concurrent.CompletableFuture::join);
+
+        assertEquals(50, delivered(id));
+        assertEquals(50, count("SELECT count(*) AS n FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id "
+                + "WHERE d.endpoint_id = $1 AND a.response_code = 200 AND a.response_excerpt = 'ok\uFFFD'", UUID.fromString(id)));
+        double statements = MetricsCatalogue.scrape("support_webhook_recorded_batch_deliveries_count") - statementsBefore;
+        assertTrue(statements >= 1 && statements <= 5, "50 successes in " + statements + " statements");
+        assertTrue(deliveries("delivered") >= deliveredBefore + 50);
     }
 
     @Test
@@ -369,6 +456,11 @@ class WebhooksTest {
     /** support_webhook_deliveries_total of one outcome. */
     private static double deliveries(String outcome) {
         return MetricsCatalogue.scrape("support_webhook_deliveries_total", "outcome=\"" + outcome + "\"");
+    }
+
+    private String storedSecret(String endpoint, String column) {
+        return pool.preparedQuery("SELECT " + column + " AS s FROM webhook_endpoint WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(endpoint))).await().indefinitely().iterator().next().getString("s");
     }
 
     /** Changes the endpoint's row the way time or DNS would ($1 is its id). */
