@@ -99,6 +99,13 @@ class SearchTest {
         noteId = post("mirror", ADMIN, "Carrier claim zeppelin filed, do not tell the customer yet.", "INTERNAL");
         post("chair", MUELLER, "Also the chair armrest squeaks.", null);
         post("soaked", ADMIN, "Noted, a zeppelin note on the other customer's ticket.", "INTERNAL");
+        // three tickets found by the same message text only: equal rank, so newest first
+        open("wombat1", MUELLER, "Sticker sheet faded", "Colours washed out.", null, "QUALITY");
+        open("wombat2", MUELLER, "Poster tube crushed", "Ends of the tube flattened.", null, "DAMAGED");
+        open("wombat3", MUELLER, "Puzzle pieces short", "Three pieces absent.", null, "LOST");
+        for (String key : List.of("wombat2", "wombat1", "wombat3")) {
+            post(key, MUELLER, "The wombat sticker peeled off.", null);
+        }
     }
 
     static void open(String key, Person customer, String subject, String description, String deliveryId,
@@ -314,6 +321,27 @@ class SearchTest {
         JsonPath past = search(ADMIN, "printer", "page", 50);
         assertEquals(2, past.getInt("total"));
         assertEquals(List.of(), past.getList("items"));
+    }
+
+    /**
+     * A ticket found by its messages alone takes its date from the ticket (looked up once per ticket, not
+     * per message): equal ranks are ordered newest ticket first, for staff (no condition on the ticket)
+     * and for a customer (the ticket joined for the access rule), on every page.
+     */
+    @Test
+    void ticketsFoundByMessagesOnlyAreOrderedNewestFirst() {
+        List<String> newestFirst = List.of("wombat3", "wombat2", "wombat1");
+        for (Person who : List.of(ADMIN, MUELLER)) {
+            JsonPath found = search(who, "wombat");
+            assertEquals(newestFirst, keys(found));
+            assertEquals(3, found.getInt("total"));
+            List<String> paged = new ArrayList<>();
+            for (int page = 0; page < 3; page++) {
+                paged.addAll(keys(search(who, "wombat", "size", 1, "page", page)));
+            }
+            assertEquals(newestFirst, paged);
+            assertTrue(snippet(found, 0, "message").contains("<mark>wombat</mark> sticker"), found.prettify());
+        }
     }
 
     @Test
