@@ -290,6 +290,31 @@ class SearchTest {
         assertEquals("&lt;b&gt;<mark>Bold</mark>&lt;/b&gt; claim about a zebra pattern", bold);
     }
 
+    /**
+     * support_headline (V20 rewrote it in PL/pgSQL for speed): the expected values are what V12's SQL
+     * version returned on PostgreSQL 15 — the better-marking language wins, the markers and the stand-ins
+     * for < and > are removed from the text first, null when nothing is marked or nothing can be.
+     */
+    @Test
+    void theHeadlineFunctionKeepsItsResults() {
+        String all = "HighlightAll=true";
+        assertEquals("Die \u0001Stra\u00dfe\u0002 war gesperrt, die \u0001Lieferungen\u0002 kamen sp\u00e4t.",
+                headline("Die Stra\u00dfe war gesperrt, die Lieferungen kamen sp\u00e4t.", "strasse lieferung", all));
+        assertEquals("ab \uE000x\uE001 \u0001zebra\u0002  & ",
+                headline("a\u0001b <x> zebra \u0002 & \uE000", "zebra", all));
+        assertEquals("nineteen twenty \u0001zebra\u0002", headline("One two three four five six seven eight nine ten "
+                + "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty zebra end", "zebra",
+                "MaxFragments=2, MaxWords=5, MinWords=3, FragmentDelimiter=\" \u2026 \""));
+        assertEquals(null, headline(null, "zebra", all));
+        assertEquals(null, headline("zebra", "&", all));
+        assertEquals(null, headline("no stripes here", "zebra", all));
+    }
+
+    private String headline(String body, String q, String options) {
+        return pool.preparedQuery("SELECT support_headline($1, support_search_query($2), $3)")
+                .execute(Tuple.of(body, q, options)).await().indefinitely().iterator().next().getString(0);
+    }
+
     @Test
     void filtersCombineWithTheText() {
         assertEquals(List.of("printer"), keys(search(ADMIN, "printer", "category", "LATE")));
