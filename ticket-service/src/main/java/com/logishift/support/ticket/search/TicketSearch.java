@@ -179,10 +179,10 @@ public class TicketSearch {
     private Uni<Map<UUID, List<Highlight>>> highlights(SqlClient db, Actor actor, SearchQuery query, List<UUID> ids,
             List<Integer> messages) {
         boolean staff = actor.role().isStaff();
-        // the messages are read by (ticket_id, seq), the index the conversation reads too (the id's index
-        // is cold: 20 reads of it cost 12 ms); they come from the search's own statement, which applied
-        // the access rule, and it is applied again here so this statement alone can never show a note to
-        // a customer
+        // the messages are read by (ticket_id, seq), the index every conversation page reads too (more
+        // likely cached than the id's); they come from the search's own statement, which applied the
+        // access rule, and it is applied again here so this statement alone can never show a note to a
+        // customer
         String snippets = """
                 SELECT t.id, t.reference, t.delivery_id, t.customer_name, t.customer_email,
                        support_headline(t.subject, support_search_query($1), 'HighlightAll=true') AS subject,
