@@ -291,7 +291,7 @@ class SearchTest {
     }
 
     /**
-     * support_headline (V20 rewrote it so that the planner inlines it): the expected values are what V12's
+     * support_headline (V20 rewrote it in PL/pgSQL for speed): the expected values are what V12's SQL
      * version returned on PostgreSQL 15 — the better-marking language wins, the markers and the stand-ins
      * for < and > are removed from the text first, null when nothing is marked or nothing can be.
      */
