@@ -99,6 +99,13 @@ class SearchTest {
         noteId = post("mirror", ADMIN, "Carrier claim zeppelin filed, do not tell the customer yet.", "INTERNAL");
         post("chair", MUELLER, "Also the chair armrest squeaks.", null);
         post("soaked", ADMIN, "Noted, a zeppelin note on the other customer's ticket.", "INTERNAL");
+        // three tickets found by the same message text only: equal rank, so newest first
+        open("wombat1", MUELLER, "Sticker sheet faded", "Colours washed out.", null, "QUALITY");
+        open("wombat2", MUELLER, "Poster tube crushed", "Ends of the tube flattened.", null, "DAMAGED");
+        open("wombat3", MUELLER, "Puzzle pieces short", "Three pieces absent.", null, "LOST");
+        for (String key : List.of("wombat2", "wombat1", "wombat3")) {
+            post(key, MUELLER, "The wombat sticker peeled off.", null);
+        }
     }
 
     static void open(String key, Person customer, String subject, String description, String deliveryId,
@@ -283,6 +290,31 @@ class SearchTest {
         assertEquals("&lt;b&gt;<mark>Bold</mark>&lt;/b&gt; claim about a zebra pattern", bold);
     }
 
+    /**
+     * support_headline (V20 rewrote it in PL/pgSQL for speed): the expected values are what V12's SQL
+     * version returned on PostgreSQL 15 — the better-marking language wins, the markers and the stand-ins
+     * for < and > are removed from the text first, null when nothing is marked or nothing can be.
+     */
+    @Test
+    void theHeadlineFunctionKeepsItsResults() {
+        String all = "HighlightAll=true";
+        assertEquals("Die \u0001Stra\u00dfe\u0002 war gesperrt, die \u0001Lieferungen\u0002 kamen sp\u00e4t.",
+                headline("Die Stra\u00dfe war gesperrt, die Lieferungen kamen sp\u00e4t.", "strasse lieferung", all));
+        assertEquals("ab \uE000x\uE001 \u0001zebra\u0002  & ",
+                headline("a\u0001b <x> zebra \u0002 & \uE000", "zebra", all));
+        assertEquals("nineteen twenty \u0001zebra\u0002", headline("One two three four five six seven eight nine ten "
+                + "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty zebra end", "zebra",
+                "MaxFragments=2, MaxWords=5, MinWords=3, FragmentDelimiter=\" \u2026 \""));
+        assertEquals(null, headline(null, "zebra", all));
+        assertEquals(null, headline("zebra", "&", all));
+        assertEquals(null, headline("no stripes here", "zebra", all));
+    }
+
+    private String headline(String body, String q, String options) {
+        return pool.preparedQuery("SELECT support_headline($1, support_search_query($2), $3)")
+                .execute(Tuple.of(body, q, options)).await().indefinitely().iterator().next().getString(0);
+    }
+
     @Test
     void filtersCombineWithTheText() {
         assertEquals(List.of("printer"), keys(search(ADMIN, "printer", "category", "LATE")));
@@ -314,6 +346,27 @@ class SearchTest {
         JsonPath past = search(ADMIN, "printer", "page", 50);
         assertEquals(2, past.getInt("total"));
         assertEquals(List.of(), past.getList("items"));
+    }
+
+    /**
+     * A ticket found by its messages alone takes its date from the ticket (looked up once per ticket, not
+     * per message): equal ranks are ordered newest ticket first, for staff (no condition on the ticket)
+     * and for a customer (the ticket joined for the access rule), on every page.
+     */
+    @Test
+    void ticketsFoundByMessagesOnlyAreOrderedNewestFirst() {
+        List<String> newestFirst = List.of("wombat3", "wombat2", "wombat1");
+        for (Person who : List.of(ADMIN, MUELLER)) {
+            JsonPath found = search(who, "wombat");
+            assertEquals(newestFirst, keys(found));
+            assertEquals(3, found.getInt("total"));
+            List<String> paged = new ArrayList<>();
+            for (int page = 0; page < 3; page++) {
+                paged.addAll(keys(search(who, "wombat", "size", 1, "page", page)));
+            }
+            assertEquals(newestFirst, paged);
+            assertTrue(snippet(found, 0, "message").contains("<mark>wombat</mark> sticker"), found.prettify());
+        }
     }
 
     @Test
