@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Settled buckets, stored once computed (V19, {@code report_bucket}): a report of a year reads them
@@ -59,6 +60,16 @@ public class ReportBuckets {
             all.add(i);
         }
         return read(pool, grouping, all, starts, ends);
+    }
+
+    /** These buckets, every one settled: those stored read, the others computed and stored. */
+    Uni<ReportCells> settledOnes(ReportGrouping grouping, List<OffsetDateTime> starts, List<OffsetDateTime> ends) {
+        if (starts.isEmpty()) {
+            return Uni.createFrom().item(new ReportCells());
+        }
+        return read(grouping, starts, ends).flatMap(found -> fill(grouping,
+                IntStream.range(0, starts.size()).filter(i -> !found.has(i)).boxed().toList(), starts, ends)
+                .map(found::addAll));
     }
 
     /**

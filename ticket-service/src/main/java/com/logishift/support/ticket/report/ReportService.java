@@ -8,10 +8,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,12 +34,17 @@ import java.util.stream.IntStream;
 @ApplicationScoped
 public class ReportService {
 
-    // open at the range's start: created before it, less those resolved before it and not reopened by then
-    private static final String BACKLOG_BEFORE = """
+    // where the facts begin: the backlog before a range is the net of everything since
+    private static final String FIRST_FACT = """
+            SELECT least((SELECT min(created_at) FROM report_ticket), (SELECT min(resolved_at) FROM report_resolution),
+                         (SELECT min(reopened_at) FROM report_resolution)) AS first""";
+
+    // tickets created in [$1, $2), less those resolved then, plus those reopened then
+    private static final String NET = """
             SELECT g, sum(n)::bigint AS n FROM (
-                SELECT %1$s AS g, count(*) AS n FROM report_ticket WHERE created_at < $1 GROUP BY 1
-                UNION ALL SELECT %1$s, -count(*) FROM report_resolution WHERE resolved_at < $1 GROUP BY 1
-                UNION ALL SELECT %1$s, count(*) FROM report_resolution WHERE reopened_at < $1 GROUP BY 1) facts
+                SELECT %1$s AS g, count(*) AS n FROM report_ticket WHERE created_at >= $1 AND created_at < $2 GROUP BY 1
+                UNION ALL SELECT %1$s, -count(*) FROM report_resolution WHERE resolved_at >= $1 AND resolved_at < $2 GROUP BY 1
+                UNION ALL SELECT %1$s, count(*) FROM report_resolution WHERE reopened_at >= $1 AND reopened_at < $2 GROUP BY 1) facts
              GROUP BY g""";
 
     private final Pool pool;
@@ -63,7 +70,7 @@ public class ReportService {
             return Uni.combine().all().unis(
                             stored.fill(grouping, settled, starts, ends),
                             ReportFacts.compute(this::query, grouping, recent, starts, ends),
-                            query(BACKLOG_BEFORE.formatted(grouping.sql()), Tuple.of(starts.get(0)), false))
+                            backlogBefore(grouping, starts.get(0), now))
                     .with((filled, computed, backlog) -> {
                         ReportCells cells = found.addAll(filled).addAll(computed);
                         Groups groups = new Groups(starts.size());
@@ -72,10 +79,45 @@ public class ReportService {
                             int bucket = i;
                             cells.in(i).forEach((group, cell) -> groups.of(group)[bucket] = cell);
                         }
-                        backlog.forEach(row -> groups.of(row.getString("g"))[0].backlogBefore = row.getLong("n"));
+                        backlog.forEach((group, n) -> groups.of(group)[0].backlogBefore = n);
                         return groups;
                     });
         }).flatMap(groups -> labels(grouping, groups.keys()).map(labels -> assemble(range, starts, groups, labels)));
+    }
+
+    /**
+     * Open at {@code start}, per group: the net (created − resolved + reopened) of every UTC day since the
+     * first fact, from the stored day buckets (settled days: a day's counts are in its cells), and of the
+     * rest up to {@code start} from the facts — so a range's start late in a long history costs a few
+     * hundred small rows, not a count of every fact before it.
+     */
+    private Uni<Map<String, Long>> backlogBefore(ReportGrouping grouping, OffsetDateTime start, Instant now) {
+        return pool.query(FIRST_FACT).execute().flatMap(rows -> {
+            OffsetDateTime first = rows.iterator().next().getOffsetDateTime("first");
+            first = first == null ? null : utc(first);
+            Map<String, Long> open = new LinkedHashMap<>();
+            if (first == null || !first.isBefore(start)) {
+                return Uni.createFrom().item(open);
+            }
+            LocalDate edge = Collections.min(List.of(start.toLocalDate(),
+                    now.minus(ReportBuckets.SETTLED).atOffset(ZoneOffset.UTC).toLocalDate()));
+            List<OffsetDateTime> days = new ArrayList<>();
+            for (LocalDate day = first.toLocalDate(); day.isBefore(edge); day = day.plusDays(1)) {
+                days.add(day.atStartOfDay().atOffset(ZoneOffset.UTC));
+            }
+            OffsetDateTime rest = days.isEmpty() ? first : edge.atStartOfDay().atOffset(ZoneOffset.UTC);
+            List<OffsetDateTime> ends = days.stream().map(day -> day.plusDays(1)).toList();
+            return Uni.combine().all().unis(stored.settledOnes(grouping, days, ends),
+                            pool.preparedQuery(NET.formatted(grouping.sql())).execute(Tuple.of(rest, start)))
+                    .with((stored, recent) -> {
+                        for (int i = 0; i < days.size(); i++) {
+                            stored.in(i).forEach((group, cell) -> open.merge(group,
+                                    cell.created - cell.resolved + cell.reopenings, Long::sum));
+                        }
+                        recent.forEach(row -> open.merge(row.getString("g"), row.getLong("n"), Long::sum));
+                        return open;
+                    });
+        });
     }
 
     /** A statement on its own connection; those that sort times get more memory for it (a transaction for SET LOCAL). */

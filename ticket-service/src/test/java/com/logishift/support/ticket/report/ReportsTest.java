@@ -204,7 +204,7 @@ class ReportsTest {
         String grouping = groupBy.toUpperCase(java.util.Locale.ROOT);
         String fromFacts = as(Tokens.admin()).queryParams(query).get(REPORTS).then().statusCode(200).extract().asString();
         int buckets = JsonPath.from(fromFacts).getList("series[0].buckets").size();
-        assertEquals(buckets, stored(grouping), "every bucket of 2001 is settled, so stored");
+        assertEquals(buckets, stored(grouping, from), "every bucket of 2001 is settled, so stored");
         String fromStore = as(Tokens.admin()).queryParams(query).get(REPORTS).then().statusCode(200).extract().asString();
         assertEquals(fromFacts, fromStore);
         // and the second answer did come from the store: a bucket emptied there shows as empty
@@ -219,7 +219,7 @@ class ReportsTest {
         writeDataSet();
         JsonPath before = weeks("none");
         assertEquals(0.0f, before.getFloat("series[0].buckets[1].reopenRate"));
-        assertEquals(2, stored("NONE"));
+        assertEquals(2, stored("NONE", "2001-03-19"));
         // T5 (resolved 27 March 2001) reopened today
         sql("UPDATE ticket SET status = 'IN_PROGRESS', resolved_at = NULL, updated_at = now(), sla_res_status = 'RUNNING'"
                 + " WHERE id = $1", written.get(4));
@@ -233,7 +233,7 @@ class ReportsTest {
         writeDataSet();
         JsonPath before = weeks("none");
         assertEquals(1, before.getInt("series[0].buckets[1].csatCount"));
-        assertEquals(2, stored("NONE"));
+        assertEquals(2, stored("NONE", "2001-03-19"));
         rate(written.get(4), 1, 1); // T5's resolution of 27 March 2001, rated today
         JsonPath after = weeks("none");
         assertEquals(2, after.getInt("series[0].buckets[1].csatCount"));
@@ -248,12 +248,32 @@ class ReportsTest {
         JsonPath before = weeks("category");
         assertEquals(1, before.getInt(late + "resolved"));
         assertEquals(2, before.getInt(lost + "resolved"));
-        assertEquals(2, stored("CATEGORY"));
+        assertEquals(2, stored("CATEGORY", "2001-03-19"));
         sql("UPDATE ticket SET category = 'LOST' WHERE id = $1", written.get(1)); // T2, resolved 20 March 2001
         JsonPath after = weeks("category");
         assertEquals(0, after.getInt(late + "resolved"));
         assertEquals(3, after.getInt(lost + "resolved"));
         assertEquals(11520.0f, after.getFloat(lost + "resolutionP90Minutes"));
+    }
+
+    @Test
+    void theBacklogBeforeALaterStartComesFromStoredDaysAndFollowsAnOldChange() {
+        writeDataSet();
+        Map<String, String> query = Map.of("from", "2001-03-26", "to", "2001-04-02", "interval", "week",
+                "tz", "Europe/Berlin");
+        // open at 26 March 00:00 CEST: T1 and T4 (T2 and T3 resolved); the week adds T5, T6, T7 and resolves two
+        as(Tokens.admin()).queryParams(query).get(REPORTS).then().statusCode(200)
+                .body("series[0].buckets[0].backlog", equalTo(3));
+        // the UTC days from T1's creation (10 March) up to the start's day are stored with their counts
+        int days = pool.query("SELECT count(*) FROM report_bucket WHERE grouping = 'NONE'"
+                        + " AND end_at - start_at = interval '1 day' AND start_at >= '2001-03-10T00:00:00Z'"
+                        + " AND end_at <= '2001-03-25T00:00:00Z'")
+                .execute().await().indefinitely().iterator().next().getInteger(0);
+        assertEquals(15, days);
+        // T1, created 10 March, turns out resolved on 12 March: a stored day changes, so the backlog after it
+        resolve(written.get(0), "2001-03-12T10:00:00Z", 1, "MET", 60);
+        as(Tokens.admin()).queryParams(query).get(REPORTS).then().statusCode(200)
+                .body("series[0].buckets[0].backlog", equalTo(2));
     }
 
     private JsonPath weeks(String groupBy) {
@@ -263,11 +283,16 @@ class ReportsTest {
                 .get(REPORTS).then().statusCode(200).extract().jsonPath();
     }
 
-    /** How many buckets of 2001 are stored for a grouping (other tests' reports of 2001 are forgotten first). */
-    private int stored(String grouping) {
+    /**
+     * How many buckets of 2001 from {@code from} (Berlin) on are stored for a grouping: the report's own,
+     * not the UTC days before it that its backlog needed (other tests' reports of 2001 are forgotten first).
+     */
+    private int stored(String grouping, String from) {
         return pool.preparedQuery("SELECT count(*) FROM report_bucket WHERE grouping = $1"
-                        + " AND start_at >= '2001-01-01T00:00:00Z' AND start_at < '2002-01-01T00:00:00Z'")
-                .execute(Tuple.of(grouping)).await().indefinitely().iterator().next().getInteger(0);
+                        + " AND start_at >= $2 AND start_at < '2002-01-01T00:00:00Z'")
+                .execute(Tuple.of(grouping, java.time.LocalDate.parse(from).atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
+                        .toOffsetDateTime()))
+                .await().indefinitely().iterator().next().getInteger(0);
     }
 
     // --- the data set -------------------------------------------------------------------------------
