@@ -1,9 +1,9 @@
 -- Issue 20, the performance goal (a year at 1,000,000 tickets in p99 <= 200 ms): exact medians and p90
 -- do not add up across days, so a report of settled buckets is stored once computed. One row per bucket
 -- and grouping: its instants [start_at, end_at) — so every zone whose midnights fall at the same
--- instants shares it — and the numbers of each group in it (report/ReportService.Cell, as JSON).
+-- instants shares it — and the numbers of each group in it (report/ReportCell, as JSON).
 -- The V15 facts stay the source of truth: a bucket is only stored once it ended two days ago
--- (ReportService.SETTLED), and the triggers below forget every stored bucket holding a time of a fact
+-- (ReportBuckets.SETTLED), and the triggers below forget every stored bucket holding a time of a fact
 -- that changes when that time is older than one day. Recent facts (100 new tickets a second) never
 -- touch this table; the day between the two horizons covers clock skew and long transactions.
 CREATE TABLE report_bucket (

@@ -81,7 +81,7 @@ public class ReportBuckets {
         if (wanted.isEmpty()) {
             return Uni.createFrom().item(new ReportCells());
         }
-        return pool.withTransaction((SqlConnection connection) -> connection.query(LOCK).execute()
+        Uni<ReportCells> work = pool.withTransaction((SqlConnection connection) -> connection.query(LOCK).execute()
                 .flatMap(locked -> read(connection, grouping, wanted, starts, ends))
                 .flatMap(found -> {
                     List<Integer> missing = wanted.stream().filter(i -> !found.has(i)).toList();
@@ -94,6 +94,8 @@ public class ReportBuckets {
                             .flatMap(computed -> store(connection, grouping, missing, starts, ends, computed)
                                     .replaceWith(found.addAll(computed)));
                 }));
+        // finished even when the asking client gives up (a first report can take seconds): the next one reads it
+        return Uni.createFrom().emitter(emitter -> work.subscribe().with(emitter::complete, emitter::fail));
     }
 
     private static Uni<ReportCells> read(SqlClient client, ReportGrouping grouping, List<Integer> wanted,
