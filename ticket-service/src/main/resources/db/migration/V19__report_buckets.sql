@@ -15,7 +15,7 @@ CREATE TABLE report_bucket (
 );
 CREATE INDEX report_bucket_during_idx ON report_bucket USING gist (tstzrange(start_at, end_at));
 
--- Forgets the stored buckets holding any of these times that are settled. The explicit lock comes
+-- Forgets the stored buckets holding any of these times that are settled (old). The explicit lock comes
 -- first, so the DELETE's snapshot is taken after it: a report storing buckets holds SHARE ROW EXCLUSIVE
 -- from before it reads the facts until it commits, so a change of an old fact either committed before
 -- that report read, or deletes what it stored.
@@ -35,45 +35,23 @@ BEGIN
 END
 $$;
 
--- Many rows at once (a bulk delete; the callers stop collecting at 1,001): forget everything.
-CREATE FUNCTION report_forget_many(times timestamptz[]) RETURNS void LANGUAGE plpgsql AS $$
+-- A new or deleted fact: only an old one (a bulk load, a test's history, a deleted old ticket) calls
+-- anything; the WHEN of its trigger keeps the 100 new tickets a second free of it. Its times: created
+-- and first response, or resolved and reopened.
+CREATE FUNCTION report_forget_fact() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    fact record;
 BEGIN
-    IF cardinality(times) > 1000 THEN
-        LOCK TABLE report_bucket IN ROW EXCLUSIVE MODE;
-        DELETE FROM report_bucket;
-    ELSIF cardinality(times) > 0 THEN
-        PERFORM report_forget(VARIADIC times);
+    IF TG_OP = 'DELETE' THEN
+        fact := OLD;
+    ELSE
+        fact := NEW;
     END IF;
-END
-$$;
-
--- A new fact: only an old one (a bulk load, a test's history) calls anything; the WHEN of its trigger
--- keeps the 100 new tickets a second free of it.
-CREATE FUNCTION report_ticket_forget_new() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM report_forget(NEW.created_at, NEW.first_response_at);
-    RETURN NULL;
-END
-$$;
-CREATE FUNCTION report_resolution_forget_new() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM report_forget(NEW.resolved_at, NEW.reopened_at);
-    RETURN NULL;
-END
-$$;
-
--- Deleted facts, per statement (a transition table, so a bulk delete is one call).
-CREATE FUNCTION report_ticket_forget_rows() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM report_forget_many(ARRAY(SELECT t FROM changed CROSS JOIN LATERAL (VALUES (created_at), (first_response_at)) v(t)
-                                      WHERE t < clock_timestamp() - interval '1 day' LIMIT 1001));
-    RETURN NULL;
-END
-$$;
-CREATE FUNCTION report_resolution_forget_rows() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM report_forget_many(ARRAY(SELECT t FROM changed CROSS JOIN LATERAL (VALUES (resolved_at), (reopened_at)) v(t)
-                                      WHERE t < clock_timestamp() - interval '1 day' LIMIT 1001));
+    IF TG_TABLE_NAME = 'report_ticket' THEN
+        PERFORM report_forget(fact.created_at, fact.first_response_at);
+    ELSE
+        PERFORM report_forget(fact.resolved_at, fact.reopened_at);
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -116,26 +94,24 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER report_ticket_forget_ins AFTER INSERT ON report_ticket
-    FOR EACH ROW WHEN (NEW.created_at < now() - interval '1 day' OR NEW.first_response_at < now() - interval '1 day')
-    EXECUTE FUNCTION report_ticket_forget_new();
-CREATE TRIGGER report_ticket_forget_del AFTER DELETE ON report_ticket REFERENCING OLD TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION report_ticket_forget_rows();
-CREATE TRIGGER report_ticket_forget_upd AFTER UPDATE ON report_ticket
-    FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.* AND least(OLD.created_at, NEW.created_at, OLD.first_response_at,
-                       NEW.first_response_at) < now() - interval '1 day')
-    EXECUTE FUNCTION report_ticket_forget();
-CREATE TRIGGER report_ticket_forget_truncate AFTER TRUNCATE ON report_ticket
-    FOR EACH STATEMENT EXECUTE FUNCTION report_forget_all();
-
-CREATE TRIGGER report_resolution_forget_ins AFTER INSERT ON report_resolution
-    FOR EACH ROW WHEN (NEW.resolved_at < now() - interval '1 day' OR NEW.reopened_at < now() - interval '1 day')
-    EXECUTE FUNCTION report_resolution_forget_new();
-CREATE TRIGGER report_resolution_forget_del AFTER DELETE ON report_resolution REFERENCING OLD TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION report_resolution_forget_rows();
-CREATE TRIGGER report_resolution_forget_upd AFTER UPDATE ON report_resolution
-    FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.* AND least(OLD.resolved_at, NEW.resolved_at, OLD.reopened_at,
-                       NEW.reopened_at) < now() - interval '1 day')
-    EXECUTE FUNCTION report_resolution_forget();
-CREATE TRIGGER report_resolution_forget_truncate AFTER TRUNCATE ON report_resolution
-    FOR EACH STATEMENT EXECUTE FUNCTION report_forget_all();
+-- The same four triggers on both fact tables, with each one's two times.
+DO $$
+DECLARE
+    f record;
+BEGIN
+    FOR f IN SELECT * FROM (VALUES ('report_ticket', 'created_at', 'first_response_at'),
+                                   ('report_resolution', 'resolved_at', 'reopened_at')) v(tbl, a, b) LOOP
+        EXECUTE format('CREATE TRIGGER %1$s_forget_ins AFTER INSERT ON %1$s FOR EACH ROW'
+                       ' WHEN (NEW.%2$s < now() - interval ''1 day'' OR NEW.%3$s < now() - interval ''1 day'')'
+                       ' EXECUTE FUNCTION report_forget_fact()', f.tbl, f.a, f.b);
+        EXECUTE format('CREATE TRIGGER %1$s_forget_del AFTER DELETE ON %1$s FOR EACH ROW'
+                       ' WHEN (OLD.%2$s < now() - interval ''1 day'' OR OLD.%3$s < now() - interval ''1 day'')'
+                       ' EXECUTE FUNCTION report_forget_fact()', f.tbl, f.a, f.b);
+        EXECUTE format('CREATE TRIGGER %1$s_forget_upd AFTER UPDATE ON %1$s FOR EACH ROW'
+                       ' WHEN (OLD.* IS DISTINCT FROM NEW.* AND least(OLD.%2$s, NEW.%2$s, OLD.%3$s, NEW.%3$s) < now() - interval ''1 day'')'
+                       ' EXECUTE FUNCTION %1$s_forget()', f.tbl, f.a, f.b);
+        EXECUTE format('CREATE TRIGGER %1$s_forget_truncate AFTER TRUNCATE ON %1$s'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION report_forget_all()', f.tbl);
+    END LOOP;
+END
+$$;
