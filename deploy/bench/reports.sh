@@ -17,6 +17,10 @@ bench_reports() {
   {
     echo "# name method url tokens rate seconds"
     echo "warmup-report GET $GW/api/admin/support/reports/?$q&interval=week admins $REPORT_RATE $REPORT_SECS"
+    # the first report of a shape stores its settled buckets (seconds; see the ticket-service README, Reports)
+    echo "warmup-report-months GET $GW/api/admin/support/reports/?$q&interval=month admins 1 20"
+    echo "warmup-report-weeks-by-category GET $GW/api/admin/support/reports/?$q&interval=week&groupBy=category admins 1 20"
+    echo "warmup-report-days-by-agent GET $GW/api/admin/support/reports/?$q&interval=day&groupBy=agent admins 1 20"
     echo "report-year-months GET $GW/api/admin/support/reports/?$q&interval=month admins $REPORT_RATE $REPORT_SECS"
     echo "report-year-weeks-by-category GET $GW/api/admin/support/reports/?$q&interval=week&groupBy=category admins $REPORT_RATE $REPORT_SECS"
     echo "report-year-days-by-agent GET $GW/api/admin/support/reports/?$q&interval=day&groupBy=agent admins $REPORT_RATE $REPORT_SECS"

@@ -40,7 +40,9 @@ public class ReportResource {
             description = "Days from `from` up to, not including, `to` (at most 2 years), in buckets of a day, an ISO "
                     + "week or a calendar month in the IANA zone `tz` (default: the SLA policy's). Counts are 0 in "
                     + "empty buckets, other numbers null. Grouped by the tickets' current category, priority or "
-                    + "assignee (`group` null: unassigned).")
+                    + "assignee (`group` null: unassigned). Buckets that ended two days ago are stored once computed "
+                    + "(and recomputed when an old ticket's facts change), so the first report of a new interval, "
+                    + "zone and grouping takes longer than the next.")
     public Uni<Report> report(@Parameter(description = "first day, e.g. 2026-01-01") @QueryParam("from") String from,
             @Parameter(description = "day after the last, e.g. 2026-02-01") @QueryParam("to") String to,
             @Parameter(description = "day (default), week or month") @QueryParam("interval") String interval,

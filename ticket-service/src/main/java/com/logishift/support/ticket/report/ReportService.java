@@ -7,10 +7,13 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,94 +22,102 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
- * Reports from the fact tables of V15. Five statements run side by side, each one index range scan
- * over one time column: tickets created, first responses, resolutions, reopenings per (bucket, group),
- * and the backlog before the range; the backlog at each bucket's end is that plus the running sum of
- * created − resolved + reopened. A fact's bucket is {@code width_bucket(time, bucket starts)}.
+ * Reports from the fact tables of V15. A report's settled buckets (ended two days ago, see
+ * {@link ReportBuckets}) are read as stored, or computed from the facts once and stored; the recent
+ * ones are always computed from the facts ({@link ReportFacts}); side by side with those, the backlog
+ * before the range. The backlog at each bucket's end is that plus the running sum of
+ * created − resolved + reopened.
  */
 @ApplicationScoped
 public class ReportService {
 
-    private static final String CREATED = """
-            SELECT width_bucket(created_at, $3) AS b, %1$s AS g, count(*) AS n
-              FROM report_ticket WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2""";
+    // where the facts begin: the backlog before a range is the net of everything since
+    private static final String FIRST_FACT = """
+            SELECT least((SELECT min(created_at) FROM report_ticket), (SELECT min(resolved_at) FROM report_resolution),
+                         (SELECT min(reopened_at) FROM report_resolution)) AS first""";
 
-    private static final String FIRST_RESPONSES = """
-            SELECT width_bucket(first_response_at, $3) AS b, %1$s AS g,
-                   percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response_seconds) AS wall,
-                   percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response_business_seconds) AS business
-              FROM report_ticket WHERE first_response_at >= $1 AND first_response_at < $2 GROUP BY 1, 2""";
-
-    private static final String RESOLUTIONS = """
-            SELECT width_bucket(resolved_at, $3) AS b, %1$s AS g, count(*) AS n,
-                   percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_seconds) AS wall,
-                   percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_business_seconds) AS business,
-                   count(*) FILTER (WHERE sla_met) AS met, count(sla_met) AS clocks,
-                   avg(csat)::float8 AS csat, count(csat) AS ratings,
-                   count(reopened_at) AS reopened
-              FROM report_resolution WHERE resolved_at >= $1 AND resolved_at < $2 GROUP BY 1, 2""";
-
-    private static final String REOPENINGS = """
-            SELECT width_bucket(reopened_at, $3) AS b, %1$s AS g, count(*) AS n
-              FROM report_resolution WHERE reopened_at >= $1 AND reopened_at < $2 GROUP BY 1, 2""";
-
-    // open at the range's start: created before it, less those resolved before it and not reopened by then
-    private static final String BACKLOG_BEFORE = """
+    // tickets created in [$1, $2), less those resolved then, plus those reopened then
+    private static final String NET = """
             SELECT g, sum(n)::bigint AS n FROM (
-                SELECT %1$s AS g, count(*) AS n FROM report_ticket WHERE created_at < $1 GROUP BY 1
-                UNION ALL SELECT %1$s, -count(*) FROM report_resolution WHERE resolved_at < $1 GROUP BY 1
-                UNION ALL SELECT %1$s, count(*) FROM report_resolution WHERE reopened_at < $1 GROUP BY 1) facts
+                SELECT %1$s AS g, count(*) AS n FROM report_ticket WHERE created_at >= $1 AND created_at < $2 GROUP BY 1
+                UNION ALL SELECT %1$s, -count(*) FROM report_resolution WHERE resolved_at >= $1 AND resolved_at < $2 GROUP BY 1
+                UNION ALL SELECT %1$s, count(*) FROM report_resolution WHERE reopened_at >= $1 AND reopened_at < $2 GROUP BY 1) facts
              GROUP BY g""";
 
     private final Pool pool;
     private final ReportConfig config;
+    private final ReportBuckets stored;
 
-    public ReportService(Pool pool, ReportConfig config) {
+    public ReportService(Pool pool, ReportConfig config, ReportBuckets stored) {
         this.pool = pool;
         this.config = config;
+        this.stored = stored;
     }
 
     public Uni<Report> report(ReportRange range) {
-        List<OffsetDateTime> starts = range.bucketStarts();
-        String group = range.grouping().sql();
-        Tuple inRange = Tuple.of(utc(range.start()), utc(range.end()))
-                .addArrayOfOffsetDateTime(starts.stream().map(ReportService::utc).toArray(OffsetDateTime[]::new));
-        Tuple before = Tuple.of(utc(range.start()));
-        Groups groups = new Groups(starts.size());
-        return Uni.combine().all().unis(
-                        query(CREATED.formatted(group), inRange, false),
-                        query(FIRST_RESPONSES.formatted(group), inRange, true),
-                        query(RESOLUTIONS.formatted(group), inRange, true),
-                        query(REOPENINGS.formatted(group), inRange, false),
-                        query(BACKLOG_BEFORE.formatted(group), before, false))
-                .with((created, firstResponses, resolutions, reopenings, backlog) -> {
-                    range.grouping().fixedGroups().forEach(groups::of);
-                    each(created, groups, (row, b) -> b.created = row.getLong("n"));
-                    each(firstResponses, groups, (row, b) -> {
-                        b.firstResponse = minutes(row.getArrayOfIntegers("wall"));
-                        b.firstResponseBusiness = minutes(row.getArrayOfIntegers("business"));
+        List<OffsetDateTime> starts = range.bucketStarts().stream().map(ReportService::utc).toList();
+        List<OffsetDateTime> ends = new ArrayList<>(starts.subList(1, starts.size()));
+        ends.add(utc(range.end()));
+        ReportGrouping grouping = range.grouping();
+        Instant now = Instant.now();
+        return stored.read(grouping, starts, ends).flatMap(found -> {
+            List<Integer> missing = IntStream.range(0, starts.size()).filter(i -> !found.has(i)).boxed().toList();
+            List<Integer> settled = missing.stream().filter(i -> ReportBuckets.settled(ends.get(i), now)).toList();
+            List<Integer> recent = missing.stream().filter(i -> !settled.contains(i)).toList();
+            return Uni.combine().all().unis(
+                            stored.fill(grouping, settled, starts, ends),
+                            ReportFacts.compute(this::query, grouping, recent, starts, ends),
+                            backlogBefore(grouping, starts.get(0), now))
+                    .with((filled, computed, backlog) -> {
+                        ReportCells cells = found.addAll(filled).addAll(computed);
+                        Groups groups = new Groups(starts.size());
+                        grouping.fixedGroups().forEach(groups::of);
+                        for (int i = 0; i < starts.size(); i++) {
+                            int bucket = i;
+                            cells.in(i).forEach((group, cell) -> groups.of(group)[bucket] = cell);
+                        }
+                        backlog.forEach((group, n) -> groups.of(group)[0].backlogBefore = n);
+                        return groups;
                     });
-                    each(resolutions, groups, ReportService::resolutions);
-                    each(reopenings, groups, (row, b) -> b.reopenings = row.getLong("n"));
-                    backlog.forEach(row -> groups.of(row.getString("g"))[0].backlogBefore = row.getLong("n"));
-                    return groups;
-                })
-                .flatMap(found -> labels(range.grouping(), found.keys()))
-                .map(labels -> assemble(range, starts, groups, labels));
+        }).flatMap(groups -> labels(grouping, groups.keys()).map(labels -> assemble(range, starts, groups, labels)));
     }
 
-    private static void resolutions(Row row, Cell b) {
-        b.resolved = row.getLong("n");
-        b.resolution = minutes(row.getArrayOfIntegers("wall"));
-        b.resolutionBusiness = minutes(row.getArrayOfIntegers("business"));
-        long clocks = row.getLong("clocks");
-        b.slaMetPercent = clocks == 0 ? null : percent(row.getLong("met"), clocks);
-        b.csatCount = row.getLong("ratings");
-        Double csat = row.getDouble("csat");
-        b.csatAverage = csat == null ? null : Math.round(csat * 100) / 100.0;
-        b.reopenRate = b.resolved == 0 ? null : percent(row.getLong("reopened"), b.resolved);
+    /**
+     * Open at {@code start}, per group: the net (created − resolved + reopened) of every UTC day since the
+     * first fact, from the stored day buckets (settled days: a day's counts are in its cells), and of the
+     * rest up to {@code start} from the facts — so a range's start late in a long history costs a few
+     * hundred small rows, not a count of every fact before it.
+     */
+    private Uni<Map<String, Long>> backlogBefore(ReportGrouping grouping, OffsetDateTime start, Instant now) {
+        return pool.query(FIRST_FACT).execute().flatMap(rows -> {
+            OffsetDateTime first = rows.iterator().next().getOffsetDateTime("first");
+            first = first == null ? null : utc(first);
+            Map<String, Long> open = new LinkedHashMap<>();
+            if (first == null || !first.isBefore(start)) {
+                return Uni.createFrom().item(open);
+            }
+            LocalDate edge = Collections.min(List.of(start.toLocalDate(),
+                    now.minus(ReportBuckets.SETTLED).atOffset(ZoneOffset.UTC).toLocalDate()));
+            List<OffsetDateTime> days = new ArrayList<>();
+            for (LocalDate day = first.toLocalDate(); day.isBefore(edge); day = day.plusDays(1)) {
+                days.add(day.atStartOfDay().atOffset(ZoneOffset.UTC));
+            }
+            OffsetDateTime rest = days.isEmpty() ? first : edge.atStartOfDay().atOffset(ZoneOffset.UTC);
+            List<OffsetDateTime> ends = days.stream().map(day -> day.plusDays(1)).toList();
+            return Uni.combine().all().unis(stored.settledOnes(grouping, days, ends),
+                            pool.preparedQuery(NET.formatted(grouping.sql())).execute(Tuple.of(rest, start)))
+                    .with((stored, recent) -> {
+                        for (int i = 0; i < days.size(); i++) {
+                            stored.in(i).forEach((group, cell) -> open.merge(group,
+                                    cell.created - cell.resolved + cell.reopenings, Long::sum));
+                        }
+                        recent.forEach(row -> open.merge(row.getString("g"), row.getLong("n"), Long::sum));
+                        return open;
+                    });
+        });
     }
 
     /** A statement on its own connection; those that sort times get more memory for it (a transaction for SET LOCAL). */
@@ -114,16 +125,13 @@ public class ReportService {
         if (!sorts) {
             return pool.preparedQuery(sql).execute(parameters);
         }
-        return pool.withTransaction((SqlConnection connection) -> connection
-                .query("SET LOCAL work_mem = '" + config.workMem().replace("'", "") + "'").execute()
+        return pool.withTransaction((SqlConnection connection) -> connection.query(workMem(config)).execute()
                 .flatMap(ignored -> connection.preparedQuery(sql).execute(parameters)));
     }
 
-    private static void each(RowSet<Row> rows, Groups groups, java.util.function.BiConsumer<Row, Cell> fill) {
-        for (Row row : rows) {
-            Cell[] cells = groups.of(row.getString("g"));
-            fill.accept(row, cells[row.getInteger("b") - 1]);
-        }
+    /** The statement that gives a transaction's sorts {@code support.reports.work-mem}. */
+    static String workMem(ReportConfig config) {
+        return "SET LOCAL work_mem = '" + config.workMem().replace("'", "") + "'";
     }
 
     /** Agent names for the agent grouping (an agent the read model does not know keeps its id). */
@@ -143,6 +151,7 @@ public class ReportService {
 
     private static Report assemble(ReportRange range, List<OffsetDateTime> starts, Groups groups,
             Map<String, String> names) {
+        List<OffsetDateTime> shown = range.bucketStarts();
         List<String> keys = new ArrayList<>(groups.keys());
         if (range.grouping() == ReportGrouping.AGENT) {
             // by name, unassigned last
@@ -151,13 +160,13 @@ public class ReportService {
         }
         List<Report.Series> series = new ArrayList<>();
         for (String key : keys) {
-            Cell[] cells = groups.of(key);
+            ReportCell[] cells = groups.of(key);
             long backlog = cells[0].backlogBefore;
             List<Report.Bucket> buckets = new ArrayList<>(cells.length);
             for (int i = 0; i < cells.length; i++) {
-                Cell c = cells[i];
+                ReportCell c = cells[i];
                 backlog += c.created - c.resolved + c.reopenings;
-                buckets.add(c.bucket(starts.get(i).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), backlog));
+                buckets.add(c.bucket(shown.get(i).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), backlog));
             }
             String label = range.grouping() == ReportGrouping.AGENT
                     ? (key == null ? null : names.getOrDefault(key, key)) : key;
@@ -170,17 +179,17 @@ public class ReportService {
     /** Per group (in the order first seen), one cell per bucket. */
     private static final class Groups {
         private final int buckets;
-        private final Map<String, Cell[]> cells = new LinkedHashMap<>();
+        private final Map<String, ReportCell[]> cells = new LinkedHashMap<>();
 
         Groups(int buckets) {
             this.buckets = buckets;
         }
 
-        Cell[] of(String group) {
+        ReportCell[] of(String group) {
             return cells.computeIfAbsent(group, g -> {
-                Cell[] row = new Cell[buckets];
+                ReportCell[] row = new ReportCell[buckets];
                 for (int i = 0; i < buckets; i++) {
-                    row[i] = new Cell();
+                    row[i] = new ReportCell();
                 }
                 return row;
             });
@@ -191,41 +200,6 @@ public class ReportService {
         }
     }
 
-    /** One bucket of one group while it is being filled. */
-    private static final class Cell {
-        long created;
-        long resolved;
-        long reopenings;
-        long backlogBefore; // open at the range's start: read from the group's first cell
-        Double[] firstResponse = {null, null};
-        Double[] firstResponseBusiness = {null, null};
-        Double[] resolution = {null, null};
-        Double[] resolutionBusiness = {null, null};
-        Double slaMetPercent;
-        Double csatAverage;
-        long csatCount;
-        Double reopenRate;
-
-        Report.Bucket bucket(String start, long backlog) {
-            return new Report.Bucket(start, created, resolved, backlog, firstResponse[0], firstResponse[1],
-                    firstResponseBusiness[0], firstResponseBusiness[1], resolution[0], resolution[1],
-                    resolutionBusiness[0], resolutionBusiness[1], slaMetPercent, csatAverage, csatCount, reopenRate);
-        }
-    }
-
-    /** The median and p90 in seconds (or nulls) as minutes with one decimal. */
-    private static Double[] minutes(Integer[] seconds) {
-        Double[] minutes = {null, null};
-        for (int i = 0; seconds != null && i < 2; i++) {
-            minutes[i] = seconds[i] == null ? null : Math.round(seconds[i] / 6.0) / 10.0;
-        }
-        return minutes;
-    }
-
-    private static double percent(long part, long whole) {
-        return Math.round(1000.0 * part / whole) / 10.0;
-    }
-
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
@@ -234,7 +208,7 @@ public class ReportService {
         return time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private static OffsetDateTime utc(java.time.Instant instant) {
+    private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }
