@@ -101,9 +101,14 @@ public class WebhookEndpoints {
                 .invoke(dispatcher::wake);
     }
 
-    /** Deletes the endpoint and its delivery log. */
+    /**
+     * Deletes the endpoint and its delivery log. The cascade locks the endpoint's deliveries in its own
+     * order while the dispatcher records results in another, so PostgreSQL may end one of them as a
+     * deadlock (40P01): the delete, one statement of its own, is then simply run again.
+     */
     public Uni<Void> delete(UUID id) {
         return pool.preparedQuery("DELETE FROM webhook_endpoint WHERE id = $1").execute(Tuple.of(id))
+                .onFailure(WebhookEndpoints::isDeadlock).retry().atMost(3)
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
                         throw notFound();
@@ -229,5 +234,9 @@ public class WebhookEndpoints {
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static boolean isDeadlock(Throwable failure) {
+        return failure instanceof io.vertx.pgclient.PgException pg && "40P01".equals(pg.getSqlState());
     }
 }

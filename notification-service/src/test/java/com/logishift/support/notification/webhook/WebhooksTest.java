@@ -188,6 +188,41 @@ class WebhooksTest {
     }
 
     @Test
+    void deletingAnEndpointThatLosesADeadlockToItsDeliveriesIsRunAgain() throws Exception {
+        String id = register(receiver(n -> Receiver.Answer.of(200)).url("/"), List.of(CREATED)).getString("id");
+        // three deliveries (leased ahead, so the dispatcher leaves them alone), one after the other in the
+        // table: the cascade reaches the middle one second, whichever way it goes through them
+        List<UUID> deliveries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            deliveries.add(pool.preparedQuery("""
+                            INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, next_attempt_at, created_at)
+                            VALUES (gen_random_uuid(), $1, $2, $3, '{}', 'PENDING', now() + interval '1 hour', now()) RETURNING id""")
+                    .execute(Tuple.of(UUID.fromString(id), "deadlock-" + i, CREATED)).await().indefinitely()
+                    .iterator().next().getUUID("id"));
+        }
+        String lock = "UPDATE webhook_delivery SET attempts = attempts WHERE id = $1";
+        io.vertx.mutiny.sqlclient.SqlConnection recorder = pool.getConnection().await().indefinitely();
+        try {
+            // the recorder holds the middle delivery; the delete takes the endpoint and another one, then waits
+            io.vertx.mutiny.sqlclient.Transaction tx = recorder.begin().await().indefinitely();
+            recorder.preparedQuery(lock).execute(Tuple.of(deliveries.get(1))).await().indefinitely();
+            java.util.concurrent.CompletableFuture<Integer> delete = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> as(admin).delete("/api/admin/webhooks/" + id + "/").statusCode());
+            Eventually.until("the delete waits for the recorder", () -> count(
+                    "SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1",
+                    "DELETE FROM webhook_endpoint%") == 1);
+            // the recorder now wants the others: a cycle; the delete, waiting longer, is the one PostgreSQL ends
+            recorder.preparedQuery("UPDATE webhook_delivery SET attempts = attempts WHERE endpoint_id = $1 AND id <> $2")
+                    .execute(Tuple.of(UUID.fromString(id), deliveries.get(1))).await().indefinitely();
+            tx.commit().await().indefinitely();
+            assertEquals(204, delete.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            recorder.close().await().indefinitely();
+        }
+        assertEquals(0, count("SELECT count(*) AS n FROM webhook_endpoint WHERE id = $1", UUID.fromString(id)));
+    }
+
+    @Test
     void aReceiverFailingThreeTimesGetsTheSameWebhookIdUntilOneSuccess() {
         Receiver receiver = receiver(n -> n <= 3 ? new Receiver.Answer(n == 2 ? 503 : 500, Map.of(), "busy " + n, false)
                 : Receiver.Answer.of(200));
