@@ -3,6 +3,7 @@ package com.logishift.support.gateway;
 import com.logishift.support.kit.tracing.Traces;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -243,7 +244,35 @@ public class Proxy {
         } else {
             response.setChunked(true);
         }
-        return response.send(answer).onFailure(e -> LOG.debugf("Response stream ended early: %s", e.getMessage()));
+        // Relayed by hand rather than with response.send(answer): when the caller leaves mid-answer,
+        // Vert.x's pipe ends the response while chunks already read from the service are still
+        // queued, and each of those then throws "Response has already been written" (an ERROR per
+        // departed caller). Here a chunk for a response that is gone is dropped.
+        Promise<Void> relayed = Promise.promise();
+        answer.handler(chunk -> {
+            if (response.ended() || response.closed()) {
+                return;
+            }
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                answer.pause();
+                response.drainHandler(v -> answer.resume());
+            }
+        });
+        answer.exceptionHandler(e -> {
+            LOG.debugf("Response stream ended early: %s", e.getMessage());
+            if (!response.ended() && !response.closed()) {
+                response.reset(); // a cut answer must not look complete to the caller
+            }
+            relayed.tryFail(e);
+        });
+        answer.endHandler(v -> {
+            if (!response.ended() && !response.closed()) {
+                response.end();
+            }
+            relayed.tryComplete();
+        });
+        return relayed.future();
     }
 
     /**

@@ -2,7 +2,9 @@ package com.logishift.support.gateway.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * passed on. {@code /slow} never answers in time, {@code /stream} is an SSE stream (that
  * begins only after the gateway's test response timeout), {@code /api/support/attachments} answers
  * 201 with the size and SHA-256 of the body it got,
- * {@code /refuse-early} answers 413 without reading the body, {@code POST /api/admin/faq} answers 201
+ * {@code /large} streams 8 MB as fast as it is taken, {@code /refuse-early} answers 413 without reading the body, {@code POST /api/admin/faq} answers 201
  * with an absolute Location of its own address, and the agent stand-in can be stopped to see a
  * backend outage.
  */
@@ -68,6 +70,13 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     }
                     return;
                 }
+                if (path.endsWith("/large")) {
+                    // an answer of 8 MB, written as fast as the connection takes it: a caller can
+                    // leave in the middle of it
+                    request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
+                    writeLarge(request.response(), Buffer.buffer(new byte[16 * 1024]), 512);
+                    return;
+                }
                 if (path.endsWith("/stream")) {
                     // its head and first event later than the gateway's response timeout in tests
                     // (PT1S): a stream has no idle timeout
@@ -112,6 +121,20 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             return server;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the fake " + name + "-service", e);
+        }
+    }
+
+    private static void writeLarge(HttpServerResponse response, Buffer chunk, int chunksLeft) {
+        int left = chunksLeft;
+        while (left > 0 && !response.closed() && !response.writeQueueFull()) {
+            response.write(chunk);
+            left--;
+        }
+        if (left == 0) {
+            response.end();
+        } else if (!response.closed()) {
+            int rest = left;
+            response.drainHandler(v -> writeLarge(response, chunk, rest));
         }
     }
 
