@@ -30,14 +30,22 @@ search_step() {
   local q="$GW/api/support/tickets/search/?q=" rate="${SEARCH_RATE:-50}" secs="${SEARCH_SECS:-30}"
   {
     echo "# name method url tokens rate seconds feed"
-    # every lot word once as an agent and once as a customer first: the measured steps then see the
-    # cache a running system has, not the first read of each ticket from disk
-    echo "warmup-search GET ${q}#{ticket} agents $rate 20 search-lots"
-    echo "warmup-search-customer GET ${q}#{ticket} customers $rate 10 search-lots"
+    # every lot word twice as an agent and once as a customer first: the measured steps then see the
+    # cache a running system has, not the first read of each ticket from disk. Slowly (10/s): right
+    # after the seed each first read waits for the disk, and at the step's rate the warm-up queued
+    # for seconds and handed that queue to the first measured step. Each step then starts after a
+    # pause, so none inherits the queue of the one before (the worst cases saturate)
+    echo "warmup-search GET ${q}#{ticket} agents 10 100 search-lots"
+    echo "warmup-search-customer GET ${q}#{ticket} customers 10 50 search-lots"
+    echo "settle-search-0 PAUSE - - 0 15"
     echo "search-selective-agent GET ${q}#{ticket} agents $rate $secs search-lots"
+    echo "settle-search-1 PAUSE - - 0 5"
     echo "search-selective-customer GET ${q}#{ticket} customers $rate $secs search-lots"
+    echo "settle-search-2 PAUSE - - 0 5"
     echo "search-delivery-part-agent GET ${q}#{ticket} agents $rate $secs search-deliveries"
+    echo "settle-search-3 PAUSE - - 0 5"
     echo "search-half-agent GET ${q}parcel agents $rate $secs"
+    echo "settle-search-4 PAUSE - - 0 15"
     echo "search-half-customer GET ${q}parcel customers $rate $secs"
   } >"$RUN_DIR/plan-search.txt"
   footprint search-before

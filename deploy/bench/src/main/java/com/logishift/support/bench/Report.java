@@ -40,7 +40,7 @@ public final class Report {
             .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
             .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA).build();
     private static final String[] PROCESSES = {"gateway", "ticket-service", "notification-service", "agent-service",
-            "faq-service", "kafka", "postgresql"};
+            "faq-service", "kafka", "mail-server", "postgresql"};
 
     private final Path run;
     private final Properties env;
@@ -604,7 +604,8 @@ public final class Report {
         String maxRssName = "";
         for (JsonNode f : root.get("footprint").get("afterAllLoad")) {
             String p = f.path("process").asText();
-            if (!p.equals("kafka") && !p.equals("postgresql") && f.path("rssMiB").asDouble() > maxRss) {
+            boolean service = !p.equals("kafka") && !p.equals("mail-server") && !p.equals("postgresql");
+            if (service && f.path("rssMiB").asDouble() > maxRss) {
                 maxRss = f.path("rssMiB").asDouble();
                 maxRssName = p;
             }
