@@ -10,8 +10,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,6 +60,7 @@ public class MailSender {
     private final Counter failures;
     /** Send attempts that failed since the last success (the outage's WARN is logged once). */
     private final AtomicLong failingInARow = new AtomicLong();
+    private volatile boolean stopping;
 
     public MailSender(Pool pool, ReactiveMailer mailer, MailComposer composer, MailConfig config, ObjectMapper json,
             MeterRegistry metrics) {
@@ -70,10 +73,18 @@ public class MailSender {
         this.failures = metrics.counter("support.mail.failures");
     }
 
+    /**
+     * The application is stopping: the database pool closes while the Kafka consumers still take
+     * seconds to leave, and every round until then would fail with "Pool closed" (a WARN a second).
+     */
+    void stopSending(@Observes ShutdownEvent stop) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${support.mail.send-interval:PT1S}", delayed = "PT1S",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        if (!config.enabled()) {
+        if (!config.enabled() || stopping) {
             return;
         }
         try {
