@@ -154,13 +154,13 @@ public class WebhookAttempts {
      */
     private Uni<Void> recordSuccess(Claimed delivery, int attempt, Instant started, Outcome outcome) {
         return Uni.createFrom().emitter(emitter -> {
-            successes.add(new Success(delivery.id(), attempt, started, outcome, emitter));
+            successes.add(new Success(delivery.id(), delivery.endpointId(), attempt, started, outcome, emitter));
             flushSuccesses();
         });
     }
 
     /** A success waiting for its batch. */
-    private record Success(UUID id, int attempt, Instant started, Outcome outcome, UniEmitter<? super Void> done) {
+    private record Success(UUID id, UUID endpointId, int attempt, Instant started, Outcome outcome, UniEmitter<? super Void> done) {
     }
 
     private void flushSuccesses() {
@@ -185,6 +185,7 @@ public class WebhookAttempts {
         Integer[] codes = new Integer[n];
         Integer[] durations = new Integer[n];
         String[] excerpts = new String[n];
+        Set<UUID> endpoints = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
             Success success = batch.get(i);
             ids[i] = success.id();
@@ -193,6 +194,7 @@ public class WebhookAttempts {
             codes[i] = success.outcome().statusCode();
             durations[i] = success.outcome().durationMs();
             excerpts[i] = text(success.outcome().excerpt());
+            endpoints.add(success.endpointId());
         }
         pool.preparedQuery("""
                         WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true)),
@@ -203,13 +205,18 @@ public class WebhookAttempts {
                                  UPDATE webhook_delivery d SET attempts = b.attempt, status = 'DELIVERED', next_attempt_at = NULL,
                                         last_attempt_at = b.started_at, last_response_code = b.code,
                                         last_duration_ms = b.duration_ms, last_error = NULL
-                                   FROM batch b WHERE d.id = b.id RETURNING d.id)
+                                   FROM batch b WHERE d.id = b.id RETURNING d.id),
+                             -- an endpoint that began failing after these were claimed is healthy again
+                             healed AS (
+                                 UPDATE webhook_endpoint SET failing_since = NULL
+                                  WHERE id = ANY ($7::uuid[]) AND failing_since IS NOT NULL)
                         INSERT INTO webhook_attempt (delivery_id, attempt, started_at, duration_ms, response_code,
                                                      error, response_excerpt, next_attempt_at)
                         SELECT b.id, b.attempt, b.started_at, b.duration_ms, b.code, NULL, b.excerpt, NULL
                           FROM batch b JOIN delivered USING (id), unflushed""")
                 .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfInteger(attempts).addArrayOfOffsetDateTime(startedAt)
-                        .addArrayOfInteger(codes).addArrayOfInteger(durations).addArrayOfString(excerpts))
+                        .addArrayOfInteger(codes).addArrayOfInteger(durations).addArrayOfString(excerpts)
+                        .addArrayOfUUID(endpoints.toArray(UUID[]::new)))
                 .subscribe().with(rows -> {
                     metrics.attempted("DELIVERED", rows.rowCount()); // a delivery deleted meanwhile is simply gone
                     metrics.recordedBatch(n);

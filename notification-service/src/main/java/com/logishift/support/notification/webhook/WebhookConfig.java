@@ -39,6 +39,14 @@ public interface WebhookConfig {
     @WithDefault("4")
     int maxInFlightPerEndpoint();
 
+    /**
+     * Deliveries one replica holds for one healthy endpoint at most, under way or claimed ahead and
+     * waiting for a slot: claims come in batches, not one per finished attempt (a failing endpoint
+     * gets only its free slots).
+     */
+    @WithDefault("200")
+    int claimAhead();
+
     /** The first retry's delay; it doubles with each failure (with jitter) up to {@link #backoffMax()}. */
     @WithDefault("PT10S")
     Duration backoffInitial();

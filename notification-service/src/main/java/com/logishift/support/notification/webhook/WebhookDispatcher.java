@@ -20,35 +20,49 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the queued deliveries. A run claims the due deliveries of every enabled endpoint, at most
- * {@code max-in-flight-per-endpoint} per endpoint minus those this replica already has under way to
- * it ({@code FOR UPDATE SKIP LOCKED}: replicas share the queue, each delivery goes to one), by
- * pushing their due time past the attempt (a lease: a replica that dies mid-attempt leaves it due
- * again). Each attempt is non-blocking (Vert.x HTTP client; DNS on its own small pool, a URL's check
- * reused for {@code resolve-reuse}), so a
- * hanging partner holds its own slots and nothing else. Runs on a timer, when an event queued
- * deliveries and whenever an attempt frees a slot. {@link WebhookAttempts} records each outcome.
+ * Sends the queued deliveries. Each endpoint has a lane in this replica: at most
+ * {@code max-in-flight-per-endpoint} attempts under way, and deliveries claimed ahead waiting for a
+ * slot (at most {@code claim-ahead} held in all, or only the free slots while the endpoint is
+ * failing). A delivery is held under a lease in the database: its due time pushed past the attempt
+ * (a replica that dies leaves it due again). Fresh deliveries of healthy endpoints are queued
+ * already leased and handed over here once their transaction committed ({@link #handOver}), so the
+ * common case needs no claim; the rest (retries, redeliveries, endpoints that were full or failing,
+ * leases that ran out) are claimed ({@code FOR UPDATE SKIP LOCKED}: replicas share the queue, each
+ * delivery goes to one). A held delivery starts only while its lease still covers a whole attempt;
+ * otherwise it is left to a later claim. Each attempt is non-blocking (Vert.x HTTP client with
+ * keep-alive connections per endpoint; DNS on its own small pool, a URL's check reused for
+ * {@code resolve-reuse}), so a hanging partner holds its own slots and nothing else. Claims run on a
+ * timer, when an event queued deliveries that were not handed over, and when a lane that was full at
+ * its last claim runs low. {@link WebhookAttempts} records each outcome.
  */
 @Startup
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    /** A lease is the attempt's timeout plus this. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(60);
+    /** A held delivery starts at most this long after its lease began: the attempt ends 10 s before the lease. */
+    private static final long START_WITHIN_NANOS = LEASE_MARGIN.minusSeconds(10).toNanos();
 
     private final Pool pool;
     private final Vertx vertx;
@@ -58,15 +72,32 @@ public class WebhookDispatcher {
     private final ExecutorService dns;
     private final WebhookAttempts attempts;
     private final SecretBox box;
-    private final Map<UUID, Integer> inFlight = new ConcurrentHashMap<>();
-    /** Endpoints whose last claim filled every free slot: more may be due, so a finished attempt claims again. */
-    private final Set<UUID> backlogged = ConcurrentHashMap.newKeySet();
+    /** This replica's lanes by endpoint (guarded by itself); a lane with nothing held is removed. */
+    private final Map<UUID, Lane> lanes = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile boolean claimFailing;
     private HttpClient client;
     private long timer = -1;
+
+    /** One endpoint's deliveries in this replica: those under way and those waiting for a slot. */
+    private static final class Lane {
+        int inFlight;
+        final ArrayDeque<Held> waiting = new ArrayDeque<>();
+        /** Its last claim filled its room: more may be due, so it claims again when it runs low. */
+        boolean backlogged;
+        /** Its endpoint was failing when its last delivery was claimed: it claims only its free slots. */
+        boolean failing;
+
+        int held() {
+            return inFlight + waiting.size();
+        }
+    }
+
+    /** A delivery leased to this replica at {@code leasedAt} (System.nanoTime). */
+    private record Held(WebhookAttempts.Claimed delivery, long leasedAt) {
+    }
 
     public WebhookDispatcher(Pool pool, Vertx vertx, WebhookConfig config, Clock clock, Destinations destinations,
             @WebhookProducers.Dns ExecutorService dns, WebhookAttempts attempts, SecretBox box) {
@@ -109,11 +140,43 @@ public class WebhookDispatcher {
         }
     }
 
+    /** The lease a delivery held from {@code now} gets: past a whole attempt. */
+    Instant leaseUntil(Instant now) {
+        return now.plus(config.timeout()).plus(LEASE_MARGIN);
+    }
+
+    /** Endpoints whose lanes hold {@code claim-ahead} deliveries: their fresh deliveries are queued due, not leased. */
+    List<UUID> full() {
+        List<UUID> full = new ArrayList<>();
+        synchronized (lanes) {
+            lanes.forEach((endpoint, lane) -> {
+                if (lane.held() >= config.claimAhead()) {
+                    full.add(endpoint);
+                }
+            });
+        }
+        return full;
+    }
+
+    /** Deliveries queued already leased to this replica (at {@code leasedAt}), their transaction committed: sent from here. */
+    void handOver(List<WebhookAttempts.Claimed> deliveries, long leasedAt) {
+        Set<UUID> endpoints = new LinkedHashSet<>();
+        synchronized (lanes) {
+            for (WebhookAttempts.Claimed delivery : deliveries) {
+                Lane lane = lanes.computeIfAbsent(delivery.endpointId(), id -> new Lane());
+                lane.failing = false; // only a healthy endpoint's deliveries are queued leased
+                lane.waiting.add(new Held(delivery, leasedAt));
+                endpoints.add(delivery.endpointId());
+            }
+        }
+        endpoints.forEach(this::pump);
+    }
+
     private void run() {
         again.set(false);
         claim().subscribe().with(claimed -> {
             claimFailing = false;
-            claimed.forEach(this::attempt);
+            claimed.forEach(this::pump);
             finishRun();
         }, failure -> {
             // once per outage, not once per poll: the database being away is logged elsewhere too
@@ -132,75 +195,139 @@ public class WebhookDispatcher {
         }
     }
 
-    /** The due deliveries, at most the free slots per endpoint, leased past the attempt's timeout. */
-    private Uni<List<WebhookAttempts.Claimed>> claim() {
+    /**
+     * The due deliveries, at most each endpoint's room (claim-ahead, or the free slots while it is
+     * failing), leased past an attempt and put in their lanes; answers the endpoints that got some.
+     */
+    private Uni<Set<UUID>> claim() {
         List<UUID> busy = new ArrayList<>();
         List<Integer> free = new ArrayList<>();
-        inFlight.forEach((endpoint, count) -> {
-            busy.add(endpoint);
-            free.add(Math.max(0, config.maxInFlightPerEndpoint() - count));
-        });
+        List<Integer> room = new ArrayList<>();
+        List<Integer> limits = new ArrayList<>();
+        synchronized (lanes) {
+            lanes.forEach((endpoint, lane) -> {
+                busy.add(endpoint);
+                free.add(Math.max(0, config.maxInFlightPerEndpoint() - lane.held()));
+                room.add(Math.max(0, config.claimAhead() - lane.held()));
+                limits.add(lane.failing ? free.get(free.size() - 1) : room.get(room.size() - 1));
+            });
+        }
         Instant now = clock.instant();
+        long leasedAt = System.nanoTime();
         return pool.preparedQuery("""
                         WITH picked AS (
                             SELECT d.id
                               FROM webhook_endpoint e
-                              LEFT JOIN unnest($1::uuid[], $2::int[]) AS busy (endpoint_id, free) ON busy.endpoint_id = e.id
+                              LEFT JOIN unnest($1::uuid[], $2::int[], $3::int[]) AS busy (endpoint_id, free, room)
+                                     ON busy.endpoint_id = e.id
                              CROSS JOIN LATERAL (
                                    SELECT w.id FROM webhook_delivery w
-                                    WHERE w.endpoint_id = e.id AND w.status = 'PENDING' AND w.next_attempt_at <= $3
+                                    WHERE w.endpoint_id = e.id AND w.status = 'PENDING' AND w.next_attempt_at <= $4
                                     ORDER BY w.next_attempt_at, w.seq
-                                    LIMIT COALESCE(busy.free, $4)
+                                    LIMIT CASE WHEN e.failing_since IS NULL THEN COALESCE(busy.room, $5)
+                                               ELSE COALESCE(busy.free, $6) END
                                     FOR UPDATE OF w SKIP LOCKED) d
                              WHERE e.enabled)
-                        UPDATE webhook_delivery w SET next_attempt_at = $5
+                        UPDATE webhook_delivery w SET next_attempt_at = $7
                           FROM picked, webhook_endpoint e
                          WHERE w.id = picked.id AND e.id = w.endpoint_id
-                        RETURNING w.id, w.endpoint_id, w.attempts, w.payload, w.created_at, e.url, e.secret,
+                        RETURNING w.id, w.seq, w.endpoint_id, w.attempts, w.payload, w.created_at, e.url, e.secret,
                                   e.previous_secret, e.previous_secret_until, e.failing_since IS NOT NULL AS failing""")
                 .execute(Tuple.tuple().addArrayOfUUID(busy.toArray(UUID[]::new))
-                        .addArrayOfInteger(free.toArray(Integer[]::new)).addOffsetDateTime(utc(now))
-                        .addInteger(config.maxInFlightPerEndpoint())
-                        .addOffsetDateTime(utc(now.plus(config.timeout()).plusSeconds(60))))
+                        .addArrayOfInteger(free.toArray(Integer[]::new)).addArrayOfInteger(room.toArray(Integer[]::new))
+                        .addOffsetDateTime(utc(now)).addInteger(config.claimAhead())
+                        .addInteger(config.maxInFlightPerEndpoint()).addOffsetDateTime(utc(leaseUntil(now))))
                 .map(rows -> {
-                    List<WebhookAttempts.Claimed> claimed = new ArrayList<>();
-                    Map<UUID, Integer> perEndpoint = new HashMap<>();
-                    for (Row row : rows) {
-                        List<String> secrets = secrets(row, now);
-                        if (secrets == null) {
-                            continue; // logged; its lease runs out and it is tried again (after the key is fixed)
+                    List<Row> oldestFirst = new ArrayList<>();
+                    rows.forEach(oldestFirst::add);
+                    oldestFirst.sort(Comparator.comparingLong(row -> row.getLong("seq")));
+                    Map<UUID, Integer> counts = new LinkedHashMap<>();
+                    synchronized (lanes) {
+                        for (Row row : oldestFirst) {
+                            WebhookAttempts.Claimed c = claimed(row, row.getInteger("attempts"), row.getString("payload"),
+                                    row.getOffsetDateTime("created_at").toInstant(), row.getBoolean("failing"), now);
+                            Lane lane = lanes.computeIfAbsent(row.getUUID("endpoint_id"), id -> new Lane());
+                            lane.failing = row.getBoolean("failing");
+                            if (c != null) { // else logged; its lease runs out and it is tried again (after the key is fixed)
+                                lane.waiting.add(new Held(c, leasedAt));
+                            }
+                            counts.merge(row.getUUID("endpoint_id"), 1, Integer::sum);
                         }
-                        WebhookAttempts.Claimed c = new WebhookAttempts.Claimed(row.getUUID("id"),
-                                row.getUUID("endpoint_id"), row.getInteger("attempts"), row.getString("payload"),
-                                row.getOffsetDateTime("created_at").toInstant(), row.getString("url"), secrets,
-                                row.getBoolean("failing"));
-                        inFlight.merge(c.endpointId(), 1, Integer::sum);
-                        perEndpoint.merge(c.endpointId(), 1, Integer::sum);
-                        claimed.add(c);
+                        // a lane that got all its limit allowed may have more due: it claims again when it runs low
+                        Map<UUID, Integer> limitOf = new HashMap<>();
+                        for (int i = 0; i < busy.size(); i++) {
+                            limitOf.put(busy.get(i), limits.get(i));
+                        }
+                        lanes.forEach((endpoint, lane) -> {
+                            Integer limit = limitOf.get(endpoint);
+                            int count = counts.getOrDefault(endpoint, 0);
+                            if (limit == null && count > 0) {
+                                limit = lane.failing ? config.maxInFlightPerEndpoint() : config.claimAhead();
+                            }
+                            if (limit != null) { // else a lane handed over meanwhile: left as it is
+                                lane.backlogged = count >= limit;
+                            }
+                        });
                     }
-                    backlogged.clear();
-                    perEndpoint.forEach((endpoint, count) -> {
-                        if (inFlight.getOrDefault(endpoint, 0) >= config.maxInFlightPerEndpoint()) {
-                            backlogged.add(endpoint);
-                        }
-                    });
-                    return claimed;
+                    return counts.keySet();
                 });
     }
 
-    /** The secrets that sign: the current one, and the previous one during the overlap; null when unreadable. */
-    private List<String> secrets(Row row, Instant now) {
+    /**
+     * A delivery row (with its endpoint's url and secrets) as an attempt needs it; null when its
+     * secret cannot be read (logged). Signing uses the current secret, and the previous one during
+     * the overlap.
+     */
+    WebhookAttempts.Claimed claimed(Row row, int attempts, String payload, Instant createdAt, boolean failing, Instant now) {
         UUID endpoint = row.getUUID("endpoint_id");
+        List<String> secrets;
         try {
-            List<String> secrets = new ArrayList<>(List.of(box.open(endpoint, row.getString("secret"))));
+            secrets = new ArrayList<>(2);
+            secrets.add(box.open(endpoint, row.getString("secret")));
             OffsetDateTime until = row.getOffsetDateTime("previous_secret_until");
             if (row.getString("previous_secret") != null && until != null && until.toInstant().isAfter(now)) {
                 secrets.add(box.open(endpoint, row.getString("previous_secret")));
             }
-            return secrets;
         } catch (SecretBox.Unreadable e) {
             LOG.errorf("Webhook delivery %s not sent: %s", row.getUUID("id"), e.getMessage());
             return null;
+        }
+        return new WebhookAttempts.Claimed(row.getUUID("id"), endpoint, attempts, payload, createdAt, row.getString("url"),
+                secrets, failing);
+    }
+
+    /**
+     * Starts what the endpoint's free slots allow, oldest first; a held delivery whose lease no longer
+     * covers an attempt is dropped (due again when the lease ends). Claims again when the lane, full at
+     * its last claim, runs low.
+     */
+    private void pump(UUID endpoint) {
+        List<WebhookAttempts.Claimed> start = new ArrayList<>();
+        boolean claimMore = false;
+        synchronized (lanes) {
+            Lane lane = lanes.get(endpoint);
+            if (lane == null || stopped) {
+                return;
+            }
+            long now = System.nanoTime();
+            while (lane.inFlight < config.maxInFlightPerEndpoint() && !lane.waiting.isEmpty()) {
+                Held next = lane.waiting.poll();
+                if (now - next.leasedAt() <= START_WITHIN_NANOS) {
+                    lane.inFlight++;
+                    start.add(next.delivery());
+                }
+            }
+            if (lane.backlogged && lane.waiting.size() <= config.claimAhead() / 2) {
+                lane.backlogged = false;
+                claimMore = true;
+            }
+            if (lane.held() == 0 && !lane.backlogged) {
+                lanes.remove(endpoint);
+            }
+        }
+        start.forEach(this::attempt);
+        if (claimMore) {
+            wake();
         }
     }
 
@@ -222,11 +349,15 @@ public class WebhookDispatcher {
                         LOG.warnf("Recording webhook delivery %s failed: %s", delivery.id(), failure.getMessage()));
     }
 
+    /** The partner answered (or not in time): its slot is free for the next held delivery. */
     private void release(WebhookAttempts.Claimed delivery) {
-        inFlight.computeIfPresent(delivery.endpointId(), (id, count) -> count <= 1 ? null : count - 1);
-        if (backlogged.contains(delivery.endpointId())) {
-            wake(); // a slot is free and more may be waiting: that endpoint's backlog goes on at once
+        synchronized (lanes) {
+            Lane lane = lanes.get(delivery.endpointId());
+            if (lane != null) {
+                lane.inFlight--;
+            }
         }
+        pump(delivery.endpointId());
     }
 
     /** One POST, signed now; answers the outcome (never fails). */

@@ -339,6 +339,52 @@ class WebhooksTest {
     }
 
     @Test
+    void aHealthyEndpointsDeliveriesAreLeasedWhenQueuedAndClaimedAheadOfItsSlots() {
+        Receiver.Answer hang = new Receiver.Answer(200, Map.of(), "", true);
+        // fresh events: queued already leased to this replica (no claim needed), sent as the 4 slots free up
+        Receiver fresh = receiver(n -> hang);
+        UUID freshId = UUID.fromString(register(fresh.url("/"), List.of(CREATED)).getString("id"));
+        for (int i = 0; i < 8; i++) {
+            created(UUID.randomUUID());
+        }
+        Eventually.until("8 queued, 4 of them under way", () -> fresh.requests().size() == 4
+                && count("SELECT count(*) AS n FROM webhook_delivery WHERE endpoint_id = $1", freshId) == 8);
+        assertEquals(8, leased(freshId), "those waiting for a slot are held too");
+
+        // due deliveries (retries, redeliveries): one claim takes more than the free slots
+        Receiver due = receiver(n -> hang);
+        UUID dueId = UUID.fromString(register(due.url("/"), List.of(CREATED)).getString("id"));
+        pool.preparedQuery("""
+                        INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, next_attempt_at, created_at)
+                        SELECT gen_random_uuid(), $1, 'ahead-' || n, $2, '{}', 'PENDING', now(), now() FROM generate_series(1, 8) n""")
+                .execute(Tuple.of(dueId, CREATED)).await().indefinitely();
+        Eventually.until("4 under way", () -> due.requests().size() == 4);
+        assertEquals(8, leased(dueId), "claimed ahead of the free slots, not 4 at a time");
+
+        fresh.release();
+        due.release();
+        Eventually.until("all delivered", () -> delivered(freshId.toString()) == 8 && delivered(dueId.toString()) == 8);
+    }
+
+    @Test
+    void aSuccessHealsAnEndpointThatBeganFailingAfterItsDeliveryWasClaimed() {
+        Receiver receiver = receiver(n -> Receiver.Answer.of(200));
+        String id = register(receiver.url("/"), List.of(CREATED)).getString("id");
+        UUID delivery = pool.preparedQuery("""
+                        INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, next_attempt_at, created_at)
+                        VALUES (gen_random_uuid(), $1, 'heal', $2, '{}', 'PENDING', now() + interval '1 hour', now()) RETURNING id""")
+                .execute(Tuple.of(UUID.fromString(id), CREATED)).await().indefinitely().iterator().next().getUUID("id");
+        // claimed while healthy; another attempt failed meanwhile
+        alter(id, "UPDATE webhook_endpoint SET failing_since = now() - interval '1 hour' WHERE id = $1");
+        java.time.Instant now = java.time.Instant.now();
+        attempts.record(new WebhookAttempts.Claimed(delivery, UUID.fromString(id), 0, "{}", now, receiver.url("/"),
+                        List.of(Signatures.newSecret()), false), now, WebhookAttempts.Outcome.answered(204, "", null, System.nanoTime()))
+                .await().indefinitely();
+        assertEquals(1, delivered(id));
+        as(admin).get("/api/admin/webhooks/" + id + "/").then().body("failingSince", nullValue());
+    }
+
+    @Test
     void aRotationSignsWithBothSecretsDuringTheOverlap() {
         Receiver receiver = receiver(n -> Receiver.Answer.of(200));
         JsonPath hook = register(receiver.url("/"), List.of(CREATED));
@@ -470,6 +516,12 @@ class WebhooksTest {
     private long delivered(String endpoint) {
         return count("SELECT count(*) AS n FROM webhook_delivery WHERE endpoint_id = $1 AND status = 'DELIVERED'",
                 UUID.fromString(endpoint));
+    }
+
+    /** Deliveries of the endpoint held by a replica: due again only after an attempt's length and more. */
+    private long leased(UUID endpoint) {
+        return count("SELECT count(*) AS n FROM webhook_delivery WHERE endpoint_id = $1 AND status = 'PENDING' "
+                + "AND next_attempt_at > now() + interval '30 seconds'", endpoint);
     }
 
     private static String created(UUID ticket) {
