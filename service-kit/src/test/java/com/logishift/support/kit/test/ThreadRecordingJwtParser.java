@@ -3,16 +3,23 @@ package com.logishift.support.kit.test;
 import com.logishift.support.kit.security.CachingJwtParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Context;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The service's token parser (the kit's caching one), noting whether each token was verified on an
- * event-loop thread (where fetching the JWKS would block every request of that loop). The test-jar
- * carries no bean index, so a service switches it on with an empty subclass of its own that is
- * {@code @Alternative @Priority(2) @Singleton} (above the kit's CachingJwtParser at 1).
+ * event-loop thread (where fetching the JWKS would block every request of that loop). An alternative
+ * above the kit's CachingJwtParser (priority 1); the test-jar carries no bean index, so a service switches
+ * it on by indexing the test-jar in its test profile ({@code %test.quarkus.index-dependency.kit-test.*}:
+ * group-id com.logishift.support, artifact-id service-kit, classifier tests).
  */
+@Alternative
+@Priority(2)
+@Singleton // no client proxy: it has no no-args constructor
 public class ThreadRecordingJwtParser extends CachingJwtParser {
 
     private static final AtomicInteger ON_EVENT_LOOP = new AtomicInteger();
