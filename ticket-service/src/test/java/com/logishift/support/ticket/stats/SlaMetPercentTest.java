@@ -2,6 +2,7 @@ package com.logishift.support.ticket.stats;
 
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
 import static com.logishift.support.ticket.support.Api.resolvedTicket;
@@ -65,11 +66,11 @@ class SlaMetPercentTest {
         as(agent).post(ticket(h2) + "assign-self/").then().statusCode(200);
         // a resolution clock that has already used more than any target: stopping it is a breach
         sql("UPDATE ticket SET sla_res_used_ms = 1000000000 WHERE id = $1", h2);
-        status(agent, h2, "RESOLVED");
+        moveTo(agent, h2, "RESOLVED");
         assertEquals("BREACHED", column(h2, "sla_res_status"));
         assertCountersMatchTickets("after a late resolution");
         String h3 = resolvedTicket(customer, agent);
-        status(agent, h3, "IN_PROGRESS");
+        moveTo(agent, h3, "IN_PROGRESS");
         assertEquals("RUNNING", column(h3, "sla_res_status"));
         assertCountersMatchTickets("after a reopen resumed a stopped clock");
         assertEquals(percent(50.0, null, null), slaMet(), "HIGH: one met, one breached; the reopened one is running");
@@ -226,10 +227,6 @@ class SlaMetPercentTest {
     private String column(String id, String column) {
         return pool.preparedQuery("SELECT " + column + " FROM ticket WHERE id = $1")
                 .execute(Tuple.of(UUID.fromString(id))).await().indefinitely().iterator().next().getString(column);
-    }
-
-    private static void status(Person agent, String id, String status) {
-        as(agent).body(Map.of("status", status)).put(ticket(id) + "update-status/").then().statusCode(200);
     }
 
     private static String ticket(String id) {
