@@ -1,8 +1,10 @@
 package com.logishift.support.ticket.stats;
 
+import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.moveTo;
+import static com.logishift.support.ticket.support.Api.takenTicket;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
 import static com.logishift.support.ticket.support.Api.resolvedTicket;
@@ -25,10 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,28 +130,11 @@ class SlaMetPercentTest {
         Person agent = approvedAgent(pool);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            String id = openTicket(customer);
-            as(agent).post(ticket(id) + "assign-self/").then().statusCode(200);
-            ids.add(id);
+            ids.add(takenTicket(customer, agent));
         }
-        ExecutorService threads = Executors.newFixedThreadPool(ids.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try {
-            for (String id : ids) {
-                answers.add(threads.submit(() -> {
-                    start.await();
-                    return as(agent).body(Map.of("status", "RESOLVED")).put(ticket(id) + "update-status/")
-                            .statusCode();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> answer : answers) {
-                assertEquals(200, answer.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        List<Integer> statuses = inParallel(ids.size(), i -> as(agent).body(Map.of("status", "RESOLVED"))
+                .put(ticket(ids.get(i)) + "update-status/").statusCode());
+        assertEquals(java.util.Collections.nCopies(ids.size(), 200), statuses);
         assertCountersMatchTickets("after concurrent resolutions");
         assertEquals(percent(100.0, null, null), slaMet());
     }
