@@ -1,5 +1,9 @@
 package com.logishift.support.kit.test;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
 import com.logishift.support.kit.security.CachingJwtParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Context;
@@ -34,6 +38,14 @@ public class ThreadRecordingJwtParser extends CachingJwtParser {
     public JsonWebToken parse(String token) throws ParseException {
         (Context.isOnEventLoopThread() ? ON_EVENT_LOOP : ELSEWHERE).incrementAndGet();
         return super.parse(token);
+    }
+
+    /** Runs {@code requests} and checks that their tokens were verified, none on an event-loop thread. */
+    public static void assertVerifiedOffTheEventLoop(Runnable requests) {
+        reset();
+        requests.run();
+        assertThat("tokens verified", elsewhere(), greaterThan(0));
+        assertThat("tokens verified on an event-loop thread", onEventLoop(), equalTo(0));
     }
 
     public static void reset() {
