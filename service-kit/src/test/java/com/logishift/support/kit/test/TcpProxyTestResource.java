@@ -20,7 +20,7 @@ public abstract class TcpProxyTestResource implements QuarkusTestResourceLifecyc
     private static final Map<Class<?>, TcpProxy> PROXIES = new ConcurrentHashMap<>();
 
     /** Host and port of the real server. */
-    protected record Target(String host, int port) {
+    public record Target(String host, int port) {
     }
 
     /** The proxy the resource of this class runs, or null while none runs. */
