@@ -106,46 +106,19 @@ class GatewayTest {
 
     @Test
     void theStreamAcceptsAOneTimeTicketWithoutATokenAndStreams() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<java.util.stream.Stream<String>> response = client.sendAsync(
-                HttpRequest.newBuilder(URI.create(base + "api/notifications/stream/?ticket=abc")).build(),
-                HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS); // generous: two busy cores
-        assertEquals(200, response.statusCode());
-        assertEquals("text/event-stream", response.headers().firstValue("content-type").orElse(""));
-        Iterator<String> lines = response.body().iterator();
-        boolean sawNotification = false;
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline && lines.hasNext()) {
-            if (lines.next().contains("event: notification")) {
-                sawNotification = true;
-                break;
-            }
-        }
-        assertTrue(sawNotification, "an event sent after the stream opened arrives through the gateway");
+        HttpResponse<java.util.stream.Stream<String>> response =
+                openStream(HttpRequest.newBuilder(URI.create(base + "api/notifications/stream/?ticket=abc")).build());
+        assertTrue(notificationArrives(response), "an event sent after the stream opened arrives through the gateway");
         given().get("/api/notifications/stream/").then().statusCode(401);
     }
 
     @Test
     void aTicketsLiveThreadStreamsToASignedInCallerWithoutTheResponseTimeout() throws Exception {
         String path = "api/support/tickets/" + UUID.randomUUID() + "/stream/?after=3";
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<java.util.stream.Stream<String>> response = client.sendAsync(
-                HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", Tokens.customer().bearer())
-                        .build(),
-                HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
-        assertEquals(200, response.statusCode());
-        assertEquals("text/event-stream", response.headers().firstValue("content-type").orElse(""));
-        Iterator<String> lines = response.body().iterator();
-        boolean sawLate = false;
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline && lines.hasNext()) {
-            if (lines.next().contains("event: notification")) {
-                sawLate = true;
-                break;
-            }
-        }
+        HttpResponse<java.util.stream.Stream<String>> response = openStream(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", Tokens.customer().bearer()).build());
         // the fake begins its answer 1.5 s late: with the response timeout (PT1S in tests) this is a 504
-        assertTrue(sawLate, "a stream that is quiet for longer than the response timeout still arrives");
+        assertTrue(notificationArrives(response), "a stream that is quiet for longer than the response timeout still arrives");
         response.body().close();
 
         // signed-in only: the notification stream's one-time ticket does not open a ticket's thread
@@ -267,5 +240,26 @@ class GatewayTest {
     private static String claims() {
         return "{\"iss\":\"https://support.logishift.com\",\"sub\":\"" + UUID.randomUUID()
                 + "\",\"groups\":[\"admin\"],\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}";
+    }
+
+    /** Opens an event stream through the gateway: 200 and text/event-stream, its lines to read. */
+    private static HttpResponse<java.util.stream.Stream<String>> openStream(HttpRequest request) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS); // generous: two busy cores
+        assertEquals(200, response.statusCode());
+        assertEquals("text/event-stream", response.headers().firstValue("content-type").orElse(""));
+        return response;
+    }
+
+    /** Whether the stream brings a "notification" event within 30 seconds. */
+    private static boolean notificationArrives(HttpResponse<java.util.stream.Stream<String>> response) {
+        Iterator<String> lines = response.body().iterator();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline && lines.hasNext()) {
+            if (lines.next().contains("event: notification")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -102,14 +103,8 @@ class RequestLimitsTest {
     void aChunkedBodyThatGrowsPastTheLimitIs413AndNeverReachesTheService() throws Exception {
         String path = "/api/support/tickets/" + UUID.randomUUID() + "/add-note/";
         byte[] body = ("{\"body\":\"" + "c".repeat(200 * 1024) + "\"}").getBytes();
-        // an InputStream of unknown length: the JDK client sends it chunked, without Content-Length
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(base + path.substring(1)))
-                        .header("Authorization", Tokens.agent().bearer())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = sendChunked(path, Tokens.agent(), () -> new ByteArrayInputStream(body),
+                "Content-Type", "application/json");
         assertEquals(413, answer.statusCode(), answer.body());
         assertEquals("application/problem+json", answer.headers().firstValue("content-type").orElse(""));
         assertEquals(PROBLEMS + "payload-too-large", new JsonObject(answer.body()).getString("type"));
@@ -120,12 +115,7 @@ class RequestLimitsTest {
     void aBodyWithinTheLimitStillStreamsChunked() throws Exception {
         String path = "/api/support/tickets/" + UUID.randomUUID() + "/add-note/";
         byte[] body = ("{\"body\":\"" + "c".repeat(60 * 1024) + "\"}").getBytes();
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(base + path.substring(1)))
-                        .header("Authorization", Tokens.agent().bearer())
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = sendChunked(path, Tokens.agent(), () -> new ByteArrayInputStream(body));
         assertEquals(200, answer.statusCode());
         assertEquals(body.length, new JsonObject(answer.body()).getString("body").length());
     }
@@ -157,7 +147,7 @@ class RequestLimitsTest {
                 .body("size", equalTo(UPLOAD_LIMIT))
                 .body("sha256", equalTo(sha256));
 
-        HttpResponse<String> chunked = sendChunked(UPLOADS.substring(1), Tokens.customer(), UUID.randomUUID().toString(), file);
+        HttpResponse<String> chunked = uploadChunked(UPLOADS, UUID.randomUUID().toString(), file);
         assertEquals(201, chunked.statusCode(), chunked.body());
         assertEquals(UPLOAD_LIMIT, new JsonObject(chunked.body()).getInteger("size"));
         assertEquals(sha256, new JsonObject(chunked.body()).getString("sha256"));
@@ -203,13 +193,7 @@ class RequestLimitsTest {
                 return n;
             }
         };
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(base + path.substring(1)))
-                        .header("Authorization", Tokens.customer().bearer())
-                        .header("X-Request-Id", requestId)
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> slow))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = sendChunked(path, Tokens.customer(), () -> slow, "X-Request-Id", requestId);
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals(10_000, new JsonObject(answer.body()).getString("body").length());
         assertTrue(FakeBackends.receivedRequest(requestId));
@@ -218,8 +202,7 @@ class RequestLimitsTest {
     @Test
     void aChunkedUploadThatGrowsPastItsLimitIs413AndNeverReachesTheService() throws Exception {
         String requestId = UUID.randomUUID().toString();
-        HttpResponse<String> answer = sendChunked(UPLOADS.substring(1), Tokens.customer(), requestId,
-                new byte[UPLOAD_LIMIT + 256 * 1024]);
+        HttpResponse<String> answer = uploadChunked(UPLOADS, requestId, new byte[UPLOAD_LIMIT + 256 * 1024]);
         assertEquals(413, answer.statusCode(), answer.body());
         assertEquals("application/problem+json", answer.headers().firstValue("content-type").orElse(""));
         assertEquals(PROBLEMS + "payload-too-large", new JsonObject(answer.body()).getString("type"));
@@ -262,8 +245,7 @@ class RequestLimitsTest {
                 .then().statusCode(413).body("detail", equalTo("The request body is larger than 65536 bytes."));
         // and chunked: the count while streaming follows the same rule
         String requestId = UUID.randomUUID().toString();
-        HttpResponse<String> chunked = sendChunked("api/support/attachments/" + id + "/", Tokens.customer(),
-                requestId, body);
+        HttpResponse<String> chunked = uploadChunked("/api/support/attachments/" + id + "/", requestId, body);
         assertEquals(413, chunked.statusCode(), chunked.body());
         assertFalse(FakeBackends.receivedRequest(requestId));
     }
@@ -278,17 +260,26 @@ class RequestLimitsTest {
         assertFalse(FakeBackends.receivedRequest(requestId));
     }
 
-    /** A body of unknown length: the JDK client sends it chunked, without Content-Length. */
-    private HttpResponse<String> sendChunked(String relativePath, Tokens.Person who, String requestId, byte[] body)
+    /** A customer's multipart upload to {@code path}, chunked. */
+    private HttpResponse<String> uploadChunked(String path, String requestId, byte[] body) throws Exception {
+        return sendChunked(path, Tokens.customer(), () -> new ByteArrayInputStream(body),
+                "X-Request-Id", requestId, "Content-Type", "multipart/form-data; boundary=xyz");
+    }
+
+    /**
+     * POSTs a body of unknown length (a stream), which the JDK client sends chunked, without
+     * Content-Length; {@code headers} are names and values in turn.
+     */
+    private HttpResponse<String> sendChunked(String path, Tokens.Person who, Supplier<InputStream> body, String... headers)
             throws Exception {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(base + relativePath))
-                        .header("Authorization", who.bearer())
-                        .header("X-Request-Id", requestId)
-                        .header("Content-Type", "multipart/form-data; boundary=xyz")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.substring(1)))
+                .header("Authorization", who.bearer())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

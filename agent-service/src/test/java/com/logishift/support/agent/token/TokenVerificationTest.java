@@ -17,16 +17,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -126,11 +121,8 @@ class TokenVerificationTest {
                 .expiresAt(expiresAt);
     }
 
-    /** The key the service itself signs with (from the test resource's temp file). */
-    private static PrivateKey serviceKey() throws Exception {
-        String file = ConfigProvider.getConfig().getValue("support.jwt.private-key-file", String.class);
-        String pem = Files.readString(Path.of(file));
-        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    /** The key the service signs with (the test profile's support.jwt.private-key-file). */
+    private static PrivateKey serviceKey() {
+        return JwtKeysTestResource.privateKey();
     }
 }

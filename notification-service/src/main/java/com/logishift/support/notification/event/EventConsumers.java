@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.kit.consumer.ConsumerRetries;
 import com.logishift.support.kit.consumer.DeadLetters;
+import com.logishift.support.kit.consumer.PoisonEvents;
 import com.logishift.support.kit.tracing.Traces;
 import com.logishift.support.notification.SupportEvent;
 import io.opentelemetry.api.trace.Span;
@@ -13,7 +14,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.vertx.pgclient.PgException;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.time.ZonedDateTime;
@@ -125,23 +125,9 @@ public class EventConsumers {
         return retries.untilApplied(what, EventConsumers::isPoison, Uni.createFrom().deferred(work::get));
     }
 
-    /**
-     * An event that can never be applied, whatever the database's state: malformed or of an unknown
-     * type, or data the schema refuses (SQLSTATE class 22, data exception, or 23, integrity
-     * constraint). Everything else — refused or dropped connections, timeouts, an exhausted pool,
-     * serialization failures, deadlocks — is the infrastructure's and passes.
-     */
+    /** An event that can never be applied, whatever the database's state: the kit's rule, with this service's malformed events. */
     static boolean isPoison(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SupportEvent.MalformedEventException) {
-                return true;
-            }
-            if (t instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
-                return true;
-            }
-        }
-        return false;
+        return PoisonEvents.isPoison(failure, SupportEvent.MalformedEventException.class);
     }
 
     private SupportEvent parse(Message<String> message) {

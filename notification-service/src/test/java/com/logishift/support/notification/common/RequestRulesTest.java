@@ -6,12 +6,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.logishift.support.kit.test.ErrorLog;
 import com.logishift.support.kit.test.JwtKeysTestResource;
-import com.logishift.support.kit.test.RawHttp;
 import com.logishift.support.kit.test.RequestChecks;
 import com.logishift.support.kit.test.ThreadRecordingJwtParser;
 import com.logishift.support.kit.test.Tokens;
@@ -51,11 +49,8 @@ class RequestRulesTest {
             as(customer).body(Map.of("filler", "x".repeat(20 * 1024))).post(INBOX + "read-all/")
                     .then().statusCode(413).contentType(startsWith("application/problem+json"))
                     .body("status", equalTo(413));
-            RawHttp.Answer chunked = RawHttp.send("POST " + INBOX + "read-all/ HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: " + customer.bearer() + "\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked", RawHttp.chunked(20 * 1024, ' '));
-            assertThat(chunked.status(), equalTo(413));
-            assertThat(chunked.header("Content-Type"), startsWith("application/problem+json"));
+            RequestChecks.assertChunkedBodyOverLimitIs413("POST " + INBOX + "read-all/ HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + customer.bearer() + "\r\nContent-Type: application/json", 20 * 1024);
             as(customer).get(INBOX).then().statusCode(200);
             assertThat(log.errors(), empty());
         }
@@ -88,12 +83,11 @@ class RequestRulesTest {
     @Test
     void tokensAreVerifiedOffTheEventLoop() {
         Tokens.Person customer = Tokens.customer();
-        ThreadRecordingJwtParser.reset();
-        as(customer).get(INBOX).then().statusCode(200);
-        as(customer).get(INBOX + "unread-count").then().statusCode(200);
-        as(customer).post(INBOX + "stream-ticket").then().statusCode(200);
-        assertThat(ThreadRecordingJwtParser.elsewhere(), greaterThan(0));
-        assertThat(ThreadRecordingJwtParser.onEventLoop(), equalTo(0));
+        ThreadRecordingJwtParser.assertVerifiedOffTheEventLoop(() -> {
+            as(customer).get(INBOX).then().statusCode(200);
+            as(customer).get(INBOX + "unread-count").then().statusCode(200);
+            as(customer).post(INBOX + "stream-ticket").then().statusCode(200);
+        });
     }
 
     private static RequestSpecification json() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.logishift.support.kit.test.DatabaseProxyTestResource;
 import com.logishift.support.notification.support.EventPublisher;
 import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.OperationsChecks;
 import com.logishift.support.kit.test.TcpProxy;
 import com.logishift.support.kit.test.Tokens;
 import com.logishift.support.kit.test.Tokens.Person;
@@ -76,12 +77,7 @@ class DatabaseOutageTest {
                 }
             }
             // the outage itself (the old consumers gave up after ~5 s); readiness is watched meanwhile
-            long end = System.nanoTime() + OUTAGE.toNanos();
-            while (System.nanoTime() < end) {
-                consumerReportedDown |= given().get("/q/health/ready").then().extract().asString()
-                        .matches("(?s).*\"name\": ?\"event consumers\",\\s*\"status\": ?\"DOWN\".*");
-                Thread.sleep(500);
-            }
+            consumerReportedDown = OperationsChecks.readinessReportedDownDuring(OUTAGE, "event consumers");
         } finally {
             database.restore();
         }

@@ -1,8 +1,5 @@
 package com.logishift.support.kit.test;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,13 +10,12 @@ import java.util.Optional;
  * {@code @QuarkusTestResource(value = DatabaseProxyTestResource.class, restrictToAnnotatedClass = true,
  * initArgs = @ResourceArg(name = "database", value = "ticket_service"))}.
  */
-public class DatabaseProxyTestResource implements QuarkusTestResourceLifecycleManager {
+public class DatabaseProxyTestResource extends TcpProxyTestResource {
 
-    private static volatile TcpProxy proxy;
     private String database;
 
     public static TcpProxy proxy() {
-        return proxy;
+        return proxyOf(DatabaseProxyTestResource.class);
     }
 
     @Override
@@ -31,25 +27,12 @@ public class DatabaseProxyTestResource implements QuarkusTestResourceLifecycleMa
     }
 
     @Override
-    public Map<String, String> start() {
-        String host = Optional.ofNullable(System.getenv("SUPPORT_PG_HOST")).orElse("127.0.0.1");
-        int port = Integer.parseInt(Optional.ofNullable(System.getenv("SUPPORT_PG_PORT")).orElse("5432"));
-        try {
-            proxy = new TcpProxy(host, port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + proxy.port() + "/" + database);
+    protected Optional<Target> target() {
+        return Optional.of(new Target(env("SUPPORT_PG_HOST", "127.0.0.1"), Integer.parseInt(env("SUPPORT_PG_PORT", "5432"))));
     }
 
     @Override
-    public void stop() {
-        try {
-            if (proxy != null) {
-                proxy.close();
-            }
-        } catch (IOException e) {
-            // the JVM ends anyway
-        }
+    protected Map<String, String> settings(int port) {
+        return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + port + "/" + database);
     }
 }

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** What an operator relies on, checked the same way in every service: health, metrics, the API description. */
 public final class OperationsChecks {
@@ -29,6 +31,21 @@ public final class OperationsChecks {
     /** The OpenAPI document (JSON) contains each of {@code fragments}, e.g. every path. */
     public static void assertOpenApiDescribes(String... fragments) {
         assertContains(given().accept("application/json").get("/q/openapi").then().statusCode(200), fragments);
+    }
+
+    /**
+     * Lets an outage last {@code outage}, reading readiness twice a second meanwhile, and says whether
+     * it reported the named check DOWN at least once (the outage's length, not a timed assertion).
+     */
+    public static boolean readinessReportedDownDuring(Duration outage, String check) throws InterruptedException {
+        Pattern down = Pattern.compile("(?s).*\"name\": ?\"" + Pattern.quote(check) + "\",\\s*\"status\": ?\"DOWN\".*");
+        boolean reported = false;
+        long end = System.nanoTime() + outage.toNanos();
+        while (System.nanoTime() < end) {
+            reported |= down.matcher(given().get("/q/health/ready").then().extract().asString()).matches();
+            Thread.sleep(500);
+        }
+        return reported;
     }
 
     private static void assertContains(ValidatableResponse response, String... texts) {

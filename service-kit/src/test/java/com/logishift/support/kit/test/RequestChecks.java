@@ -39,6 +39,17 @@ public final class RequestChecks {
     }
 
     /**
+     * A chunked body of {@code bytes} (so no Content-Length to refuse it by) sent with {@code head}
+     * (request line and headers, no Transfer-Encoding) is 413 problem+json carrying its status.
+     */
+    public static void assertChunkedBodyOverLimitIs413(String head, int bytes) throws IOException {
+        RawHttp.Answer chunked = RawHttp.send(head + "\r\nTransfer-Encoding: chunked", RawHttp.chunked(bytes, ' '));
+        assertThat(chunked.status(), equalTo(413));
+        assertThat(chunked.header("Content-Type"), startsWith("application/problem+json"));
+        assertThat(chunked.body(), containsString("\"status\":413"));
+    }
+
+    /**
      * Five clients hanging up halfway through a body of {@code head}'s request (request line and
      * headers, no Content-Length), five more halfway through a chunked one after {@code chunkedBytes}.
      */

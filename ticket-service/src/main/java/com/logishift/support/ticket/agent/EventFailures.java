@@ -1,14 +1,11 @@
 package com.logishift.support.ticket.agent;
 
-import io.vertx.pgclient.PgException;
+import com.logishift.support.kit.consumer.PoisonEvents;
 
 /**
  * Which failures of an account event are the event's fault (it goes to the dead-letter topic) and
- * which are the infrastructure's (it is retried until it succeeds). Only an event that can never be
- * applied is poison: it does not parse, or its data is refused by the schema (SQLSTATE class 22, data
- * exception, or 23, integrity constraint). Everything else — refused or closed connections, timeouts,
- * an exhausted pool, serialization failures and deadlocks, a database in recovery — passes, so a
- * valid event is never dropped because the database was away for a while.
+ * which are the infrastructure's (it is retried until it succeeds): the kit's {@link PoisonEvents},
+ * with this consumer's exception for an event that does not parse.
  */
 final class EventFailures {
 
@@ -23,18 +20,6 @@ final class EventFailures {
     }
 
     static boolean isPoison(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidEventException) {
-                return true;
-            }
-            if (t instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return PoisonEvents.isPoison(failure, InvalidEventException.class);
     }
 }

@@ -3,6 +3,7 @@ package com.logishift.support.ticket.agent;
 import static com.logishift.support.ticket.support.Api.agentStatus;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.await;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
@@ -63,8 +64,8 @@ class AgentDeactivationTest {
         for (String id : List.of(started, onHold, resolved)) {
             as(leaving).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
         }
-        status(leaving, onHold, "ON_HOLD");
-        status(leaving, resolved, "RESOLVED");
+        moveTo(leaving, onHold, "ON_HOLD");
+        moveTo(leaving, resolved, "RESOLVED");
         Person second = approvedAgent(pool);
         Person third = approvedAgent(pool);
 
@@ -173,11 +174,6 @@ class AgentDeactivationTest {
             dlq.await(r -> agentId.toString().equals(r.key()), 2, Duration.ofSeconds(20));
         }
         assertNull(agentStatus(pool, agentId));
-    }
-
-    private void status(Person agent, String ticket, String status) {
-        as(agent).body(Map.of("status", status)).put("/api/support/tickets/" + ticket + "/update-status/")
-                .then().statusCode(200);
     }
 
     private long unresolvedOf(UUID agentId) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.logishift.support.ticket.support.AccountEventsPublisher;
 import com.logishift.support.kit.test.DatabaseProxyTestResource;
 import com.logishift.support.kit.test.JwtKeysTestResource;
+import com.logishift.support.kit.test.OperationsChecks;
 import com.logishift.support.kit.test.TcpProxy;
 import com.logishift.support.kit.test.TopicReader;
 import com.logishift.support.kit.test.Tokens;
@@ -61,12 +62,7 @@ class DatabaseOutageTest {
                 }
             }
             // the outage itself (the old consumer gave up after ~5 s); readiness is watched meanwhile
-            long end = System.nanoTime() + OUTAGE.toNanos();
-            while (System.nanoTime() < end) {
-                consumerReportedDown |= given().get("/q/health/ready").then().extract().asString()
-                        .matches("(?s).*\"name\": ?\"account events consumer\",\\s*\"status\": ?\"DOWN\".*");
-                Thread.sleep(500);
-            }
+            consumerReportedDown = OperationsChecks.readinessReportedDownDuring(OUTAGE, "account events consumer");
         } finally {
             database.restore();
         }

@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.assignment;
 
+import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.ticket.support.Api.agentStatus;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
@@ -23,10 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Auto-assignment, the queue drain on approval, the self-assign race, and the read model's consumer. */
@@ -132,32 +129,11 @@ class AssignmentFlowTest {
         for (int i = 0; i < contenders; i++) {
             agents.add(Tokens.agent());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(contenders);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        try {
-            for (Person agent : agents) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return as(agent).post("/api/support/tickets/" + ticket + "/assign-self/").statusCode();
-                }));
-            }
-            start.countDown();
-            int wins = 0;
-            int conflicts = 0;
-            for (Future<Integer> result : results) {
-                int status = result.get();
-                if (status == 200) {
-                    wins++;
-                } else if (status == 409) {
-                    conflicts++;
-                }
-            }
-            assertEquals(1, wins, "exactly one agent gets the ticket");
-            assertEquals(contenders - 1, conflicts, "everyone else is told it is taken");
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = inParallel(contenders,
+                i -> as(agents.get(i)).post("/api/support/tickets/" + ticket + "/assign-self/").statusCode());
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "exactly one agent gets the ticket");
+        assertEquals(contenders - 1, statuses.stream().filter(status -> status == 409).count(),
+                "everyone else is told it is taken");
         // and the winner is the one the ticket names
         String winner = assignee(ticket);
         as(agents.stream().filter(a -> a.id().toString().equals(winner)).findFirst().orElseThrow())

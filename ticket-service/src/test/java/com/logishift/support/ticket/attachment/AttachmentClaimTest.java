@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.attachment;
 
+import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.ticket.attachment.AttachmentApiTest.ATTACHMENTS;
 import static com.logishift.support.ticket.attachment.AttachmentApiTest.as;
 import static com.logishift.support.ticket.attachment.AttachmentApiTest.upload;
@@ -24,10 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,29 +135,16 @@ class AttachmentClaimTest {
         UUID second = UUID.fromString(Api.openTicket(customer));
         for (int round = 0; round < 5; round++) {
             UUID file = uploaded(customer, "race.png");
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pair = Executors.newFixedThreadPool(2);
-            try {
-                List<CompletableFuture<Boolean>> claims = new ArrayList<>();
-                for (UUID ticket : new UUID[] {first, second}) {
-                    claims.add(CompletableFuture.supplyAsync(() -> {
-                        try {
-                            start.await();
-                            claim(customer.id(), List.of(file), ticket, null);
-                            return true;
-                        } catch (ProblemException e) {
-                            return false;
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }, pair));
+            List<UUID> tickets = List.of(first, second);
+            List<Boolean> claimed = inParallel(2, i -> {
+                try {
+                    claim(customer.id(), List.of(file), tickets.get(i), null);
+                    return true;
+                } catch (ProblemException e) {
+                    return false;
                 }
-                start.countDown();
-                long winners = claims.stream().filter(CompletableFuture::join).count();
-                assertThat(winners, equalTo(1L));
-            } finally {
-                pair.shutdownNow();
-            }
+            });
+            assertThat(claimed.stream().filter(won -> won).count(), equalTo(1L));
         }
     }
 

@@ -3,7 +3,10 @@ package com.logishift.support.ticket.conversation;
 import static com.logishift.support.ticket.conversation.MessagesTest.body;
 import static com.logishift.support.ticket.conversation.MessagesTest.messages;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.resolvedTicket;
+import static com.logishift.support.ticket.support.Api.takenTicket;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -32,17 +35,11 @@ class ConversationRulesTest {
         return "/api/support/tickets/" + id;
     }
 
-    private static void move(Person who, String id, String status) {
-        as(who).body(Map.of("status", status)).put(ticket(id) + "/update-status/").then().statusCode(200);
-    }
-
     @Test
     void aCustomerMessageReopensAResolvedTicketAndIsOnTheTimeline() {
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
-        String id = openTicket(customer);
-        as(agent).post(ticket(id) + "/assign-self/").then().statusCode(200);
-        move(agent, id, "RESOLVED");
+        String id = resolvedTicket(customer, agent);
         long version = as(agent).get(ticket(id)).then().extract().jsonPath().getLong("version");
 
         as(customer).body(body("body", "It is still broken.")).post(messages(id)).then().statusCode(201);
@@ -58,7 +55,7 @@ class ConversationRulesTest {
         assertEquals(customer.id().toString(), timeline.getString("items[" + (n - 1) + "].actor.id"));
         assertEquals("CUSTOMER", timeline.getString("items[" + (n - 1) + "].actor.role"));
         // and the reopened ticket goes on as usual
-        as(agent).body(Map.of("status", "RESOLVED")).put(ticket(id) + "/update-status/").then().statusCode(200);
+        moveTo(agent, id, "RESOLVED");
         as(agent).get(ticket(id)).then().body("status", equalTo("RESOLVED"));
     }
 
@@ -66,12 +63,11 @@ class ConversationRulesTest {
     void onHoldStaysOnHoldAndStaffMessagesNeverMoveTheStatus() {
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
-        String id = openTicket(customer);
-        as(agent).post(ticket(id) + "/assign-self/").then().statusCode(200);
-        move(agent, id, "ON_HOLD");
+        String id = takenTicket(customer, agent);
+        moveTo(agent, id, "ON_HOLD");
         as(customer).body(body("body", "Any news?")).post(messages(id)).then().statusCode(201);
         as(agent).get(ticket(id)).then().body("status", equalTo("ON_HOLD"));
-        move(agent, id, "RESOLVED");
+        moveTo(agent, id, "RESOLVED");
         as(agent).body(body("body", "Refund sent.", "visibility", "PUBLIC")).post(messages(id)).then().statusCode(201);
         as(Tokens.admin()).body(body("body", "ok", "visibility", "INTERNAL")).post(messages(id)).then().statusCode(201);
         as(agent).get(ticket(id)).then().body("status", equalTo("RESOLVED"));
@@ -81,9 +77,7 @@ class ConversationRulesTest {
     void aClosedConversationPointsToAFollowUp() {
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
-        String id = openTicket(customer);
-        as(agent).post(ticket(id) + "/assign-self/").then().statusCode(200);
-        move(agent, id, "RESOLVED");
+        String id = resolvedTicket(customer, agent);
         as(customer).body(Map.of("rating", 4)).post(ticket(id) + "/feedback/").then().statusCode(201);
 
         as(customer).body(body("body", "One more thing")).post(messages(id)).then().statusCode(409)
@@ -126,9 +120,7 @@ class ConversationRulesTest {
 
     private static String closedTicket(Person customer) {
         Person agent = Tokens.agent();
-        String id = openTicket(customer);
-        as(agent).post(ticket(id) + "/assign-self/").then().statusCode(200);
-        move(agent, id, "RESOLVED");
+        String id = resolvedTicket(customer, agent);
         as(customer).body(Map.of("rating", 2)).post(ticket(id) + "/feedback/").then().statusCode(201);
         return id;
     }
@@ -137,8 +129,7 @@ class ConversationRulesTest {
     void theFirstResponseIsTheFirstPublicStaffMessage() {
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
-        String id = openTicket(customer);
-        as(agent).post(ticket(id) + "/assign-self/").then().statusCode(200);
+        String id = takenTicket(customer, agent);
         as(customer).body(body("body", "hello?")).post(messages(id)).then().statusCode(201);
         as(agent).body(body("body", "internal", "visibility", "INTERNAL")).post(messages(id)).then().statusCode(201);
         as(customer).get(ticket(id)).then().body("firstResponseAt", nullValue());
@@ -150,7 +141,7 @@ class ConversationRulesTest {
         assertNotNull(recorded);
         assertEquals(java.time.Instant.parse(at), java.time.Instant.parse(recorded));
         // a later Panache write of the ticket (a status change) keeps it
-        move(agent, id, "ON_HOLD");
+        moveTo(agent, id, "ON_HOLD");
         as(customer).get(ticket(id)).then().body("firstResponseAt", equalTo(recorded));
     }
 }

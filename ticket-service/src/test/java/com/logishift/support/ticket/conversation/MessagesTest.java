@@ -2,7 +2,7 @@ package com.logishift.support.ticket.conversation;
 
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
-import static com.logishift.support.ticket.support.Parallel.inParallel;
+import static com.logishift.support.kit.test.Parallel.inParallel;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;

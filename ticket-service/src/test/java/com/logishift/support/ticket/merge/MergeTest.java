@@ -2,7 +2,7 @@ package com.logishift.support.ticket.merge;
 
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.ticketBody;
-import static com.logishift.support.ticket.support.Parallel.inParallel;
+import static com.logishift.support.kit.test.Parallel.inParallel;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;

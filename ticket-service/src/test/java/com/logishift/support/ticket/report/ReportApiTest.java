@@ -2,6 +2,7 @@ package com.logishift.support.ticket.report;
 
 import static com.logishift.support.ticket.support.Api.anonymous;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -140,11 +141,11 @@ class ReportApiTest {
                 .then().statusCode(200);
         as(agent).body(Map.of("body", "We are on it.", "visibility", "PUBLIC"))
                 .post("/api/support/tickets/" + id + "/messages/").then().statusCode(201);
-        status(agent, id, "IN_PROGRESS");
-        status(agent, id, "RESOLVED");
+        moveTo(agent, id, "IN_PROGRESS");
+        moveTo(agent, id, "RESOLVED");
         as(customer).body(Map.of("body", "Still broken, sorry.")).post("/api/support/tickets/" + id + "/messages/")
                 .then().statusCode(201);
-        status(agent, id, "RESOLVED");
+        moveTo(agent, id, "RESOLVED");
         as(customer).body(Map.of("rating", 4)).post("/api/support/tickets/" + id + "/feedback/").then().statusCode(201);
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -185,10 +186,5 @@ class ReportApiTest {
         List<String> row = Csv.parse(csv).stream().filter(r -> r.get(0).equals(agent.id().toString())).findFirst()
                 .orElseThrow();
         assertEquals("'" + name, row.get(1));
-    }
-
-    private static void status(Person agent, String id, String status) {
-        as(agent).body(Map.of("status", status)).put("/api/support/tickets/" + id + "/update-status/").then()
-                .statusCode(200);
     }
 }

@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.rest;
 
+import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.resolvedTicket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,15 +14,9 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -41,34 +36,16 @@ class ConcurrentFeedbackTest {
         String id = resolvedTicket(customer, Tokens.agent());
         String base = "/api/support/tickets/" + id;
 
-        ExecutorService threads = Executors.newFixedThreadPool(PARALLEL);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < PARALLEL; i++) {
-                int rating = 1 + i % 5;
-                Callable<Response> submit = () -> {
-                    start.await();
-                    return as(customer).body(Map.of("rating", rating)).post(base + "/feedback/");
-                };
-                answers.add(threads.submit(submit));
+        List<Response> responses = inParallel(PARALLEL,
+                i -> as(customer).body(Map.of("rating", 1 + i % 5)).post(base + "/feedback/"));
+        Map<Integer, Long> byStatus = responses.stream()
+                .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
+        assertEquals(Map.of(201, 1L, 409, (long) PARALLEL - 1), byStatus, "status codes");
+        for (Response response : responses) {
+            if (response.statusCode() == 409) {
+                assertEquals("application/problem+json", response.contentType());
+                assertEquals(409, (int) response.path("status"));
             }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                responses.add(answer.get());
-            }
-            Map<Integer, Long> byStatus = responses.stream()
-                    .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
-            assertEquals(Map.of(201, 1L, 409, (long) PARALLEL - 1), byStatus, "status codes");
-            for (Response response : responses) {
-                if (response.statusCode() == 409) {
-                    assertEquals("application/problem+json", response.contentType());
-                    assertEquals(409, (int) response.path("status"));
-                }
-            }
-        } finally {
-            threads.shutdownNow();
         }
         var stored = pool.preparedQuery("SELECT count(*) AS n FROM ticket_feedback WHERE ticket_id = $1")
                 .execute(Tuple.of(UUID.fromString(id))).await().indefinitely();

@@ -2,19 +2,23 @@ package com.logishift.support.ticket.rest;
 
 import static com.logishift.support.ticket.support.Api.anonymous;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
-import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.resolvedTicket;
+import static com.logishift.support.ticket.support.Api.takenTicket;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.Tokens;
 import com.logishift.support.kit.test.Tokens.Person;
+import com.logishift.support.ticket.support.Api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,108 +50,91 @@ class PermissionMatrixTest {
 
     /** An OPEN ticket of the owner, taken by the agent (IN_PROGRESS). */
     private String ticketInProgress() {
-        String id = openTicket(owner);
-        as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
-        return id;
+        return takenTicket(owner, agent);
     }
 
-    private String resolvedTicket() {
-        String id = ticketInProgress();
-        as(agent).body(Map.of("status", "RESOLVED")).put("/api/support/tickets/" + id + "/update-status/")
-                .then().statusCode(200);
-        return id;
+    /**
+     * One endpoint's row of the matrix: the same request sent as each caller in turn, in the order
+     * written (an earlier caller's success can change what a later one gets), each with its status.
+     */
+    private static Row row(Function<RequestSpecification, Response> request) {
+        return new Row(request);
+    }
+
+    private record Row(Function<RequestSpecification, Response> request) {
+
+        Row anonymous(int status) {
+            request.apply(Api.anonymous()).then().statusCode(status);
+            return this;
+        }
+
+        Row as(Person caller, int status) {
+            request.apply(Api.as(caller)).then().statusCode(status);
+            return this;
+        }
     }
 
     @Test
     void createTicket() {
-        String path = "/api/support/tickets/create/";
-        anonymous().body(ticketBody("Lost parcel")).post(path).then().statusCode(401);
-        as(owner).body(ticketBody("Lost parcel")).post(path).then().statusCode(201);
-        as(agent).body(ticketBody("Lost parcel")).post(path).then().statusCode(403);
-        as(admin).body(ticketBody("Lost parcel")).post(path).then().statusCode(403);
+        Map<String, Object> body = ticketBody("Lost parcel");
+        row(r -> r.body(body).post("/api/support/tickets/create/"))
+                .anonymous(401).as(owner, 201).as(agent, 403).as(admin, 403);
     }
 
     @Test
     void listOwnTickets() {
-        String path = "/api/support/tickets/";
-        anonymous().get(path).then().statusCode(401);
-        as(owner).get(path).then().statusCode(200);
-        as(agent).get(path).then().statusCode(403);
-        as(admin).get(path).then().statusCode(403);
+        row(r -> r.get("/api/support/tickets/")).anonymous(401).as(owner, 200).as(agent, 403).as(admin, 403);
     }
 
     @Test
     void viewOneTicket() {
         String path = "/api/support/tickets/" + ticketInProgress() + "/";
-        anonymous().get(path).then().statusCode(401);
-        as(owner).get(path).then().statusCode(200);
-        as(otherCustomer).get(path).then().statusCode(404);
-        as(agent).get(path).then().statusCode(200);
-        as(otherAgent).get(path).then().statusCode(200);
-        as(admin).get(path).then().statusCode(200);
+        row(r -> r.get(path)).anonymous(401).as(owner, 200).as(otherCustomer, 404)
+                .as(agent, 200).as(otherAgent, 200).as(admin, 200);
     }
 
     @Test
     void submitFeedback() {
-        String path = "/api/support/tickets/" + resolvedTicket() + "/feedback/";
+        String path = "/api/support/tickets/" + resolvedTicket(owner, agent) + "/feedback/";
         Map<String, Object> body = Map.of("rating", 5, "comment", "Great");
-        anonymous().body(body).post(path).then().statusCode(401);
-        as(otherCustomer).body(body).post(path).then().statusCode(404);
-        as(agent).body(body).post(path).then().statusCode(403);
-        as(admin).body(body).post(path).then().statusCode(403);
-        as(owner).body(body).post(path).then().statusCode(201);
+        row(r -> r.body(body).post(path)).anonymous(401).as(otherCustomer, 404)
+                .as(agent, 403).as(admin, 403).as(owner, 201);
     }
 
     @Test
     void agentWorkList() {
         for (String path : new String[] {"/api/agent/tickets/", "/api/agent/tickets/?scope=queue"}) {
-            anonymous().get(path).then().statusCode(401);
-            as(owner).get(path).then().statusCode(403);
-            as(agent).get(path).then().statusCode(200);
-            as(admin).get(path).then().statusCode(200);
+            row(r -> r.get(path)).anonymous(401).as(owner, 403).as(agent, 200).as(admin, 200);
         }
     }
 
     @Test
     void assignSelf() {
         String path = "/api/support/tickets/" + openTicket(owner) + "/assign-self/";
-        anonymous().post(path).then().statusCode(401);
-        as(owner).post(path).then().statusCode(403);
-        as(admin).post(path).then().statusCode(403);
-        as(agent).post(path).then().statusCode(200);
-        as(otherAgent).post(path).then().statusCode(409);
+        row(r -> r.post(path)).anonymous(401).as(owner, 403).as(admin, 403)
+                .as(agent, 200).as(otherAgent, 409);
     }
 
     @Test
     void updateStatus() {
         String path = "/api/support/tickets/" + ticketInProgress() + "/update-status/";
-        anonymous().body(Map.of("status", "ON_HOLD")).put(path).then().statusCode(401);
-        as(owner).body(Map.of("status", "ON_HOLD")).put(path).then().statusCode(403);
-        as(otherCustomer).body(Map.of("status", "ON_HOLD")).put(path).then().statusCode(403);
-        as(otherAgent).body(Map.of("status", "ON_HOLD")).put(path).then().statusCode(403);
-        as(agent).body(Map.of("status", "ON_HOLD")).put(path).then().statusCode(200);
-        as(admin).body(Map.of("status", "IN_PROGRESS")).put(path).then().statusCode(200);
+        row(r -> r.body(Map.of("status", "ON_HOLD")).put(path)).anonymous(401).as(owner, 403)
+                .as(otherCustomer, 403).as(otherAgent, 403).as(agent, 200);
+        row(r -> r.body(Map.of("status", "IN_PROGRESS")).put(path)).as(admin, 200);
     }
 
     @Test
     void addNote() {
         String path = "/api/support/tickets/" + ticketInProgress() + "/add-note/";
         Map<String, Object> note = Map.of("body", "Called the depot");
-        anonymous().body(note).post(path).then().statusCode(401);
-        as(owner).body(note).post(path).then().statusCode(403);
-        as(otherCustomer).body(note).post(path).then().statusCode(403);
-        as(agent).body(note).post(path).then().statusCode(201);
-        as(otherAgent).body(note).post(path).then().statusCode(201);
-        as(admin).body(note).post(path).then().statusCode(201);
+        row(r -> r.body(note).post(path)).anonymous(401).as(owner, 403).as(otherCustomer, 403)
+                .as(agent, 201).as(otherAgent, 201).as(admin, 201);
     }
 
     @Test
     void adminTicketListAndStats() {
         for (String path : new String[] {"/api/admin/support/tickets/", "/api/admin/support/stats/"}) {
-            anonymous().get(path).then().statusCode(401);
-            as(owner).get(path).then().statusCode(403);
-            as(agent).get(path).then().statusCode(403);
-            as(admin).get(path).then().statusCode(200);
+            row(r -> r.get(path)).anonymous(401).as(owner, 403).as(agent, 403).as(admin, 200);
         }
     }
 
@@ -156,10 +143,7 @@ class PermissionMatrixTest {
         Person target = approvedAgent(pool);
         String path = "/api/support/tickets/" + ticketInProgress() + "/reassign/";
         Map<String, Object> body = Map.of("agentId", target.id().toString());
-        anonymous().body(body).post(path).then().statusCode(401);
-        as(owner).body(body).post(path).then().statusCode(403);
-        as(agent).body(body).post(path).then().statusCode(403);
-        as(admin).body(body).post(path).then().statusCode(200);
+        row(r -> r.body(body).post(path)).anonymous(401).as(owner, 403).as(agent, 403).as(admin, 200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.service;
 
+import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.await;
@@ -29,10 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -198,24 +195,13 @@ class TicketCountsTest {
         approvedAgent(pool);
         approvedAgent(pool);
         int creations = 50;
-        ExecutorService threads = Executors.newFixedThreadPool(creations);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < creations; i++) {
-                Person customer = Tokens.customer();
-                results.add(threads.submit(() -> {
-                    start.await();
-                    return as(customer).body(ticketBody("Concurrent")).post("/api/support/tickets/create/").statusCode();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> result : results) {
-                assertEquals(201, result.get());
-            }
-        } finally {
-            threads.shutdownNow();
+        List<Person> customers = new ArrayList<>();
+        for (int i = 0; i < creations; i++) {
+            customers.add(Tokens.customer());
         }
+        List<Integer> statuses = inParallel(creations, i -> as(customers.get(i)).body(ticketBody("Concurrent"))
+                .post("/api/support/tickets/create/").statusCode());
+        assertEquals(java.util.Collections.nCopies(creations, 201), statuses);
         assertEquals(50L, realCount(""));
         assertCountersMatchTickets("after 50 concurrent creations");
     }

@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.sla;
 
+import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.ticketBody;
@@ -90,21 +91,9 @@ class SlaApiTest {
     void ofTwoAdminsWritingTheSameVersionOneWins() throws Exception {
         Map<String, Object> body = new HashMap<>(SlaPolicies24x7.body(SlaPolicies24x7.roundTheClock(), 60));
         body.put("version", SlaPolicies24x7.currentVersion());
-        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            for (int i = 0; i < 4; i++) {
-                answers.add(pool.submit(() -> as(Tokens.admin()).body(body).put(SlaPolicies24x7.PATH).statusCode()));
-            }
-            List<Integer> codes = new ArrayList<>();
-            for (var answer : answers) {
-                codes.add(answer.get());
-            }
-            assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
-            assertEquals(3, codes.stream().filter(c -> c == 409).count(), codes.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> codes = inParallel(4, i -> as(Tokens.admin()).body(body).put(SlaPolicies24x7.PATH).statusCode());
+        assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
+        assertEquals(3, codes.stream().filter(c -> c == 409).count(), codes.toString());
     }
 
     @Test

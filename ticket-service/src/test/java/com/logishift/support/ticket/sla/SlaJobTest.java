@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.sla;
 
+import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.kit.test.TopicReader.header;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
@@ -27,10 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -63,28 +60,13 @@ class SlaJobTest {
         Instant later = Instant.now().plus(Duration.ofDays(60));
         Map<String, double[]> breachesBefore = breaches();
         int replicas = 4;
-        ExecutorService threads = Executors.newFixedThreadPool(replicas);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> passes = new ArrayList<>();
-            for (int r = 0; r < replicas; r++) {
-                int replica = r;
-                passes.add(threads.submit(() -> {
-                    start.await();
-                    int fired = 0;
-                    for (int i = 0; i < 3; i++) {
-                        fired += job.pass(later.plusMillis(replica * 10L + i)).await().atMost(Duration.ofMinutes(2));
-                    }
-                    return fired;
-                }));
+        inParallel(replicas, replica -> {
+            int fired = 0;
+            for (int i = 0; i < 3; i++) {
+                fired += job.pass(later.plusMillis(replica * 10L + i)).await().atMost(Duration.ofMinutes(2));
             }
-            start.countDown();
-            for (Future<Integer> pass : passes) {
-                pass.get();
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+            return fired;
+        });
 
         // every breach written is counted once, per clock (the passes also breach other tests' tickets)
         breaches().forEach((clock, now) -> {

@@ -1,7 +1,10 @@
 package com.logishift.support.ticket.stats;
 
+import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.moveTo;
+import static com.logishift.support.ticket.support.Api.takenTicket;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
 import static com.logishift.support.ticket.support.Api.resolvedTicket;
@@ -24,10 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,11 +64,11 @@ class SlaMetPercentTest {
         as(agent).post(ticket(h2) + "assign-self/").then().statusCode(200);
         // a resolution clock that has already used more than any target: stopping it is a breach
         sql("UPDATE ticket SET sla_res_used_ms = 1000000000 WHERE id = $1", h2);
-        status(agent, h2, "RESOLVED");
+        moveTo(agent, h2, "RESOLVED");
         assertEquals("BREACHED", column(h2, "sla_res_status"));
         assertCountersMatchTickets("after a late resolution");
         String h3 = resolvedTicket(customer, agent);
-        status(agent, h3, "IN_PROGRESS");
+        moveTo(agent, h3, "IN_PROGRESS");
         assertEquals("RUNNING", column(h3, "sla_res_status"));
         assertCountersMatchTickets("after a reopen resumed a stopped clock");
         assertEquals(percent(50.0, null, null), slaMet(), "HIGH: one met, one breached; the reopened one is running");
@@ -131,28 +130,11 @@ class SlaMetPercentTest {
         Person agent = approvedAgent(pool);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            String id = openTicket(customer);
-            as(agent).post(ticket(id) + "assign-self/").then().statusCode(200);
-            ids.add(id);
+            ids.add(takenTicket(customer, agent));
         }
-        ExecutorService threads = Executors.newFixedThreadPool(ids.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try {
-            for (String id : ids) {
-                answers.add(threads.submit(() -> {
-                    start.await();
-                    return as(agent).body(Map.of("status", "RESOLVED")).put(ticket(id) + "update-status/")
-                            .statusCode();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> answer : answers) {
-                assertEquals(200, answer.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        List<Integer> statuses = inParallel(ids.size(), i -> as(agent).body(Map.of("status", "RESOLVED"))
+                .put(ticket(ids.get(i)) + "update-status/").statusCode());
+        assertEquals(java.util.Collections.nCopies(ids.size(), 200), statuses);
         assertCountersMatchTickets("after concurrent resolutions");
         assertEquals(percent(100.0, null, null), slaMet());
     }
@@ -226,10 +208,6 @@ class SlaMetPercentTest {
     private String column(String id, String column) {
         return pool.preparedQuery("SELECT " + column + " FROM ticket WHERE id = $1")
                 .execute(Tuple.of(UUID.fromString(id))).await().indefinitely().iterator().next().getString(column);
-    }
-
-    private static void status(Person agent, String id, String status) {
-        as(agent).body(Map.of("status", status)).put(ticket(id) + "update-status/").then().statusCode(200);
     }
 
     private static String ticket(String id) {

@@ -52,13 +52,24 @@ public final class Api {
                 .then().statusCode(201).extract().path("id");
     }
 
-    /** A new ticket of the customer's, taken by the agent and RESOLVED; returns its id. */
-    public static String resolvedTicket(Tokens.Person customer, Tokens.Person agent) {
+    /** A new ticket of the customer's, taken by the agent (IN_PROGRESS); returns its id. */
+    public static String takenTicket(Tokens.Person customer, Tokens.Person agent) {
         String id = openTicket(customer);
         as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
-        as(agent).body(Map.of("status", "RESOLVED")).put("/api/support/tickets/" + id + "/update-status/")
-                .then().statusCode(200);
         return id;
+    }
+
+    /** A new ticket of the customer's, taken by the agent and RESOLVED; returns its id. */
+    public static String resolvedTicket(Tokens.Person customer, Tokens.Person agent) {
+        String id = takenTicket(customer, agent);
+        moveTo(agent, id, "RESOLVED");
+        return id;
+    }
+
+    /** Changes the ticket's status as {@code who}, which must succeed. */
+    public static void moveTo(Tokens.Person who, String ticketId, String status) {
+        as(who).body(Map.of("status", status)).put("/api/support/tickets/" + ticketId + "/update-status/")
+                .then().statusCode(200);
     }
 
     /** Publishes the agent's registration and approval and waits until ticket-service knows them. */

@@ -1,6 +1,5 @@
-package com.logishift.support.ticket.support;
+package com.logishift.support.kit.test;
 
-import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,37 +8,37 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Requests sent at the same moment from their own threads, for the tests of races. */
+/** Calls started at the same moment from their own threads, for the tests of races. */
 public final class Parallel {
 
     private Parallel() {
     }
 
-    /** Request {@code i} of {@code n}. */
-    public interface Call {
-        Response call(int i);
+    /** Call {@code i} of {@code n}: a request, a job's pass… */
+    public interface Call<T> {
+        T call(int i) throws Exception;
     }
 
-    /** Starts {@code n} calls together; their answers in call order. */
-    public static List<Response> inParallel(int n, Call call) throws Exception {
+    /** Starts {@code n} calls together, each on its own thread; their results in call order. */
+    public static <T> List<T> inParallel(int n, Call<T> call) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(n);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Response>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int index = i;
-                Callable<Response> task = () -> {
+                Callable<T> task = () -> {
                     start.await();
                     return call.call(index);
                 };
                 futures.add(threads.submit(task));
             }
             start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get());
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
             }
-            return answers;
+            return results;
         } finally {
             threads.shutdownNow();
         }
