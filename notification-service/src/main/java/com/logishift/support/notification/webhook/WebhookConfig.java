@@ -83,6 +83,13 @@ public interface WebhookConfig {
     @WithDefault("500")
     int recordBatch();
 
+    /**
+     * How long a finished delivery (DELIVERED or FAILED) stays in the log after it was queued, with its
+     * attempts; pending ones are never removed.
+     */
+    @WithDefault("P30D")
+    Duration logRetention();
+
     /** Bytes of a response body read and kept in the log; the rest is never read. */
     @WithDefault("4096")
     int responseExcerptBytes();

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -118,7 +119,9 @@ public class WebhookDispatcher {
                 .setIdleTimeout(timeout).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setMaxPoolSize(config.maxInFlightPerEndpoint())
                 .setVerifyHost(true)
-                .setKeepAlive(true));
+                .setKeepAlive(true)
+                // a partner is outside: it gets no traceparent (our trace ids), and no client span is made per attempt
+                .setTracingPolicy(TracingPolicy.IGNORE));
         timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
     }
 

@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,8 +34,9 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    /** One request as it arrived. */
-    record Request(String id, String timestamp, String signature, String contentType, String body, Instant at) {
+    /** One request as it arrived; {@code headerNames} in lower case. */
+    record Request(String id, String timestamp, String signature, String contentType, String body, Instant at,
+            Set<String> headerNames) {
     }
 
     private final HttpServer server;
@@ -51,7 +55,8 @@ final class Receiver implements AutoCloseable {
             }
             var h = exchange.getRequestHeaders();
             Request request = new Request(h.getFirst("webhook-id"), h.getFirst("webhook-timestamp"),
-                    h.getFirst("webhook-signature"), h.getFirst("content-type"), body, Instant.now());
+                    h.getFirst("webhook-signature"), h.getFirst("content-type"), body, Instant.now(),
+                    h.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
             int n;
             synchronized (requests) {
                 requests.add(request);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,8 @@ class WebhooksTest {
     SecretsAtRest secretsAtRest;
     @Inject
     WebhookAttempts attempts;
+    @Inject
+    WebhookLogRetention retention;
 
     private final Tokens.Person admin = Tokens.admin();
     private final List<String> registered = new ArrayList<>();
@@ -102,6 +105,62 @@ class WebhooksTest {
         as(admin).get("/api/admin/webhooks/" + hook.getString("id") + "/").then().statusCode(200)
                 .body("secret", nullValue()).body("url", equalTo(receiver.url("/in?partner=7")));
         as(admin).get("/api/admin/webhooks/").then().statusCode(200).body("items.secret", everyItem(nullValue()));
+    }
+
+    @Test
+    void aPartnerGetsNoTraceOfOursAndItsUrlStaysOutOfTheMetrics() {
+        // many partners put a token in the path (chat and CI webhooks do): it must not become a metrics tag
+        Receiver receiver = receiver(n -> Receiver.Answer.of(204));
+        JsonPath hook = register(receiver.url("/hooks/T0K3N-in-the-path-5f3a"), List.of(CREATED));
+        created(UUID.randomUUID());
+        Eventually.until("delivered", () -> delivered(hook.getString("id")) == 1);
+
+        Receiver.Request request = receiver.requests().get(0);
+        assertFalse(request.headerNames().contains("traceparent"), "our trace ids stay inside: " + request.headerNames());
+        assertFalse(request.headerNames().contains("tracestate"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains("T0K3N"), "the partner's URL is not in /q/metrics");
+    }
+
+    @Test
+    void finishedDeliveriesLeaveTheLogAfterTheRetentionAndPendingOnesNever() {
+        Receiver receiver = receiver(n -> Receiver.Answer.of(204));
+        JsonPath hook = register(receiver.url("/"), List.of(CREATED));
+        UUID endpoint = UUID.fromString(hook.getString("id"));
+        // one row more than a chunk expired and finished, so the clean-up needs a second round
+        int expired = WebhookLogRetention.CHUNK + 1;
+        pool.preparedQuery("""
+                        INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, attempts,
+                                                      created_at)
+                        SELECT gen_random_uuid(), $1, 'old-' || n, $2, '{}', CASE WHEN n % 2 = 0 THEN 'DELIVERED' ELSE 'FAILED' END,
+                               1, now() - interval '31 days'
+                          FROM generate_series(1, $3) n""").execute(Tuple.of(endpoint, CREATED, expired)).await().indefinitely();
+        pool.preparedQuery("""
+                        INSERT INTO webhook_attempt (delivery_id, attempt, started_at, duration_ms, response_code)
+                        SELECT id, 1, created_at, 5, 204 FROM webhook_delivery WHERE endpoint_id = $1""")
+                .execute(Tuple.of(endpoint)).await().indefinitely();
+        UUID stillPending = insertDelivery(endpoint, "pending-old", "PENDING", "now() - interval '31 days'");
+        UUID recent = insertDelivery(endpoint, "recent", "DELIVERED", "now() - interval '29 days'");
+
+        long removed = retention.removeExpired().await().atMost(Duration.ofMinutes(1));
+
+        assertTrue(removed >= expired, "at least this test's expired rows: " + removed);
+        assertEquals(0, count("SELECT count(*) AS n FROM webhook_delivery WHERE endpoint_id = $1 AND event_id LIKE 'old-%'",
+                endpoint));
+        assertEquals(0, count("SELECT count(*) AS n FROM webhook_attempt a LEFT JOIN webhook_delivery d ON d.id = a.delivery_id "
+                + "WHERE d.id IS NULL"), "their attempts went with them");
+        assertEquals(2, count("SELECT count(*) AS n FROM webhook_delivery WHERE id = ANY ($1)",
+                (Object) new UUID[] {stillPending, recent}), "a pending one stays whatever its age, a recent one stays");
+    }
+
+    private UUID insertDelivery(UUID endpoint, String eventId, String status, String createdAt) {
+        UUID id = UUID.randomUUID();
+        // a pending row far in the future, so the dispatcher leaves it alone during the test
+        pool.preparedQuery("INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, "
+                        + "next_attempt_at, created_at) VALUES ($1, $2, $3, $4, '{}', $5, "
+                        + "CASE WHEN $5 = 'PENDING' THEN now() + interval '1 day' END, " + createdAt + ")")
+                .execute(Tuple.of(id, endpoint, eventId, CREATED, status)).await().indefinitely();
+        return id;
     }
 
     @Test
