@@ -77,7 +77,7 @@ public final class Report {
         if (!conversationOnly) {
             creationEventsAndReads();
         } else {
-            root.set("webhooks", readJson(run.resolve("webhooks.json"))); // both modes run WebhookLatency
+            webhookRuns();
         }
         root.set("conversation", conversation());
         root.set("sla", properties(run.resolve("sla.properties")).isEmpty() ? null : sla());
@@ -137,7 +137,7 @@ public final class Report {
         creation.put("backlogDrainSeconds", num(Files.readString(run.resolve("backlog-drain-seconds.txt")).trim()));
 
         root.set("eventDelivery", readJson(run.resolve("events.json")));
-        root.set("webhooks", readJson(run.resolve("webhooks.json"))); // WebhookLatency
+        webhookRuns();
         root.set("eventDeliveryCpuShare", cpuShare("events-before", "events-after",
                 root.get("eventDelivery").path("created").asLong()));
 
@@ -508,14 +508,20 @@ public final class Report {
                     fmt(st.path("p99").asDouble()) + " ms, " + st.path("errors").asLong() + " errors of "
                             + st.path("requests").asLong());
         }
-        JsonNode hooks = root.get("webhooks");
-        if (hooks != null && hooks.has("createToDelivery")) {
-            double p99 = hooks.path("createToDelivery").path("p99").asDouble(Double.NaN);
-            target(t, "webhooks: create → delivery at " + (hooks.path("endpoints").asInt() - 1)
-                            + " live endpoints, 1 dead (" + fmt(hooks.path("offeredRate").asDouble()) + "/s)", "p99 < 1 s",
-                    p99 < 1000 && hooks.path("delivered").asLong() == hooks.path("expectedDeliveries").asLong(),
-                    fmt(p99) + " ms, delivered " + hooks.path("delivered").asLong() + " of "
-                            + hooks.path("expectedDeliveries").asLong());
+        for (String run : List.of("webhooksAtCapacity", "webhooks")) {
+            JsonNode hooks = root.get(run);
+            if (hooks != null && hooks.has("createToDelivery")) {
+                double p99 = hooks.path("createToDelivery").path("p99").asDouble(Double.NaN);
+                boolean goal = run.equals("webhooks");
+                target(t, "webhooks: create → delivery at " + (hooks.path("endpoints").asInt() - 1)
+                                + " live endpoints, 1 dead (" + fmt(hooks.path("offeredRate").asDouble()) + "/s"
+                                + (goal ? ")" : ", this machine's capacity)"), goal ? "p99 < 1 s" : "reported",
+                        p99 < 1000 && hooks.path("delivered").asLong() == hooks.path("expectedDeliveries").asLong()
+                                && hooks.path("createErrors").asLong() == 0,
+                        fmt(p99) + " ms, delivered " + hooks.path("delivered").asLong() + " of "
+                                + hooks.path("expectedDeliveries").asLong() + ", " + hooks.path("createErrors").asLong()
+                                + " creations failed");
+            }
         }
         JsonNode reports = root.get("reports");
         for (JsonNode st : reports == null || reports.isNull() ? JSON.createArrayNode() : reports.get("steps")) {
@@ -685,7 +691,7 @@ public final class Report {
         if (!conversationOnly) {
             creationEventsAndReadsMarkdown();
         } else {
-            webhooks(root.get("webhooks"));
+            webhooksMarkdown();
         }
         conversationMarkdown();
         slaMarkdown();
@@ -848,21 +854,34 @@ public final class Report {
                 + " s.");
         cpuLine(root.get("eventDeliveryCpuShare"), "during the event-delivery run");
         line("");
-        webhooks(root.get("webhooks"));
+        webhooksMarkdown();
     }
 
-    /** Section 4b: ticket.created to partners' webhooks, one endpoint dead (WebhookLatency). */
-    private void webhooks(JsonNode w) {
-        if (w == null || !w.has("createToDelivery")) {
+    /** Section 4b: ticket.created to partners' webhooks, one endpoint dead (WebhookLatency), after its warm-up. */
+    private void webhooksMarkdown() {
+        JsonNode goal = root.get("webhooks");
+        if (goal == null || !goal.has("createToDelivery")) {
             return;
         }
-        JsonNode d = w.path("createToDelivery");
-        line("## 4b. Webhooks: create → delivery to " + (w.path("endpoints").asInt() - 1) + " live endpoints, 1 dead");
+        line("## 4b. Webhooks: create → delivery to " + (goal.path("endpoints").asInt() - 1) + " live endpoints, 1 dead");
         line("");
-        line(fmt(w.path("offeredRate").asDouble()) + " tickets/s for " + w.path("seconds").asInt() + " s; delivered "
-                + w.path("delivered").asLong() + " of " + w.path("expectedDeliveries").asLong() + " (per live endpoint "
-                + w.path("deliveredPerLiveEndpoint") + "); create → delivery p50 " + fmt(d.path("p50").asDouble())
-                + ", p99 " + fmt(d.path("p99").asDouble()) + ", max " + fmt(d.path("max").asDouble()) + " ms (goal: p99 < 1 s).");
+        line("After a warm-up (not reported: a freshly started notification-service compiles the webhook path for "
+                + "minutes), at the rate two cores carry beside everything else, then at the goal's rate (goal: p99 < 1 s). "
+                + "Latency in ms from when each creation was due.");
+        line("");
+        line("| tickets/s | seconds | created | creations failed | delivered | of | p50 | p99 | max |");
+        line("|---|---|---|---|---|---|---|---|---|");
+        for (JsonNode w : List.of(root.path("webhooksAtCapacity"), goal)) {
+            if (!w.has("createToDelivery")) {
+                continue;
+            }
+            JsonNode d = w.path("createToDelivery");
+            line("| " + fmt(w.path("offeredRate").asDouble()) + " | " + w.path("seconds").asInt() + " | "
+                    + w.path("ticketsCreated").asLong() + " | " + w.path("createErrors").asLong() + " | "
+                    + w.path("delivered").asLong() + " | " + w.path("expectedDeliveries").asLong() + " | "
+                    + fmt(d.path("p50").asDouble()) + " | " + fmt(d.path("p99").asDouble()) + " | "
+                    + fmt(d.path("max").asDouble()) + " |");
+        }
         line("");
     }
 
@@ -1112,6 +1131,12 @@ public final class Report {
 
     private int cores() {
         return Integer.parseInt(env.getProperty("cores", "2"));
+    }
+
+    /** Both modes run WebhookLatency at this machine's capacity rate and at the goal's rate (after a warm-up). */
+    private void webhookRuns() throws IOException {
+        root.set("webhooksAtCapacity", readJson(run.resolve("webhooks-capacity.json")));
+        root.set("webhooks", readJson(run.resolve("webhooks.json")));
     }
 
     private static JsonNode readJson(Path p) throws IOException {
