@@ -75,10 +75,14 @@ public final class WebhookLatency {
                 } else {
                     String ticket = ticketId(body);
                     if (got.add(ticket)) { // at-least-once: a retry is not a second sample
-                        Long due = intended.get(ticket);
-                        if (due == null) {
-                            early.computeIfAbsent(ticket, t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(now);
-                        } else {
+                        Long due;
+                        synchronized (early) { // with the creation's answer: a delivery is sampled exactly once
+                            due = intended.get(ticket);
+                            if (due == null) {
+                                early.computeIfAbsent(ticket, t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(now);
+                            }
+                        }
+                        if (due != null) {
                             sample(latency, now - due, delivered);
                         }
                     }
@@ -127,8 +131,11 @@ public final class WebhookLatency {
                                 return;
                             }
                             String ticket = JSON.readTree(r.body()).get("id").asText();
-                            intended.put(ticket, due);
-                            List<Long> before = early.remove(ticket);
+                            List<Long> before;
+                            synchronized (early) {
+                                intended.put(ticket, due);
+                                before = early.remove(ticket);
+                            }
                             if (before != null) {
                                 before.forEach(at -> sample(latency, at - due, delivered));
                             }
