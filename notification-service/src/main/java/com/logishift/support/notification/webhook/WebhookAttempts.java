@@ -2,6 +2,7 @@ package com.logishift.support.notification.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.kit.Columns;
 import com.logishift.support.kit.stream.Announcements;
 import com.logishift.support.notification.rest.NotificationView;
 import com.logishift.support.notification.stream.LiveNotifications;
@@ -179,23 +180,11 @@ public class WebhookAttempts {
             return;
         }
         int n = batch.size();
-        UUID[] ids = new UUID[n];
-        Integer[] attempts = new Integer[n];
-        OffsetDateTime[] startedAt = new OffsetDateTime[n];
-        Integer[] codes = new Integer[n];
-        Integer[] durations = new Integer[n];
-        String[] excerpts = new String[n];
         Set<UUID> endpoints = new java.util.HashSet<>();
-        for (int i = 0; i < n; i++) {
-            Success success = batch.get(i);
-            ids[i] = success.id();
-            attempts[i] = success.attempt();
-            startedAt[i] = utc(success.started());
-            codes[i] = success.outcome().statusCode();
-            durations[i] = success.outcome().durationMs();
-            excerpts[i] = text(success.outcome().excerpt());
-            endpoints.add(success.endpointId());
-        }
+        batch.forEach(success -> endpoints.add(success.endpointId()));
+        Tuple parameters = Columns.of(Tuple.tuple(), batch).uuid(Success::id).integer(Success::attempt)
+                .time(Success::started).integer(s -> s.outcome().statusCode()).integer(s -> s.outcome().durationMs())
+                .string(s -> text(s.outcome().excerpt())).tuple().addArrayOfUUID(endpoints.toArray(UUID[]::new));
         pool.preparedQuery("""
                         WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true)),
                              batch AS (
@@ -214,9 +203,7 @@ public class WebhookAttempts {
                                                      error, response_excerpt, next_attempt_at)
                         SELECT b.id, b.attempt, b.started_at, b.duration_ms, b.code, NULL, b.excerpt, NULL
                           FROM batch b JOIN delivered USING (id), unflushed""")
-                .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfInteger(attempts).addArrayOfOffsetDateTime(startedAt)
-                        .addArrayOfInteger(codes).addArrayOfInteger(durations).addArrayOfString(excerpts)
-                        .addArrayOfUUID(endpoints.toArray(UUID[]::new)))
+                .execute(parameters)
                 .subscribe().with(rows -> {
                     metrics.attempted("DELIVERED", rows.rowCount()); // a delivery deleted meanwhile is simply gone
                     metrics.recordedBatch(n);

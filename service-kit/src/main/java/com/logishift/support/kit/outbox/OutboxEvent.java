@@ -2,6 +2,7 @@ package com.logishift.support.kit.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.logishift.support.kit.Columns;
 import com.logishift.support.kit.tracing.Traces;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,8 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -93,26 +92,8 @@ public class OutboxEvent extends PanacheEntityBase {
      * ids, types, payloads, times, traceparents).
      */
     public static Tuple addArrays(Tuple tuple, List<OutboxEvent> outbox) {
-        int n = outbox.size();
-        UUID[] ids = new UUID[n];
-        String[] aggregateTypes = new String[n];
-        String[] aggregateIds = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        OffsetDateTime[] occurredAt = new OffsetDateTime[n];
-        String[] traceparents = new String[n];
-        for (int i = 0; i < n; i++) {
-            OutboxEvent e = outbox.get(i);
-            ids[i] = e.id;
-            aggregateTypes[i] = e.aggregateType;
-            aggregateIds[i] = e.aggregateId;
-            types[i] = e.eventType;
-            payloads[i] = e.payload;
-            occurredAt[i] = e.occurredAt.atOffset(ZoneOffset.UTC);
-            traceparents[i] = e.traceparent;
-        }
-        return tuple.addArrayOfUUID(ids).addArrayOfString(aggregateTypes).addArrayOfString(aggregateIds)
-                .addArrayOfString(types).addArrayOfString(payloads).addArrayOfOffsetDateTime(occurredAt)
-                .addArrayOfString(traceparents);
+        return Columns.of(tuple, outbox).uuid(e -> e.id).string(e -> e.aggregateType).string(e -> e.aggregateId)
+                .string(e -> e.eventType).string(e -> e.payload).time(e -> e.occurredAt).string(e -> e.traceparent)
+                .tuple();
     }
 }

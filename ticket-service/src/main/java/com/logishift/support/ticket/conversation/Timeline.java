@@ -1,5 +1,6 @@
 package com.logishift.support.ticket.conversation;
 
+import com.logishift.support.kit.Columns;
 import com.logishift.support.kit.Page;
 import com.logishift.support.ticket.Actor;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -82,34 +83,24 @@ public final class Timeline {
     }
 
     private static Tuple entries(Tuple tuple, int[] seq, List<TimelineEntry> entries) {
-        int n = entries.size();
-        Integer[] seqs = new Integer[n];
-        UUID[] actorIds = new UUID[n];
-        String[] actorNames = new String[n];
-        String[] actorRoles = new String[n];
-        String[] kinds = new String[n];
-        String[] froms = new String[n];
-        String[] tos = new String[n];
-        UUID[] messageIds = new UUID[n];
-        UUID[] attachmentIds = new UUID[n];
-        Boolean[] internal = new Boolean[n];
-        for (int i = 0; i < n; i++) {
-            TimelineEntry e = entries.get(i);
-            seqs[i] = seq[i];
-            actorIds[i] = e.actor() == null ? null : e.actor().id();
-            actorNames[i] = e.actor() == null ? null : e.actor().name();
-            actorRoles[i] = e.actor() == null ? null : e.actor().role().name();
-            kinds[i] = e.kind().name();
-            froms[i] = e.from();
-            tos[i] = e.to();
-            messageIds[i] = e.messageId();
-            attachmentIds[i] = e.attachmentId();
-            internal[i] = e.internal();
+        List<Numbered> rows = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            rows.add(new Numbered(seq[i], entries.get(i)));
         }
-        return tuple.addArrayOfInteger(seqs).addArrayOfUUID(actorIds)
-                .addArrayOfString(actorNames).addArrayOfString(actorRoles).addArrayOfString(kinds)
-                .addArrayOfString(froms).addArrayOfString(tos).addArrayOfUUID(messageIds)
-                .addArrayOfUUID(attachmentIds).addArrayOfBoolean(internal);
+        return Columns.of(tuple, rows).integer(Numbered::seq)
+                .uuid(n -> n.actor() == null ? null : n.actor().id())
+                .string(n -> n.actor() == null ? null : n.actor().name())
+                .string(n -> n.actor() == null ? null : n.actor().role().name())
+                .string(n -> n.entry().kind().name()).string(n -> n.entry().from()).string(n -> n.entry().to())
+                .uuid(n -> n.entry().messageId()).uuid(n -> n.entry().attachmentId()).bool(n -> n.entry().internal())
+                .tuple();
+    }
+
+    /** An entry with the seq it is written under. */
+    private record Numbered(int seq, TimelineEntry entry) {
+        Actor actor() {
+            return entry.actor();
+        }
     }
 
     private static final String APPEND_IN_SESSION = """
