@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { ListState } from './ListState'
+import { ListState, ListTotal } from './ListState'
 
 const page = (items: string[]) => ({ items, total: items.length })
 
@@ -58,5 +58,18 @@ describe('ListState', () => {
     )
     expect(screen.getByText('a,<b>\u0000')).toBeTruthy()
     expect(screen.queryByText('Nothing here.')).toBeNull()
+  })
+})
+
+describe('ListTotal', () => {
+  it.each([
+    [0, '0 entries'],
+    [1, '1 entry'],
+    [2, '2 entries'],
+  ])('%i → "%s", in a live region', (total, text) => {
+    render(<ListTotal total={total} one="entry" many="entries" />)
+    const line = screen.getByText(text)
+    expect(line.textContent).toBe(text)
+    expect(line.getAttribute('aria-live')).toBe('polite')
   })
 })

@@ -32,3 +32,12 @@ export function ListState<D extends Listing>({
     </>
   )
 }
+
+/** "1 ticket" / "12 tickets" above a list, announced when it changes. */
+export function ListTotal({ total, one, many }: { total: number; one: string; many: string }) {
+  return (
+    <p className="mb-2 text-sm text-slate-700" aria-live="polite">
+      {total} {total === 1 ? one : many}
+    </p>
+  )
+}

@@ -17,7 +17,7 @@ import { Pager } from '../components/Pager'
 import { TicketHeading } from '../components/TicketHeading'
 import { useDueRefresh } from '../sla/SlaBadge'
 import { SortSelect, useSort } from '../sla/SortSelect'
-import { ListState } from '../components/ListState'
+import { ListState, ListTotal } from '../components/ListState'
 import { ConfirmButtons } from '../components/ConfirmBox'
 import { useAction } from '../form'
 
@@ -373,9 +373,7 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
       <ListState data={data} error={error} message={message} loading="Loading tickets…" empty="No tickets match these filters.">
         {(data) => (
           <>
-            <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-              {data.total} ticket{data.total === 1 ? '' : 's'}
-            </p>
+            <ListTotal total={data.total} one="ticket" many="tickets" />
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="All tickets">
               {data.items.map((t) => (
                 <li key={t.id} data-ticket={t.reference} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-center md:gap-4">

@@ -5,7 +5,7 @@ import { useLiveNotifications } from '../../notifications'
 import type { Account, Page } from '../../types'
 import { Button, formatDate } from '../../ui'
 import { Pager } from '../../components/Pager'
-import { ListState } from '../../components/ListState'
+import { ListState, ListTotal } from '../../components/ListState'
 import { ConfirmBox } from '../../components/ConfirmBox'
 
 /** The agent statuses the admin can list; PENDING ones have their own panel (approve / reject). */
@@ -119,9 +119,7 @@ export function AgentAccounts({ onChanged }: { onChanged: () => void }) {
       <ListState data={data} error={error} message={message} loading="Loading agents…" empty={filter === 'ALL' ? 'No agents yet.' : `No ${FILTER_LABEL[filter].toLowerCase()} agents.`}>
         {(data) => (
           <>
-            <p className="mb-2 text-sm text-slate-700" aria-live="polite">
-              {data.total} agent{data.total === 1 ? '' : 's'}
-            </p>
+            <ListTotal total={data.total} one="agent" many="agents" />
             <ul className="space-y-3" aria-label={`${FILTER_LABEL[filter]} agents`}>
               {data.items.map((a) => (
                 <li key={a.id} data-account={a.email} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

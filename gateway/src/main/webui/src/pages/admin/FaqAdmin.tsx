@@ -8,7 +8,7 @@ import { EnumSelect } from '../../components/EnumSelect'
 import { FilterBar } from '../../components/FilterBar'
 import { Pager } from '../../components/Pager'
 import { FormActions } from '../../components/FormActions'
-import { ListState } from '../../components/ListState'
+import { ListState, ListTotal } from '../../components/ListState'
 import { ConfirmBox } from '../../components/ConfirmBox'
 
 /** An entry as GET /api/admin/faq/ returns it: drafts too, with the version for optimistic locking. */
@@ -277,9 +277,7 @@ export function FaqAdmin() {
       <ListState data={data} error={error} message={message} loading="Loading FAQ entries…" empty="No FAQ entries match these filters.">
         {(data) => (
           <>
-            <p className="mb-2 text-sm text-slate-700" aria-live="polite">
-              {data.total} entr{data.total === 1 ? 'y' : 'ies'}
-            </p>
+            <ListTotal total={data.total} one="entry" many="entries" />
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="FAQ entries">
               {data.items.map((entry) => (
                 <li key={entry.id} data-faq-entry={entry.topicKey + '/' + entry.language} className="px-4 py-3">
