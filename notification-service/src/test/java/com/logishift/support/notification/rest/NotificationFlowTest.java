@@ -70,9 +70,9 @@ class NotificationFlowTest {
         pendingAgent = Tokens.agent();
         customer = Tokens.customer();
         try (EventPublisher events = new EventPublisher()) {
-            events.registered(admin, "admin");
+            events.registered(admin);
             for (Person a : new Person[] {agent, otherAgent, pendingAgent}) {
-                events.registered(a, "agent");
+                events.registered(a);
             }
             events.approved(agent);
             events.approved(otherAgent);
@@ -107,7 +107,7 @@ class NotificationFlowTest {
 
         Person newcomer = Tokens.agent();
         try (EventPublisher events = new EventPublisher()) {
-            String registered = events.registered(newcomer, "agent");
+            String registered = events.registered(newcomer);
             assertRecipients(registered, admin);
             String approved = events.approved(newcomer);
             assertRecipients(approved, newcomer);
@@ -122,7 +122,7 @@ class NotificationFlowTest {
     void adminsOtherThanTheActingOneHearOfADeactivationAndAReactivation() {
         Person secondAdmin = Tokens.admin();
         try (EventPublisher events = new EventPublisher()) {
-            events.registered(secondAdmin, "admin");
+            events.registered(secondAdmin);
         }
         await(() -> count("SELECT count(*) AS n FROM directory_account WHERE role = 'admin'") == 2, "two admins");
 

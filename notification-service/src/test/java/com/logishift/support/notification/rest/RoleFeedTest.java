@@ -55,7 +55,7 @@ class RoleFeedTest {
         // start from an empty feed (account events of different people may arrive in any order)
         try (EventPublisher events = new EventPublisher()) {
             for (Person a : List.of(agent, otherAgent)) {
-                events.registered(a, "agent");
+                events.registered(a);
                 events.approved(a);
             }
         }
@@ -63,7 +63,7 @@ class RoleFeedTest {
                 + "AND feed = 'agent'", agent.id(), otherAgent.id()) == 2);
         try (EventPublisher events = new EventPublisher()) {
             for (Person a : List.of(admin, secondAdmin)) {
-                events.registered(a, "admin");
+                events.registered(a);
             }
         }
         Eventually.until("admins known", () -> count("SELECT count(*) AS n FROM directory_account WHERE id IN ($1, $2) "
@@ -121,7 +121,7 @@ class RoleFeedTest {
         awaitUnread(agent, 1);
         Person newcomer = Tokens.agent();
         try (EventPublisher events = new EventPublisher()) {
-            events.registered(newcomer, "agent");
+            events.registered(newcomer);
             events.approved(newcomer);
         }
         awaitUnread(newcomer, 1); // their approval only, not the ticket from before

@@ -29,9 +29,10 @@ public final class EventPublisher extends CloudEventPublisher {
                         + "\",\"name\":\"" + name + "\",\"email\":\"" + accountId + "@example.com\"}");
     }
 
-    /** agent-service's registration of this person: an agent registers PENDING, anyone else ACTIVE. */
-    public String registered(Person person, String role) {
-        return account(REGISTERED, person.id(), role, "agent".equals(role) ? "PENDING" : "ACTIVE", person.name());
+    /** agent-service's registration of this person in their role: an agent registers PENDING, anyone else ACTIVE. */
+    public String registered(Person person) {
+        String status = "agent".equals(person.role()) ? "PENDING" : "ACTIVE";
+        return account(REGISTERED, person.id(), person.role(), status, person.name());
     }
 
     /** agent-service's approval of this agent. */
