@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, api, configureApi, errorMessage, humanStatuses, qs, saveFile, waitText } from './api'
 
 /** A stand-in for the gateway: answers every fetch() with this status, body and headers. */
@@ -231,6 +231,8 @@ describe('helpers', () => {
 })
 
 describe('saveFile', () => {
+  afterEach(() => vi.restoreAllMocks())
+
   it('fetches with the token, saves under the given name and frees the blob later', async () => {
     vi.useFakeTimers()
     const fetch = answer(200, 'a,b\n1,2\n', { 'Content-Type': 'text/csv' })
@@ -250,7 +252,7 @@ describe('saveFile', () => {
     expect(URL.revokeObjectURL).not.toHaveBeenCalled()
     vi.advanceTimersByTime(10_000)
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:report')
-    click.mockRestore()
+    expect(click).toHaveBeenCalledTimes(1)
   })
 
   it('refuses with the API error and saves nothing', async () => {
@@ -258,6 +260,5 @@ describe('saveFile', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click')
     expect((await failure(saveFile('/api/support/attachments/x/', 'x.pdf'))).status).toBe(404)
     expect(click).not.toHaveBeenCalled()
-    click.mockRestore()
   })
 })
