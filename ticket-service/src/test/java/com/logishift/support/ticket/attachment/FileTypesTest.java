@@ -6,48 +6,31 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The type is what the bytes are, whatever the name says; plain-JUnit checks of the rules behind 415. */
 class FileTypesTest {
 
-    static Stream<Arguments> allowedKinds() {
-        return Stream.of(
-                Arguments.of(Samples.png(), "x.pdf", equalTo("image/png")),
-                Arguments.of(Samples.jpeg(), "x", equalTo("image/jpeg")),
-                Arguments.of(Samples.gif(), "x.txt", equalTo("image/gif")),
-                Arguments.of(Samples.webp(), "x", equalTo("image/webp")),
-                Arguments.of(Samples.heic(), "x", equalTo("image/heic")),
-                Arguments.of(Samples.pdf(), "x.png", equalTo("application/pdf")),
-                Arguments.of(Samples.text(), "notes", equalTo("text/plain")),
-                Arguments.of(Samples.csv(), "deliveries.CSV", equalTo("text/csv")),
-                Arguments.of(Samples.csv(), "deliveries.txt", equalTo("text/plain")));
+    @Test
+    void allowedKindsAreRecognisedByTheirBytes() {
+        assertThat(FileTypes.detect(Samples.png(), "x.pdf"), equalTo("image/png"));
+        assertThat(FileTypes.detect(Samples.jpeg(), "x"), equalTo("image/jpeg"));
+        assertThat(FileTypes.detect(Samples.gif(), "x.txt"), equalTo("image/gif"));
+        assertThat(FileTypes.detect(Samples.webp(), "x"), equalTo("image/webp"));
+        assertThat(FileTypes.detect(Samples.heic(), "x"), equalTo("image/heic"));
+        assertThat(FileTypes.detect(Samples.pdf(), "x.png"), equalTo("application/pdf"));
+        assertThat(FileTypes.detect(Samples.text(), "notes"), equalTo("text/plain"));
+        assertThat(FileTypes.detect(Samples.csv(), "deliveries.CSV"), equalTo("text/csv"));
+        assertThat(FileTypes.detect(Samples.csv(), "deliveries.txt"), equalTo("text/plain"));
     }
 
-    @ParameterizedTest(name = "{1} → {2}")
-    @MethodSource("allowedKinds")
-    void allowedKindsAreRecognisedByTheirBytes(byte[] bytes, String name, Matcher<String> type) {
-        assertThat(FileTypes.detect(bytes, name), type);
-    }
-
-    static Stream<Arguments> disguisedFilesAreWhatTheirBytesAre() {
-        return Stream.of(
-                Arguments.of(Samples.svg(), "photo.png", equalTo("image/svg+xml")),
-                Arguments.of(Samples.html(), "label.jpg", equalTo("text/html")),
-                Arguments.of(Samples.elf(), "manual.pdf", startsWith("application/x-")),
-                Arguments.of(Samples.zip(), "photo.png", equalTo("application/zip")),
-                Arguments.of(Samples.html(), "data.csv", equalTo("text/html")));
-    }
-
-    @ParameterizedTest(name = "{1} → {2}")
-    @MethodSource
-    void disguisedFilesAreWhatTheirBytesAre(byte[] bytes, String name, Matcher<String> type) {
-        assertThat(FileTypes.detect(bytes, name), type);
+    @Test
+    void disguisedFilesAreWhatTheirBytesAre() {
+        assertThat(FileTypes.detect(Samples.svg(), "photo.png"), equalTo("image/svg+xml"));
+        assertThat(FileTypes.detect(Samples.html(), "label.jpg"), equalTo("text/html"));
+        assertThat(FileTypes.detect(Samples.elf(), "manual.pdf"), startsWith("application/x-"));
+        assertThat(FileTypes.detect(Samples.zip(), "photo.png"), equalTo("application/zip"));
+        assertThat(FileTypes.detect(Samples.html(), "data.csv"), equalTo("text/html"));
     }
 
     @Test
