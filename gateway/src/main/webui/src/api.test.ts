@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, api, configureApi, errorMessage, humanStatuses, qs, waitText } from './api'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ApiError, api, configureApi, errorMessage, humanStatuses, qs, saveFile, waitText } from './api'
 
 /** A stand-in for the gateway: answers every fetch() with this status, body and headers. */
 function answer(status: number, body: unknown = '', headers: Record<string, string> = {}, statusText = '') {
@@ -227,5 +227,38 @@ describe('helpers', () => {
     expect(qs({})).toBe('')
     expect(qs({ status: '', page: 0, size: 20, unassigned: undefined, assigneeId: null, open: false })).toBe('?page=0&size=20&open=false')
     expect(qs({ q: 'a&b=c #d', z: 'ä\u0000' })).toBe('?q=a%26b%3Dc+%23d&z=%C3%A4%00')
+  })
+})
+
+describe('saveFile', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('fetches with the token, saves under the given name and frees the blob later', async () => {
+    vi.useFakeTimers()
+    const fetch = answer(200, 'a,b\n1,2\n', { 'Content-Type': 'text/csv' })
+    // jsdom has no object URLs: a URL class that has them, for this test only
+    vi.stubGlobal('URL', class extends URL {
+      static createObjectURL = vi.fn(() => 'blob:report')
+      static revokeObjectURL = vi.fn()
+    })
+    const clicked: { download: string; href: string; attached: boolean }[] = []
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ download: this.download, href: this.href, attached: this.isConnected })
+    })
+    await saveFile('/api/admin/support/reports/export.csv?from=2026-01-01', 'support-report.csv')
+    expect(new Headers((fetch.mock.calls[0][1] as RequestInit).headers).get('Authorization')).toBe('Bearer header.payload.signature')
+    expect(clicked).toEqual([{ download: 'support-report.csv', href: 'blob:report', attached: true }])
+    expect(document.querySelector('a')).toBeNull()
+    expect(URL.revokeObjectURL).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(10_000)
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:report')
+    expect(click).toHaveBeenCalledTimes(1)
+  })
+
+  it('refuses with the API error and saves nothing', async () => {
+    answer(404, { title: 'Not Found', status: 404, detail: 'No such file.' }, problem)
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click')
+    expect((await failure(saveFile('/api/support/attachments/x/', 'x.pdf'))).status).toBe(404)
+    expect(click).not.toHaveBeenCalled()
   })
 })

@@ -175,6 +175,18 @@ export async function fetchBlob(path: string): Promise<Blob> {
   return response.blob()
 }
 
+/** Downloads a protected file (the token goes in a header, so a plain link cannot) and saves it as `filename`. */
+export async function saveFile(path: string, filename: string): Promise<void> {
+  const url = URL.createObjectURL(await fetchBlob(path))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  document.body.append(link)
+  link.click()
+  link.remove()
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
 /** A running upload: its result, and a way to stop it (then the promise rejects with status 0 "aborted"). */
 export interface Upload<T> {
   done: Promise<T>

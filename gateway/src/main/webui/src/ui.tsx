@@ -45,6 +45,17 @@ function describedBy(id: string, error?: string, hint?: string, maxChars?: numbe
   return ids.length ? ids.join(' ') : undefined
 }
 
+/** What every field's control carries: its id, the ARIA state its shell shows, and the border for an error. */
+function controlProps(id: string, { error, hint, required, maxChars }: Omit<FieldProps, 'label'>) {
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-required': required || undefined,
+    'aria-describedby': describedBy(id, error, hint, maxChars),
+    className: `${inputClass} ${borderFor(error)}`,
+  }
+}
+
 /** "187 / 200 characters", red with how many are too many once over the limit. */
 function CharCount({ id, length, max }: { id: string; length: number; max?: number }) {
   if (!max) return null
@@ -64,14 +75,7 @@ export function TextField({ label, error, hint, required, maxChars, ...rest }: F
   const id = useId()
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} required={required} count={<CharCount id={id} length={lengthOf(rest.value)} max={maxChars} />}>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, error, hint, maxChars)}
-        className={`${inputClass} ${borderFor(error)}`}
-        {...rest}
-      />
+      <input {...controlProps(id, { error, hint, required, maxChars })} {...rest} />
     </FieldShell>
   )
 }
@@ -80,15 +84,7 @@ export function TextArea({ label, error, hint, required, maxChars, ...rest }: Fi
   const id = useId()
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} required={required} count={<CharCount id={id} length={lengthOf(rest.value)} max={maxChars} />}>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, error, hint, maxChars)}
-        className={`${inputClass} ${borderFor(error)}`}
-        rows={4}
-        {...rest}
-      />
+      <textarea {...controlProps(id, { error, hint, required, maxChars })} rows={4} {...rest} />
     </FieldShell>
   )
 }
@@ -97,14 +93,7 @@ export function SelectField({ label, error, hint, required, children, ...rest }:
   const id = useId()
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={`${inputClass} ${borderFor(error)}`}
-        {...rest}
-      >
+      <select {...controlProps(id, { error, hint, required })} {...rest}>
         {children}
       </select>
     </FieldShell>
@@ -119,11 +108,12 @@ const variants: Record<Variant, string> = {
   ghost: 'text-blue-800 hover:bg-blue-50',
 }
 
-export function Button({ variant = 'primary', busy, children, className = '', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
+/** `small`: the compact size of buttons inside list rows. */
+export function Button({ variant = 'primary', busy, small, children, className = '', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean; small?: boolean }) {
   return (
     <button
       type="button"
-      className={`inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition disabled:cursor-not-allowed ${variants[variant]} ${className}`}
+      className={`inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition disabled:cursor-not-allowed ${variants[variant]} ${small ? 'min-h-8 px-2 py-1 text-xs' : ''} ${className}`}
       disabled={busy || rest.disabled}
       aria-busy={busy || undefined}
       {...rest}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react'
-import { ApiError, errorMessage, fetchBlob, uploadFile } from '../api'
+import { ApiError, errorMessage, fetchBlob, saveFile, uploadFile } from '../api'
 import type { AttachmentRef } from '../types'
 import { Button } from '../ui'
+import { useAction } from '../form'
 
 /** The API's defaults (ticket-service `support.attachments.*`): the picker refuses before uploading. */
 export const MAX_FILES = 10
@@ -126,8 +127,12 @@ export function usePendingUploads() {
     remove,
     clear,
     ids: files.filter((f) => f.state === 'done' && f.ref).map((f) => f.ref!.id),
-    uploading: files.some((f) => f.state === 'uploading'),
-    failed: files.some((f) => f.state === 'error'),
+    /** Why the form cannot be sent yet (files still uploading or failed), or null. */
+    blocker: files.some((f) => f.state === 'uploading')
+      ? 'Wait until the files are uploaded.'
+      : files.some((f) => f.state === 'error')
+        ? 'Remove the files that could not be uploaded first.'
+        : null,
   }
 }
 
@@ -310,27 +315,8 @@ function Thumbnail({ file }: { file: AttachmentRef }) {
 }
 
 function Download({ file }: { file: AttachmentRef }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  async function save() {
-    setBusy(true)
-    setError(null)
-    try {
-      const blob = await fetchBlob(`/api/support/attachments/${file.id}/`)
-      const url = URL.createObjectURL(blob)
-      const a = document.createElement('a')
-      a.href = url
-      a.download = file.filename
-      document.body.append(a)
-      a.click()
-      a.remove()
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useAction()
+  const save = () => run(() => saveFile(`/api/support/attachments/${file.id}/`, file.filename))
   return (
     <span className="inline-flex flex-col">
       <Button variant="secondary" busy={busy} onClick={save} className="max-w-full">

@@ -72,12 +72,8 @@ export function ReplyBox({ ticket, staff, onSent, onStale }: { ticket: Ticket; s
       focusFirstInvalid(form.current)
       return
     }
-    if (uploads.uploading) {
-      setFormError('Wait until the files are uploaded.')
-      return
-    }
-    if (uploads.failed) {
-      setFormError('Remove the files that could not be uploaded first.')
+    if (uploads.blocker) {
+      setFormError(uploads.blocker)
       return
     }
     setError(undefined)

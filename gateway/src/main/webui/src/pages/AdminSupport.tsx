@@ -10,13 +10,16 @@ import { Unassign } from './admin/Unassign'
 import { api, errorMessage, qs } from '../api'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL, type Account, type Page, type Stats, type Status, type Ticket } from '../types'
-import { Alert, Button, Card, Empty, Loading, PageTitle, formatDate, formatDuration, useTitle } from '../ui'
+import { Alert, Button, Card, Loading, PageTitle, formatDate, formatDuration, useTitle } from '../ui'
 import { EnumSelect } from '../components/EnumSelect'
 import { FilterBar } from '../components/FilterBar'
 import { Pager } from '../components/Pager'
 import { TicketHeading } from '../components/TicketHeading'
 import { useDueRefresh } from '../sla/SlaBadge'
 import { SortSelect, useSort } from '../sla/SortSelect'
+import { ListState, ListTotal } from '../components/ListState'
+import { ConfirmButtons } from '../components/ConfirmBox'
+import { useAction } from '../form'
 
 const BAR_COLORS: Record<Status, string> = {
   OPEN: '#0284c7',
@@ -194,14 +197,8 @@ function PendingAgents({ onDecided }: { onDecided: () => void }) {
 
   return (
     <div>
-      {message && <Alert kind="success">{message}</Alert>}
-      {error && <Alert>{error}</Alert>}
-      {pending === null && !error ? (
-        <Loading label="Loading registrations…" />
-      ) : pending && pending.length === 0 ? (
-        <Empty>No agent registrations are waiting.</Empty>
-      ) : (
-        pending && (
+      <ListState data={pending} error={error} message={message} loading="Loading registrations…" empty="No agent registrations are waiting.">
+        {(pending) => (
           <ul className="space-y-3" aria-label="Pending agents">
             {pending.map((a) => (
               <li key={a.id} data-agent={a.email} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -231,14 +228,7 @@ function PendingAgents({ onDecided }: { onDecided: () => void }) {
                         {reasonError}
                       </p>
                     )}
-                    <div className="mt-2 flex flex-wrap gap-2">
-                      <Button variant="danger" busy={busy === a.id} onClick={() => decide(a, false)}>
-                        Confirm rejection
-                      </Button>
-                      <Button variant="secondary" onClick={() => setRejecting(null)}>
-                        Cancel
-                      </Button>
-                    </div>
+                    <ConfirmButtons className="mt-2" confirm="Confirm rejection" busy={busy === a.id} onConfirm={() => decide(a, false)} onCancel={() => setRejecting(null)} />
                   </div>
                 ) : (
                   <div className="mt-3 flex flex-wrap gap-2">
@@ -261,8 +251,8 @@ function PendingAgents({ onDecided }: { onDecided: () => void }) {
               </li>
             ))}
           </ul>
-        )
-      )}
+        )}
+      </ListState>
     </div>
   )
 }
@@ -270,13 +260,12 @@ function PendingAgents({ onDecided }: { onDecided: () => void }) {
 function Reassign({ ticket, agents, onDone }: { ticket: Ticket; agents: Account[]; onDone: (message: string | null, error?: string) => void }) {
   const [open, setOpen] = useState(false)
   const [agentId, setAgentId] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useAction()
   const choices = agents.filter((a) => a.id !== ticket.assigneeId)
   if (ticket.status === 'CLOSED') return null
   if (!open) {
     return (
-      <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" onClick={() => setOpen(true)} aria-label={`Reassign ${ticket.reference}`}>
+      <Button variant="secondary" small onClick={() => setOpen(true)} aria-label={`Reassign ${ticket.reference}`}>
         Reassign
       </Button>
     )
@@ -286,16 +275,11 @@ function Reassign({ ticket, agents, onDone }: { ticket: Ticket; agents: Account[
       setError('Choose an agent.')
       return
     }
-    setBusy(true)
-    try {
+    await run(async () => {
       await api('POST', `/api/support/tickets/${ticket.id}/reassign/`, { agentId })
       setOpen(false)
       onDone(`${ticket.reference} reassigned to ${agents.find((a) => a.id === agentId)?.name}.`)
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <div className="flex flex-col gap-1">
@@ -314,10 +298,10 @@ function Reassign({ ticket, agents, onDone }: { ticket: Ticket; agents: Account[
       />
       {error && <span className="text-xs text-red-700">{error}</span>}
       <div className="flex gap-1">
-        <Button className="min-h-8 px-2 py-1 text-xs" busy={busy} onClick={save}>
+        <Button small busy={busy} onClick={save}>
           Save
         </Button>
-        <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" onClick={() => setOpen(false)}>
+        <Button variant="secondary" small onClick={() => setOpen(false)}>
           Cancel
         </Button>
       </div>
@@ -386,18 +370,10 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
         />
         <SortSelect onChanged={() => setPage(0)} />
       </FilterBar>
-      {message && <Alert kind="success">{message}</Alert>}
-      {error && <Alert>{error}</Alert>}
-      {data === null && !error ? (
-        <Loading label="Loading tickets…" />
-      ) : data && data.items.length === 0 ? (
-        <Empty>No tickets match these filters.</Empty>
-      ) : (
-        data && (
+      <ListState data={data} error={error} message={message} loading="Loading tickets…" empty="No tickets match these filters.">
+        {(data) => (
           <>
-            <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-              {data.total} ticket{data.total === 1 ? '' : 's'}
-            </p>
+            <ListTotal total={data.total} one="ticket" many="tickets" />
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="All tickets">
               {data.items.map((t) => (
                 <li key={t.id} data-ticket={t.reference} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-center md:gap-4">
@@ -429,8 +405,8 @@ function AllTickets({ agents, reloadKey, onChanged }: { agents: Account[]; reloa
             </ul>
             <Pager label="Pages" page={page} total={data.total} size={size} onPage={setPage} />
           </>
-        )
-      )}
+        )}
+      </ListState>
     </div>
   )
 }

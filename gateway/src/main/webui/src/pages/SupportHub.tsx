@@ -3,13 +3,14 @@ import { Link, useSearchParams } from 'react-router'
 import { api, ApiError, errorMessage, qs, type FieldErrors } from '../api'
 import { useLiveNotifications } from '../notifications'
 import { CATEGORIES, CATEGORY_LABEL, CATEGORY_SHORT, PRIORITIES, PRIORITY_LABEL, type Category, type FaqEntry, type Page, type Priority, type Ticket } from '../types'
-import { Alert, Button, Card, Empty, Loading, PageTitle, PriorityBadge, SelectField, StatusBadge, TextArea, TextField, formatDate, useTitle } from '../ui'
+import { Alert, Button, Card, PageTitle, PriorityBadge, SelectField, StatusBadge, TextArea, TextField, formatDate, useTitle } from '../ui'
 import { useForm } from '../form'
 import { DELIVERY_ID, MAX, focusFirstInvalid, hasErrors, withoutError } from '../validation'
 import { AttachmentPicker, usePendingUploads } from '../conversation/Attachments'
 import { TicketSlaBadge } from '../sla/SlaBadge'
 import { FormActions } from '../components/FormActions'
 import { SearchBox } from '../search/SearchBox'
+import { ListState } from '../components/ListState'
 
 interface NewTicket {
   subject: string
@@ -118,12 +119,8 @@ function CreateTicketForm({ followUpOf, onCreated, onCancel }: { followUpOf: str
 
   async function submit(e: FormEvent) {
     if (!checked(e, validate(values))) return
-    if (uploads.uploading) {
-      setFormError('Wait until the files are uploaded.')
-      return
-    }
-    if (uploads.failed) {
-      setFormError('Remove the files that could not be uploaded first.')
+    if (uploads.blocker) {
+      setFormError(uploads.blocker)
       return
     }
     setBusy(true)
@@ -319,13 +316,8 @@ export function SupportHub() {
           <h2 id="my-tickets" className="mb-3 text-xl font-semibold">
             Your tickets {tickets && <span className="text-base font-normal text-slate-600">({total})</span>}
           </h2>
-          {error && <Alert>{error}</Alert>}
-          {tickets === null && !error ? (
-            <Loading label="Loading your tickets…" />
-          ) : tickets && tickets.length === 0 ? (
-            <Empty>You have no tickets yet. Use “Create new ticket” when something goes wrong with a delivery.</Empty>
-          ) : (
-            tickets && (
+          <ListState data={tickets} error={error} loading="Loading your tickets…" empty="You have no tickets yet. Use “Create new ticket” when something goes wrong with a delivery.">
+            {(tickets) => (
               <>
                 <TicketList tickets={tickets} />
                 {tickets.length < total && (
@@ -334,8 +326,8 @@ export function SupportHub() {
                   </Button>
                 )}
               </>
-            )
-          )}
+            )}
+          </ListState>
         </section>
         <aside aria-labelledby="faq-links">
           <Card>

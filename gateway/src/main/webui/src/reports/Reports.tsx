@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useSearchParams } from 'react-router'
-import { ApiError, api, errorMessage, fetchBlob, qs, type FieldErrors } from '../api'
+import { ApiError, api, errorMessage, qs, saveFile, type FieldErrors } from '../api'
 import { Alert, Button, Loading, SelectField, TextField } from '../ui'
 import { ReportChart, type ChartSpec } from './ReportChart'
 import { GROUPINGS, INTERVALS, queryFrom, timeMetric, type Clock, type Grouping, type Interval, type Report, type ReportQuery, type Statistic } from './report'
@@ -63,13 +63,7 @@ export function Reports() {
   const download = async () => {
     setDownloading(true)
     try {
-      const blob = await fetchBlob(`/api/admin/support/reports/export.csv${search}`)
-      const url = URL.createObjectURL(blob)
-      const link = document.createElement('a')
-      link.href = url
-      link.download = `support-report-${query.from}-${query.to}.csv`
-      link.click()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      await saveFile(`/api/admin/support/reports/export.csv${search}`, `support-report-${query.from}-${query.to}.csv`)
     } catch (err) {
       setError(errorMessage(err))
     } finally {

@@ -1,4 +1,4 @@
-import type { SlaPolicy } from './policy'
+import type { Day, SlaPolicy } from './policy'
 import type { Ticket } from '../types'
 
 /** Test data shared by the SLA unit tests (not part of the app's bundle: nothing else imports it). */
@@ -21,10 +21,15 @@ export const TICKET: Ticket = {
   updatedAt: at(-MIN),
 }
 
+/** 09:00–17:00 on each of these days, in the API's shape. */
+export function nineToFive(...days: Day[]) {
+  return days.map((day) => ({ day, start: '09:00', end: '17:00' }))
+}
+
 /** The contract's default: Monday to Friday 09:00–17:00 in Berlin, its targets, one holiday. */
 export const DEFAULT_POLICY: SlaPolicy = {
   timeZone: 'Europe/Berlin',
-  businessHours: (['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),
+  businessHours: nineToFive('MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'),
   holidays: ['2026-12-25'],
   targets: {
     HIGH: { firstResponseMinutes: 60, resolutionMinutes: 480 },

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_POLICY } from './fixtures'
+import { DEFAULT_POLICY, nineToFive } from './fixtures'
 import { DAYS, draftOf, formFieldOf, isIsoDate, knownTimeZones, minutesOfDay, policyBody, serverFieldErrors, validatePolicy, type PolicyDraft, type SlaPolicy } from './policy'
 
 /** The default policy, Monday split in two spans (the later one first), Friday first, holidays out of order. */
 const POLICY: SlaPolicy = {
   ...DEFAULT_POLICY,
   businessHours: [
-    { day: 'FRIDAY', start: '09:00', end: '17:00' },
+    ...nineToFive('FRIDAY'),
     { day: 'MONDAY', start: '13:00', end: '17:00' },
     { day: 'MONDAY', start: '09:00', end: '12:00' },
     ...DEFAULT_POLICY.businessHours.filter((h) => h.day !== 'MONDAY' && h.day !== 'FRIDAY'),
@@ -47,10 +47,7 @@ describe('draftOf and policyBody', () => {
       businessHours: [
         { day: 'MONDAY', start: '09:00', end: '12:00' },
         { day: 'MONDAY', start: '13:00', end: '17:00' },
-        { day: 'TUESDAY', start: '09:00', end: '17:00' },
-        { day: 'WEDNESDAY', start: '09:00', end: '17:00' },
-        { day: 'THURSDAY', start: '09:00', end: '17:00' },
-        { day: 'FRIDAY', start: '09:00', end: '17:00' },
+        ...nineToFive('TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'),
         { day: 'SUNDAY', start: '00:00', end: '24:00' },
       ],
       holidays: ['2026-12-25', '2026-12-26'],

@@ -2,8 +2,9 @@ import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage, qs } from '../api'
 import { Pager } from '../components/Pager'
 import type { Page } from '../types'
-import { Alert, Button, Empty, Loading, formatDate } from '../ui'
+import { Button, formatDate } from '../ui'
 import { eventLabel, type WebhookDelivery } from './types'
+import { ListState } from '../components/ListState'
 
 const PAGE_SIZE = 20
 
@@ -57,14 +58,8 @@ export function DeliveryLog({ webhookId, enabled }: { webhookId: string; enabled
         <h2 id="delivery-log" className="text-lg font-semibold">Deliveries</h2>
         <Button variant="secondary" onClick={load}>Refresh</Button>
       </div>
-      {message && <Alert kind="success">{message}</Alert>}
-      {error && <Alert>{error}</Alert>}
-      {data === null && !error ? (
-        <Loading label="Loading deliveries…" />
-      ) : data && data.items.length === 0 ? (
-        <Empty>No deliveries yet.</Empty>
-      ) : (
-        data && (
+      <ListState data={data} error={error} message={message} loading="Loading deliveries…" empty="No deliveries yet.">
+        {(data) => (
           <>
             <ul className="space-y-3" aria-label="Deliveries">
               {data.items.map((d) => (
@@ -108,8 +103,8 @@ export function DeliveryLog({ webhookId, enabled }: { webhookId: string; enabled
             </ul>
             <Pager label="Delivery pages" page={page} total={data.total} size={PAGE_SIZE} onPage={setPage} />
           </>
-        )
-      )}
+        )}
+      </ListState>
     </section>
   )
 }

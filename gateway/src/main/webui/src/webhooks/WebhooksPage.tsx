@@ -4,11 +4,12 @@ import { api, errorMessage, qs } from '../api'
 import { Pager } from '../components/Pager'
 import { useAction } from '../form'
 import type { Page } from '../types'
-import { Alert, Button, Card, Empty, Loading, PageTitle, formatDate, useTitle } from '../ui'
+import { Alert, Button, Card, Loading, PageTitle, formatDate, useTitle } from '../ui'
 import { DeliveryLog } from './DeliveryLog'
 import { SecretOnce } from './SecretOnce'
 import { DISABLED_REASON, eventLabel, type Webhook } from './types'
 import { WebhookForm } from './WebhookForm'
+import { ListState } from '../components/ListState'
 
 const PAGE_SIZE = 20
 
@@ -71,13 +72,8 @@ function WebhookList() {
             onSaved={(w) => { setCreated(w); setAdding(false); setPage(0); load() }} />
         </Card>
       )}
-      {error && <Alert>{error}</Alert>}
-      {data === null && !error ? (
-        <Loading label="Loading webhooks…" />
-      ) : data && data.items.length === 0 ? (
-        <Empty>No webhooks yet.</Empty>
-      ) : (
-        data && (
+      <ListState data={data} error={error} loading="Loading webhooks…" empty="No webhooks yet.">
+        {(data) => (
           <>
             <ul className="space-y-3" aria-label="Webhooks">
               {data.items.map((w) => (
@@ -96,8 +92,8 @@ function WebhookList() {
             </ul>
             <Pager label="Webhook pages" page={page} total={data.total} size={PAGE_SIZE} onPage={setPage} />
           </>
-        )
-      )}
+        )}
+      </ListState>
     </div>
   )
 }

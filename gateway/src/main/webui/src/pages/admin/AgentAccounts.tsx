@@ -3,8 +3,10 @@ import { useSearchParams } from 'react-router'
 import { api, errorMessage, qs } from '../../api'
 import { useLiveNotifications } from '../../notifications'
 import type { Account, Page } from '../../types'
-import { Alert, Button, Empty, Loading, formatDate } from '../../ui'
+import { Button, formatDate } from '../../ui'
 import { Pager } from '../../components/Pager'
+import { ListState, ListTotal } from '../../components/ListState'
+import { ConfirmBox } from '../../components/ConfirmBox'
 
 /** The agent statuses the admin can list; PENDING ones have their own panel (approve / reject). */
 const FILTERS = ['APPROVED', 'REJECTED', 'DEACTIVATED', 'ALL'] as const
@@ -114,18 +116,10 @@ export function AgentAccounts({ onChanged }: { onChanged: () => void }) {
           </button>
         ))}
       </div>
-      {message && <Alert kind="success">{message}</Alert>}
-      {error && <Alert>{error}</Alert>}
-      {data === null && !error ? (
-        <Loading label="Loading agents…" />
-      ) : data && data.items.length === 0 ? (
-        <Empty>{filter === 'ALL' ? 'No agents yet.' : `No ${FILTER_LABEL[filter].toLowerCase()} agents.`}</Empty>
-      ) : (
-        data && (
+      <ListState data={data} error={error} message={message} loading="Loading agents…" empty={filter === 'ALL' ? 'No agents yet.' : `No ${FILTER_LABEL[filter].toLowerCase()} agents.`}>
+        {(data) => (
           <>
-            <p className="mb-2 text-sm text-slate-700" aria-live="polite">
-              {data.total} agent{data.total === 1 ? '' : 's'}
-            </p>
+            <ListTotal total={data.total} one="agent" many="agents" />
             <ul className="space-y-3" aria-label={`${FILTER_LABEL[filter]} agents`}>
               {data.items.map((a) => (
                 <li key={a.id} data-account={a.email} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -150,20 +144,17 @@ export function AgentAccounts({ onChanged }: { onChanged: () => void }) {
                   )}
                   {a.status === 'APPROVED' &&
                     (confirming === a.id ? (
-                      <div role="group" aria-label={`Confirm deactivating ${a.name}`} className="mt-3 rounded-md border border-red-300 bg-red-50 p-3">
-                        <p className="mb-2 text-sm text-red-900">
-                          Deactivate {a.name}? They can no longer sign in, their sessions end within a minute, and their open tickets go back to
-                          auto-assignment. You can reactivate the account later.
-                        </p>
-                        <div className="flex flex-wrap gap-2">
-                          <Button variant="danger" busy={busy === a.id} onClick={() => change(a, 'deactivate')}>
-                            Confirm deactivation
-                          </Button>
-                          <Button variant="secondary" onClick={() => setConfirming(null)}>
-                            Cancel
-                          </Button>
-                        </div>
-                      </div>
+                      <ConfirmBox
+                        label={`Confirm deactivating ${a.name}`}
+                        className="mt-3"
+                        confirm="Confirm deactivation"
+                        busy={busy === a.id}
+                        onConfirm={() => change(a, 'deactivate')}
+                        onCancel={() => setConfirming(null)}
+                      >
+                        Deactivate {a.name}? They can no longer sign in, their sessions end within a minute, and their open tickets go back to
+                        auto-assignment. You can reactivate the account later.
+                      </ConfirmBox>
                     ) : (
                       <div className="mt-3">
                         <Button variant="secondary" onClick={() => setConfirming(a.id)} aria-label={`Deactivate ${a.name}`}>
@@ -183,8 +174,8 @@ export function AgentAccounts({ onChanged }: { onChanged: () => void }) {
             </ul>
             <Pager label="Agent pages" page={page} total={data.total} size={PAGE_SIZE} onPage={setPage} />
           </>
-        )
-      )}
+        )}
+      </ListState>
     </div>
   )
 }

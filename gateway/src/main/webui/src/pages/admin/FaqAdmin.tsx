@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, ApiError, errorMessage, qs, type FieldErrors } from '../../api'
 import { CATEGORY_SHORT, type FaqEntry, type Page } from '../../types'
-import { Alert, Button, Empty, Loading, SelectField, TextArea, TextField, formatDate } from '../../ui'
+import { Alert, Button, SelectField, TextArea, TextField, formatDate } from '../../ui'
 import { useForm } from '../../form'
 import { focusFirstInvalid, hasErrors } from '../../validation'
 import { EnumSelect } from '../../components/EnumSelect'
 import { FilterBar } from '../../components/FilterBar'
 import { Pager } from '../../components/Pager'
 import { FormActions } from '../../components/FormActions'
+import { ListState, ListTotal } from '../../components/ListState'
+import { ConfirmBox } from '../../components/ConfirmBox'
 
 /** An entry as GET /api/admin/faq/ returns it: drafts too, with the version for optimistic locking. */
 interface AdminFaqEntry extends FaqEntry {
@@ -48,6 +50,15 @@ interface Draft {
 }
 
 const EMPTY: Draft = { topicKey: '', language: 'en', category: '', question: '', answer: '', published: false, order: '' }
+
+/** A row's small button, named for screen readers by the action and the entry it acts on. */
+function EntryAction({ action, entry, onClick }: { action: string; entry: AdminFaqEntry; onClick: () => void }) {
+  return (
+    <Button variant="secondary" small aria-label={`${action}: ${entry.question} (${entry.language})`} onClick={onClick}>
+      {action}
+    </Button>
+  )
+}
 
 /** "Where is my parcel?" → "where-is-my-parcel": the topic key when the admin leaves it empty. */
 export function topicKeyFrom(question: string): string {
@@ -263,18 +274,10 @@ export function FaqAdmin() {
         <EnumSelect label="Category" value={category} values={FAQ_CATEGORIES} labels={CATEGORY_SHORT} onChange={filter(setCategory)} />
         <EnumSelect label="State" value={published} values={STATES} labels={STATE_LABEL} onChange={filter(setPublished)} />
       </FilterBar>
-      {message && <Alert kind="success">{message}</Alert>}
-      {error && <Alert>{error}</Alert>}
-      {data === null && !error ? (
-        <Loading label="Loading FAQ entries…" />
-      ) : data && data.items.length === 0 ? (
-        <Empty>No FAQ entries match these filters.</Empty>
-      ) : (
-        data && (
+      <ListState data={data} error={error} message={message} loading="Loading FAQ entries…" empty="No FAQ entries match these filters.">
+        {(data) => (
           <>
-            <p className="mb-2 text-sm text-slate-700" aria-live="polite">
-              {data.total} entr{data.total === 1 ? 'y' : 'ies'}
-            </p>
+            <ListTotal total={data.total} one="entry" many="entries" />
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="FAQ entries">
               {data.items.map((entry) => (
                 <li key={entry.id} data-faq-entry={entry.topicKey + '/' + entry.language} className="px-4 py-3">
@@ -291,23 +294,21 @@ export function FaqAdmin() {
                     {entry.helpfulCount} helpful · {entry.notHelpfulCount} not helpful · position {entry.order} · updated {formatDate(entry.updatedAt)}
                   </p>
                   {deleting === entry.id ? (
-                    <div role="group" aria-label="Confirm deleting this entry" className="mt-2 rounded-md border border-red-300 bg-red-50 p-3">
-                      <p className="mb-2 text-sm text-red-900">Delete this {LANGUAGES[entry.language] ?? entry.language} entry and its votes? Its translations stay.</p>
-                      <div className="flex flex-wrap gap-2">
-                        <Button variant="danger" busy={busy === entry.id} onClick={() => remove(entry)}>
-                          Delete entry
-                        </Button>
-                        <Button variant="secondary" onClick={() => setDeleting(null)}>
-                          Cancel
-                        </Button>
-                      </div>
-                    </div>
+                    <ConfirmBox
+                      label="Confirm deleting this entry"
+                      className="mt-2"
+                      confirm="Delete entry"
+                      busy={busy === entry.id}
+                      onConfirm={() => remove(entry)}
+                      onCancel={() => setDeleting(null)}
+                    >
+                      Delete this {LANGUAGES[entry.language] ?? entry.language} entry and its votes? Its translations stay.
+                    </ConfirmBox>
                   ) : (
                     <div className="mt-2 flex flex-wrap gap-2">
-                      <Button
-                        variant="secondary"
-                        className="min-h-8 px-2 py-1 text-xs"
-                        aria-label={`Edit: ${entry.question} (${entry.language})`}
+                      <EntryAction
+                        action="Edit"
+                        entry={entry}
                         onClick={() =>
                           open({
                             id: entry.id,
@@ -321,28 +322,20 @@ export function FaqAdmin() {
                             order: String(entry.order),
                           })
                         }
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        className="min-h-8 px-2 py-1 text-xs"
-                        aria-label={`Translate: ${entry.question} (${entry.language})`}
+                      />
+                      <EntryAction
+                        action="Translate"
+                        entry={entry}
                         onClick={() => open({ ...EMPTY, topicKey: entry.topicKey, category: entry.category, language: entry.language === 'en' ? 'de' : 'en', order: String(entry.order) })}
-                      >
-                        Translate
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        className="min-h-8 px-2 py-1 text-xs"
-                        aria-label={`Delete: ${entry.question} (${entry.language})`}
+                      />
+                      <EntryAction
+                        action="Delete"
+                        entry={entry}
                         onClick={() => {
                           setMessage(null)
                           setDeleting(entry.id)
                         }}
-                      >
-                        Delete
-                      </Button>
+                      />
                     </div>
                   )}
                 </li>
@@ -350,8 +343,8 @@ export function FaqAdmin() {
             </ul>
             <Pager label="FAQ pages" page={page} total={data.total} size={PAGE_SIZE} onPage={setPage} />
           </>
-        )
-      )}
+        )}
+      </ListState>
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import { DEFAULT_POLICY as POLICY } from '../../sla/fixtures'
+import { DEFAULT_POLICY as POLICY, nineToFive } from '../../sla/fixtures'
 import { SlaPolicyEditor } from './SlaPolicy'
 
 type Reply = { status: number; body: unknown }
@@ -76,11 +76,9 @@ describe('SlaPolicyEditor', () => {
       {
         timeZone: 'UTC',
         businessHours: [
-          { day: 'MONDAY', start: '09:00', end: '17:00' },
+          ...nineToFive('MONDAY'),
           { day: 'MONDAY', start: '18:00', end: '20:30' },
-          { day: 'WEDNESDAY', start: '09:00', end: '17:00' },
-          { day: 'THURSDAY', start: '09:00', end: '17:00' },
-          { day: 'FRIDAY', start: '09:00', end: '17:00' },
+          ...nineToFive('WEDNESDAY', 'THURSDAY', 'FRIDAY'),
           { day: 'SUNDAY', start: '00:00', end: '24:00' },
         ],
         holidays: ['2026-12-26'],

@@ -64,7 +64,7 @@ function HoursRow({ day, index, hours, errors, onChange, onRemove }: { day: Day;
       <div className="flex flex-wrap items-end gap-2">
         {input('start', 'From')}
         {input('end', 'Until')}
-        <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" aria-label={`Remove ${name} hours`} onClick={onRemove}>
+        <Button variant="secondary" small aria-label={`Remove ${name} hours`} onClick={onRemove}>
           Remove
         </Button>
       </div>
@@ -97,10 +97,10 @@ function DayHours({ day, intervals, errors, onChange }: { day: Day; intervals: H
         </ul>
         {errors[`hours.${day}`] && <p className="text-sm text-red-700">{errors[`hours.${day}`]}</p>}
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" aria-label={`Add hours on ${DAY_LABEL[day]}`} onClick={() => onChange([...intervals, next])}>
+          <Button variant="secondary" small aria-label={`Add hours on ${DAY_LABEL[day]}`} onClick={() => onChange([...intervals, next])}>
             Add hours
           </Button>
-          <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" aria-label={`All day on ${DAY_LABEL[day]}`} onClick={() => onChange([{ start: '00:00', end: '24:00' }])}>
+          <Button variant="secondary" small aria-label={`All day on ${DAY_LABEL[day]}`} onClick={() => onChange([{ start: '00:00', end: '24:00' }])}>
             All day
           </Button>
         </div>

@@ -19,7 +19,7 @@ export function Unassign({ ticket, onDone }: { ticket: Ticket; onDone: (message:
 
   return (
     <div className="flex flex-col gap-1">
-      <Button variant="secondary" className="min-h-8 px-2 py-1 text-xs" busy={busy} onClick={unassign} aria-label={`Return to queue: ${ticket.reference}`}>
+      <Button variant="secondary" small busy={busy} onClick={unassign} aria-label={`Return to queue: ${ticket.reference}`}>
         Return to queue
       </Button>
       {error && (

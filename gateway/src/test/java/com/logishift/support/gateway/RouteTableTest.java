@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 /** Every public API path (README, "API") goes to its owner, with or without the trailing slash, with the right access. */
 class RouteTableTest {
 
+    private static final String ID = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
+    private static final String ONE_TICKET = "/api/support/tickets/" + ID;
+
     private static void routes(String method, String path, Backend backend, Access access) {
         routes(method, path, backend, access, false);
     }
@@ -24,67 +27,64 @@ class RouteTableTest {
 
     @Test
     void seedAndSpecPaths() {
-        String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
         routes("POST", "/api/support/tickets/create", Backend.TICKET, Access.SIGNED_IN);
         routes("GET", "/api/support/tickets", Backend.TICKET, Access.SIGNED_IN);
-        routes("GET", "/api/support/tickets/" + id, Backend.TICKET, Access.SIGNED_IN);
-        routes("POST", "/api/support/tickets/" + id + "/feedback", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", ONE_TICKET, Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", ONE_TICKET + "/feedback", Backend.TICKET, Access.SIGNED_IN);
         routes("GET", "/api/support/faq", Backend.FAQ, Access.PUBLIC);
-        routes("GET", "/api/support/faq/" + id, Backend.FAQ, Access.PUBLIC);
-        routes("POST", "/api/support/faq/" + id + "/vote", Backend.FAQ, Access.SIGNED_IN);
+        routes("GET", "/api/support/faq/" + ID, Backend.FAQ, Access.PUBLIC);
+        routes("POST", "/api/support/faq/" + ID + "/vote", Backend.FAQ, Access.SIGNED_IN);
         routes("POST", "/api/support/register-agent", Backend.AGENT, Access.PUBLIC_AUTH);
         routes("GET", "/api/agent/tickets", Backend.TICKET, Access.SIGNED_IN);
-        routes("POST", "/api/support/tickets/" + id + "/assign-self", Backend.TICKET, Access.SIGNED_IN);
-        routes("PUT", "/api/support/tickets/" + id + "/update-status", Backend.TICKET, Access.SIGNED_IN);
-        routes("POST", "/api/support/tickets/" + id + "/add-note", Backend.TICKET, Access.SIGNED_IN);
-        routes("POST", "/api/admin/approve-agent/" + id, Backend.AGENT, Access.SIGNED_IN);
-        routes("POST", "/api/admin/reject-agent/" + id, Backend.AGENT, Access.SIGNED_IN);
+        routes("POST", ONE_TICKET + "/assign-self", Backend.TICKET, Access.SIGNED_IN);
+        routes("PUT", ONE_TICKET + "/update-status", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", ONE_TICKET + "/add-note", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", "/api/admin/approve-agent/" + ID, Backend.AGENT, Access.SIGNED_IN);
+        routes("POST", "/api/admin/reject-agent/" + ID, Backend.AGENT, Access.SIGNED_IN);
         routes("GET", "/api/admin/agents", Backend.AGENT, Access.SIGNED_IN);
         routes("GET", "/api/admin/support/tickets", Backend.TICKET, Access.SIGNED_IN);
         routes("GET", "/api/admin/support/stats", Backend.TICKET, Access.SIGNED_IN);
         // reports
         routes("GET", "/api/admin/support/reports", Backend.TICKET, Access.SIGNED_IN);
         routes("GET", "/api/admin/support/reports/export.csv", Backend.TICKET, Access.SIGNED_IN);
-        routes("POST", "/api/support/tickets/" + id + "/reassign", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", ONE_TICKET + "/reassign", Backend.TICKET, Access.SIGNED_IN);
         // merge
-        routes("POST", "/api/support/tickets/" + id + "/merge", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", ONE_TICKET + "/merge", Backend.TICKET, Access.SIGNED_IN);
         routes("POST", "/api/auth/register", Backend.AGENT, Access.PUBLIC_AUTH);
         routes("POST", "/api/auth/login", Backend.AGENT, Access.PUBLIC_AUTH);
         routes("GET", "/api/auth/me", Backend.AGENT, Access.SIGNED_IN);
         routes("GET", "/api/auth/jwks", Backend.AGENT, Access.PUBLIC);
         routes("POST", "/api/admin/faq", Backend.FAQ, Access.SIGNED_IN);
-        routes("PUT", "/api/admin/faq/" + id, Backend.FAQ, Access.SIGNED_IN);
-        routes("DELETE", "/api/admin/faq/" + id, Backend.FAQ, Access.SIGNED_IN);
+        routes("PUT", "/api/admin/faq/" + ID, Backend.FAQ, Access.SIGNED_IN);
+        routes("DELETE", "/api/admin/faq/" + ID, Backend.FAQ, Access.SIGNED_IN);
         routes("GET", "/api/notifications", Backend.NOTIFICATION, Access.SIGNED_IN);
         routes("GET", "/api/notifications/unread-count", Backend.NOTIFICATION, Access.SIGNED_IN);
-        routes("POST", "/api/notifications/" + id + "/read", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("POST", "/api/notifications/" + ID + "/read", Backend.NOTIFICATION, Access.SIGNED_IN);
         routes("POST", "/api/notifications/read-all", Backend.NOTIFICATION, Access.SIGNED_IN);
         routes("GET", "/api/notifications/stream", Backend.NOTIFICATION, Access.STREAM, true);
     }
 
     @Test
     void slaAndPreferencePaths() {
-        String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
         routes("GET", "/api/admin/sla/policy", Backend.TICKET, Access.SIGNED_IN);
         routes("PUT", "/api/admin/sla/policy", Backend.TICKET, Access.SIGNED_IN);
-        routes("PUT", "/api/support/tickets/" + id + "/update-priority", Backend.TICKET, Access.SIGNED_IN);
+        routes("PUT", ONE_TICKET + "/update-priority", Backend.TICKET, Access.SIGNED_IN);
         routes("GET", "/api/notifications/preferences", Backend.NOTIFICATION, Access.SIGNED_IN);
         routes("PUT", "/api/notifications/preferences", Backend.NOTIFICATION, Access.SIGNED_IN);
     }
 
     @Test
     void webhookPaths() {
-        String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
         routes("GET", "/api/admin/webhooks", Backend.NOTIFICATION, Access.SIGNED_IN);
         routes("POST", "/api/admin/webhooks", Backend.NOTIFICATION, Access.SIGNED_IN);
         routes("GET", "/api/admin/webhooks/event-types", Backend.NOTIFICATION, Access.SIGNED_IN);
-        routes("PUT", "/api/admin/webhooks/" + id, Backend.NOTIFICATION, Access.SIGNED_IN);
-        routes("DELETE", "/api/admin/webhooks/" + id, Backend.NOTIFICATION, Access.SIGNED_IN);
-        routes("POST", "/api/admin/webhooks/" + id + "/rotate-secret", Backend.NOTIFICATION, Access.SIGNED_IN);
-        routes("GET", "/api/admin/webhooks/" + id + "/deliveries", Backend.NOTIFICATION, Access.SIGNED_IN);
-        routes("POST", "/api/admin/webhooks/" + id + "/deliveries/" + id + "/redeliver", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("PUT", "/api/admin/webhooks/" + ID, Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("DELETE", "/api/admin/webhooks/" + ID, Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("POST", "/api/admin/webhooks/" + ID + "/rotate-secret", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("GET", "/api/admin/webhooks/" + ID + "/deliveries", Backend.NOTIFICATION, Access.SIGNED_IN);
+        routes("POST", "/api/admin/webhooks/" + ID + "/deliveries/" + ID + "/redeliver", Backend.NOTIFICATION, Access.SIGNED_IN);
         assertEquals("/api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver",
-                UriTags.template("/api/admin/webhooks/" + id + "/deliveries/" + id + "/redeliver"));
+                UriTags.template("/api/admin/webhooks/" + ID + "/deliveries/" + ID + "/redeliver"));
         assertEquals("/api/admin/webhooks/event-types", UriTags.template("/api/admin/webhooks/event-types"));
     }
 
@@ -100,15 +100,14 @@ class RouteTableTest {
 
     @Test
     void conversationPaths() {
-        String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
-        routes("GET", "/api/support/tickets/" + id + "/messages", Backend.TICKET, Access.SIGNED_IN);
-        routes("POST", "/api/support/tickets/" + id + "/messages", Backend.TICKET, Access.SIGNED_IN);
-        routes("GET", "/api/support/tickets/" + id + "/timeline", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", ONE_TICKET + "/messages", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", ONE_TICKET + "/messages", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", ONE_TICKET + "/timeline", Backend.TICKET, Access.SIGNED_IN);
         // a live stream like the notifications', but for signed-in callers only: no one-time ticket
-        routes("GET", "/api/support/tickets/" + id + "/stream", Backend.TICKET, Access.SIGNED_IN, true);
+        routes("GET", ONE_TICKET + "/stream", Backend.TICKET, Access.SIGNED_IN, true);
         routes("POST", "/api/support/attachments", Backend.TICKET, Access.SIGNED_IN);
-        routes("GET", "/api/support/attachments/" + id, Backend.TICKET, Access.SIGNED_IN);
-        routes("DELETE", "/api/support/attachments/" + id, Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", "/api/support/attachments/" + ID, Backend.TICKET, Access.SIGNED_IN);
+        routes("DELETE", "/api/support/attachments/" + ID, Backend.TICKET, Access.SIGNED_IN);
     }
 
     // search (ticket-service): the tickets route covers it; its own metrics tag, not {id}
@@ -120,13 +119,12 @@ class RouteTableTest {
 
     @Test
     void onlyAGetOfOneTicketsStreamIsAStream() {
-        String id = "0b8f4a52-1c5e-4c63-9f1e-2b1f7c3d9a10";
-        routes("POST", "/api/support/tickets/" + id + "/stream", Backend.TICKET, Access.SIGNED_IN);
+        routes("POST", ONE_TICKET + "/stream", Backend.TICKET, Access.SIGNED_IN);
         routes("GET", "/api/support/tickets/stream", Backend.TICKET, Access.SIGNED_IN);
-        routes("GET", "/api/support/tickets/" + id + "/stream/more", Backend.TICKET, Access.SIGNED_IN);
-        routes("GET", "/api/support/tickets/" + id + "/streams", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", ONE_TICKET + "/stream/more", Backend.TICKET, Access.SIGNED_IN);
+        routes("GET", ONE_TICKET + "/streams", Backend.TICKET, Access.SIGNED_IN);
         routes("GET", "/api/support/tickets//stream", Backend.TICKET, Access.SIGNED_IN);
-        routes("GET", "/api/support/faq/" + id + "/stream", Backend.FAQ, Access.PUBLIC);
+        routes("GET", "/api/support/faq/" + ID + "/stream", Backend.FAQ, Access.PUBLIC);
     }
 
     @Test

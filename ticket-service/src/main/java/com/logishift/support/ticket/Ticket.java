@@ -162,11 +162,7 @@ public class Ticket extends PanacheEntityBase {
         if (status == TicketStatus.CLOSED) {
             throw TicketRuleException.conflict("ticket-closed", reference + " is CLOSED and cannot be reassigned");
         }
-        UUID previous = assigneeId;
-        assigneeId = agentId;
-        assignedAt = now;
-        updatedAt = now;
-        return previous;
+        return handTo(agentId, now);
     }
 
     /** An admin sends a ticket nobody has started back to the queue. Returns the previous assignee. */
@@ -175,11 +171,7 @@ public class Ticket extends PanacheEntityBase {
             throw TicketRuleException.conflict("ticket-started", reference + " is " + status
                     + "; only an OPEN ticket can go back to the unassigned queue");
         }
-        UUID previous = assigneeId;
-        assigneeId = null;
-        assignedAt = null;
-        updatedAt = now;
-        return previous;
+        return handTo(null, now);
     }
 
     /**
@@ -192,11 +184,18 @@ public class Ticket extends PanacheEntityBase {
             throw new IllegalStateException(reference + " is " + status + "; only unresolved tickets go back to the queue");
         }
         TicketStatus before = status;
-        assigneeId = null;
-        assignedAt = null;
+        handTo(null, now);
         status = TicketStatus.OPEN;
-        updatedAt = now;
         return before;
+    }
+
+    /** The assignee changes (null: back to the queue), with when it did. Returns the previous assignee. */
+    private UUID handTo(UUID agentId, Instant now) {
+        UUID previous = assigneeId;
+        assigneeId = agentId;
+        assignedAt = agentId == null ? null : now;
+        updatedAt = now;
+        return previous;
     }
 
     /**

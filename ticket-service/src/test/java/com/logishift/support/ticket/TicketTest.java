@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.logishift.support.ticket.TicketRuleException.Kind;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class TicketTest {
 
@@ -22,6 +24,13 @@ class TicketTest {
     private Ticket ticket() {
         return Ticket.open(123, customer, "  Parcel arrived crushed ", "The box was flat.", Category.DAMAGED,
                 null, " DLV-42 ", T0);
+    }
+
+    /** The call breaks a ticket rule of this kind (403 FORBIDDEN or 409 CONFLICT). */
+    private static TicketRuleException refused(Kind kind, Executable call) {
+        TicketRuleException e = assertThrows(TicketRuleException.class, call);
+        assertEquals(kind, e.kind(), e.getMessage());
+        return e;
     }
 
     @Test
@@ -48,9 +57,7 @@ class TicketTest {
     void thePriorityIsChangedByTheAssigneeOrAnAdminUntilTheTicketIsClosed() {
         Ticket t = ticket();
         t.assignTo(agent.id(), T0);
-        TicketRuleException notTheirs = assertThrows(TicketRuleException.class,
-                () -> t.changePriority(Priority.HIGH, otherAgent, T0));
-        assertEquals(TicketRuleException.Kind.FORBIDDEN, notTheirs.kind());
+        refused(Kind.FORBIDDEN, () -> t.changePriority(Priority.HIGH, otherAgent, T0));
         assertEquals(Priority.MEDIUM, t.changePriority(Priority.HIGH, agent, T0.plusSeconds(5)));
         assertEquals(Priority.HIGH, t.priority);
         assertEquals(T0.plusSeconds(5), t.updatedAt);
@@ -59,8 +66,7 @@ class TicketTest {
         t.takeBy(agent.id(), T0);
         t.changeStatus(TicketStatus.RESOLVED, agent, T0);
         t.acceptFeedback(T0);
-        assertEquals(TicketRuleException.Kind.CONFLICT, assertThrows(TicketRuleException.class,
-                () -> t.changePriority(Priority.LOW, admin, T0)).kind());
+        refused(Kind.CONFLICT, () -> t.changePriority(Priority.LOW, admin, T0));
     }
 
     @Test
@@ -72,8 +78,7 @@ class TicketTest {
         assertEquals(TicketStatus.IN_PROGRESS, t.status);
         assertNull(t.firstResponseAt, "the first response is the first public staff message, not taking it");
         assertFalse(t.takeBy(agent.id(), T0.plusSeconds(90)), "taking it again is harmless");
-        TicketRuleException taken = assertThrows(TicketRuleException.class, () -> t.takeBy(otherAgent.id(), T0));
-        assertEquals(TicketRuleException.Kind.CONFLICT, taken.kind());
+        TicketRuleException taken = refused(Kind.CONFLICT, () -> t.takeBy(otherAgent.id(), T0));
         assertTrue(taken.getMessage().contains("another agent"));
     }
 
@@ -81,9 +86,7 @@ class TicketTest {
     void agentsMoveOnlyTheirOwnTicketsAdminsMoveAny() {
         Ticket t = ticket();
         t.takeBy(agent.id(), T0);
-        TicketRuleException notTheirs = assertThrows(TicketRuleException.class,
-                () -> t.changeStatus(TicketStatus.ON_HOLD, otherAgent, T0));
-        assertEquals(TicketRuleException.Kind.FORBIDDEN, notTheirs.kind());
+        refused(Kind.FORBIDDEN, () -> t.changeStatus(TicketStatus.ON_HOLD, otherAgent, T0));
         assertEquals(TicketStatus.IN_PROGRESS, t.changeStatus(TicketStatus.ON_HOLD, agent, T0));
         assertEquals(TicketStatus.ON_HOLD, t.changeStatus(TicketStatus.RESOLVED, admin, T0));
     }
@@ -92,9 +95,7 @@ class TicketTest {
     void anIllegalMoveNamesTheCurrentStatusAndTheAllowedTargets() {
         Ticket t = ticket();
         t.takeBy(agent.id(), T0);
-        TicketRuleException illegal = assertThrows(TicketRuleException.class,
-                () -> t.changeStatus(TicketStatus.CLOSED, agent, T0));
-        assertEquals(TicketRuleException.Kind.CONFLICT, illegal.kind());
+        TicketRuleException illegal = refused(Kind.CONFLICT, () -> t.changeStatus(TicketStatus.CLOSED, agent, T0));
         assertTrue(illegal.getMessage().contains("is IN_PROGRESS"), illegal.getMessage());
         assertTrue(illegal.getMessage().contains("allowed: ON_HOLD, RESOLVED"), illegal.getMessage());
     }
@@ -137,6 +138,8 @@ class TicketTest {
         Ticket t = ticket();
         t.assignTo(agent.id(), T0);
         assertEquals(agent.id(), t.unassign(T0));
+        assertNull(t.assigneeId);
+        assertNull(t.assignedAt);
         t.takeBy(agent.id(), T0);
         assertThrows(TicketRuleException.class, () -> t.unassign(T0));
         t.changeStatus(TicketStatus.RESOLVED, agent, T0);

@@ -17,6 +17,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,9 +28,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class FaqSearchTest {
 
+    /** A public search for {@code q}, with more query parameters as name, value pairs: answered 200. */
+    private static ValidatableResponse search(String q, Object... more) {
+        RequestSpecification request = json().queryParam("q", q);
+        for (int i = 0; i < more.length; i += 2) {
+            request = request.queryParam((String) more[i], more[i + 1]);
+        }
+        return request.get(PUBLIC).then().statusCode(200);
+    }
+
     @Test
     void damageFindsTheDamageEntriesFirst() {
-        json().queryParam("q", "damage").get(PUBLIC).then().statusCode(200)
+        search("damage")
                 .body("items[0].category", equalTo("DAMAGED"))
                 .body("items[1].category", equalTo("DAMAGED"))
                 .body("items.topicKey", hasItem("damaged-parcel"));
@@ -36,7 +47,7 @@ class FaqSearchTest {
 
     @Test
     void brokenParcelFindsTheDamagedParcelEntry() {
-        json().queryParam("q", "broken parcel").get(PUBLIC).then().statusCode(200)
+        search("broken parcel")
                 .body("items[0].topicKey", equalTo("damaged-parcel"))
                 .body("items[0].category", equalTo("DAMAGED"));
     }
@@ -44,31 +55,31 @@ class FaqSearchTest {
     @Test
     void pluralsAndInflectionsMatchTheirStem() {
         // "packages" is stemmed to "packag", as is "package"/"packages" in the entries
-        json().queryParam("q", "packages").get(PUBLIC).then().statusCode(200)
+        search("packages")
                 .body("total", greaterThanOrEqualTo(1));
-        json().queryParam("q", "damages").get(PUBLIC).then().statusCode(200)
+        search("damages")
                 .body("items[0].category", equalTo("DAMAGED"));
-        json().queryParam("q", "delayed deliveries").get(PUBLIC).then().statusCode(200)
+        search("delayed deliveries")
                 .body("items[0].topicKey", equalTo("late-delivery"));
     }
 
     @Test
     void entriesAreStemmedInTheirOwnLanguage() {
         // German: "Pakete" → "paket", "beschädigt" matches "beschädigt"
-        json().queryParam("q", "Pakete beschädigt").queryParam("lang", "de").get(PUBLIC).then().statusCode(200)
+        search("Pakete beschädigt", "lang", "de")
                 .body("items[0].topicKey", equalTo("damaged-parcel"))
                 .body("items[0].language", equalTo("de"));
-        json().queryParam("q", "kaputt").queryParam("lang", "de").get(PUBLIC).then().statusCode(200)
+        search("kaputt", "lang", "de")
                 .body("items[0].topicKey", equalTo("damaged-parcel"));
         // French: "endommagés" → "endommag"
-        json().queryParam("q", "colis endommagés").queryParam("lang", "fr").get(PUBLIC).then().statusCode(200)
+        search("colis endommagés", "lang", "fr")
                 .body("items[0].topicKey", equalTo("damaged-parcel"))
                 .body("items[0].language", equalTo("fr"));
     }
 
     @Test
     void aFrenchReaderSearchesTheEnglishVersionOfUntranslatedTopics() {
-        json().queryParam("q", "track delivery ID").queryParam("lang", "fr").get(PUBLIC).then().statusCode(200)
+        search("track delivery ID", "lang", "fr")
                 .body("items[0].topicKey", equalTo("track-delivery"))
                 .body("items[0].language", equalTo("en"));
     }
@@ -76,20 +87,20 @@ class FaqSearchTest {
     @Test
     void aQuestionWithWordsNoEntryHasAllOfStillFindsTheBestMatches() {
         // no entry contains "yesterday" or "evening": all-words finds nothing, any-word ranks by overlap
-        json().queryParam("q", "my parcel arrived broken yesterday evening").get(PUBLIC).then().statusCode(200)
+        search("my parcel arrived broken yesterday evening")
                 .body("items[0].topicKey", equalTo("damaged-parcel"));
     }
 
     @Test
     void searchRespectsTheCategoryFilter() {
-        json().queryParam("q", "parcel").queryParam("category", "LOST").get(PUBLIC).then().statusCode(200)
+        search("parcel", "category", "LOST")
                 .body("items", not(hasSize(0)))
                 .body("items.category", everyItem(equalTo("LOST")));
     }
 
     @Test
     void aSearchWithNoMatchIsAnEmptyPage() {
-        json().queryParam("q", uniqueWord()).get(PUBLIC).then().statusCode(200)
+        search(uniqueWord())
                 .body("items", hasSize(0)).body("total", equalTo(0));
     }
 
@@ -98,7 +109,7 @@ class FaqSearchTest {
         String word = uniqueWord();
         String inAnswer = create(entry(uniqueTopic(), "en", "Unrelated heading", "Here the answer says " + word + "."));
         String inQuestion = create(entry(uniqueTopic(), "en", "What about " + word + "?", "A short answer."));
-        json().queryParam("q", word).get(PUBLIC).then().statusCode(200)
+        search(word)
                 .body("total", equalTo(2))
                 .body("items.id", equalTo(List.of(inQuestion, inAnswer)));
     }
@@ -113,12 +124,11 @@ class FaqSearchTest {
                 "ñandú", "\t\n\r", "\u202e\u200b", "\\x00", "NULL", "null",
                 "damage".repeat(33), "!".repeat(200), "📦".repeat(200));
         for (String q : hostile) {
-            json().queryParam("q", q).get(PUBLIC).then().statusCode(200)
+            search(q)
                     .contentType("application/json")
                     .body("items", notNullValue())
                     .body("total", greaterThanOrEqualTo(0));
-            json().queryParam("q", q).queryParam("lang", "de").queryParam("category", "DAMAGED")
-                    .get(PUBLIC).then().statusCode(200);
+            search(q, "lang", "de", "category", "DAMAGED");
         }
         // the entries are all still there
         json().get(PUBLIC + "?size=100").then().statusCode(200).body("items.topicKey", hasItem("damaged-parcel"));
@@ -126,7 +136,7 @@ class FaqSearchTest {
 
     @Test
     void searchTextsLongerThan200CharactersAre400() {
-        json().queryParam("q", "a".repeat(200)).get(PUBLIC).then().statusCode(200);
+        search("a".repeat(200));
         for (String q : List.of("a".repeat(201), "x".repeat(10_000), "damage ".repeat(1_500))) {
             json().queryParam("q", q).get(PUBLIC).then().statusCode(400)
                     .contentType("application/problem+json")
@@ -138,7 +148,7 @@ class FaqSearchTest {
     @Test
     void blankSearchIsBrowsing() {
         int total = json().get(PUBLIC).then().statusCode(200).extract().path("total");
-        json().queryParam("q", "   ").get(PUBLIC).then().statusCode(200).body("total", equalTo(total));
+        search("   ").body("total", equalTo(total));
     }
 
     @Test
@@ -147,11 +157,11 @@ class FaqSearchTest {
         for (int i = 0; i < 3; i++) {
             create(entry(uniqueTopic(), "en", "Pagination " + word + " " + i, "Answer " + i));
         }
-        json().queryParam("q", word).queryParam("size", 2).get(PUBLIC).then().statusCode(200)
+        search(word, "size", 2)
                 .body("total", equalTo(3)).body("items", hasSize(2));
-        json().queryParam("q", word).queryParam("size", 2).queryParam("page", 1).get(PUBLIC).then().statusCode(200)
+        search(word, "size", 2, "page", 1)
                 .body("total", equalTo(3)).body("items", hasSize(1));
-        json().queryParam("q", word).queryParam("size", 2).queryParam("page", 5).get(PUBLIC).then().statusCode(200)
+        search(word, "size", 2, "page", 5)
                 .body("total", equalTo(3)).body("items", hasSize(0));
     }
 
@@ -161,7 +171,7 @@ class FaqSearchTest {
         String answer = "**Bold** <b>not html</b> & \"quotes\" 'single' 📦\n\n1. first\n2. second";
         String id = create(entry(uniqueTopic(), "en", "Formatting " + word + "?", answer));
         json().get(PUBLIC + id).then().statusCode(200).body("answer", equalTo(answer));
-        json().queryParam("q", word).get(PUBLIC).then().statusCode(200).body("items[0].answer", equalTo(answer));
+        search(word).body("items[0].answer", equalTo(answer));
     }
 
     @Test
@@ -169,9 +179,9 @@ class FaqSearchTest {
         String word = uniqueWord();
         String id = create(entry(uniqueTopic(), "en", "Quoting " + word + " isn't hard?", "It's fine."));
         for (String q : List.of("\"" + word + "\"", "'" + word + "'", word + "!!!", "(" + word + ")", word + ":*")) {
-            json().queryParam("q", q).get(PUBLIC).then().statusCode(200).body("items.id", equalTo(List.of(id)));
+            search(q).body("items.id", equalTo(List.of(id)));
         }
-        json().queryParam("q", word + " -quoting").get(PUBLIC).then().statusCode(200).body("total", equalTo(0));
-        json().queryParam("q", Map.of("k", "v").toString()).get(PUBLIC).then().statusCode(200);
+        search(word + " -quoting").body("total", equalTo(0));
+        search(Map.of("k", "v").toString());
     }
 }

@@ -70,12 +70,12 @@ class NotificationFlowTest {
         pendingAgent = Tokens.agent();
         customer = Tokens.customer();
         try (EventPublisher events = new EventPublisher()) {
-            events.account("com.logishift.support.account.registered.v1", admin.id(), "admin", "ACTIVE", admin.name());
+            events.registered(admin);
             for (Person a : new Person[] {agent, otherAgent, pendingAgent}) {
-                events.account("com.logishift.support.account.registered.v1", a.id(), "agent", "PENDING", a.name());
+                events.registered(a);
             }
-            events.account("com.logishift.support.agent.approved.v1", agent.id(), "agent", "APPROVED", agent.name());
-            events.account("com.logishift.support.agent.approved.v1", otherAgent.id(), "agent", "APPROVED", otherAgent.name());
+            events.approved(agent);
+            events.approved(otherAgent);
         }
         await(() -> count("SELECT count(*) AS n FROM directory_account WHERE role = 'agent' AND status = 'APPROVED'") == 2
                 && count("SELECT count(*) AS n FROM directory_account WHERE role = 'admin'") == 1, "directory built");
@@ -107,11 +107,9 @@ class NotificationFlowTest {
 
         Person newcomer = Tokens.agent();
         try (EventPublisher events = new EventPublisher()) {
-            String registered = events.account("com.logishift.support.account.registered.v1", newcomer.id(), "agent",
-                    "PENDING", newcomer.name());
+            String registered = events.registered(newcomer);
             assertRecipients(registered, admin);
-            String approved = events.account("com.logishift.support.agent.approved.v1", newcomer.id(), "agent",
-                    "APPROVED", newcomer.name());
+            String approved = events.approved(newcomer);
             assertRecipients(approved, newcomer);
         }
 
@@ -124,8 +122,7 @@ class NotificationFlowTest {
     void adminsOtherThanTheActingOneHearOfADeactivationAndAReactivation() {
         Person secondAdmin = Tokens.admin();
         try (EventPublisher events = new EventPublisher()) {
-            events.account("com.logishift.support.account.registered.v1", secondAdmin.id(), "admin", "ACTIVE",
-                    secondAdmin.name());
+            events.registered(secondAdmin);
         }
         await(() -> count("SELECT count(*) AS n FROM directory_account WHERE role = 'admin'") == 2, "two admins");
 

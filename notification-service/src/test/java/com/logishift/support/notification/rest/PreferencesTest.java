@@ -74,7 +74,7 @@ class PreferencesTest {
         Person customer = Tokens.customer();
         try (EventPublisher events = new EventPublisher()) {
             for (Person a : new Person[] {admin, otherAdmin}) {
-                events.account("com.logishift.support.account.registered.v1", a.id(), "admin", "ACTIVE", a.name());
+                events.registered(a);
             }
         }
         Eventually.until("admins known", () -> count("SELECT count(*) AS n FROM directory_account WHERE id IN ($1, $2)",

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 class RoleFeedTest {
 
     private static final String T = "com.logishift.support.ticket.";
-    private static final String A = "com.logishift.support.account.";
 
     @Inject
     Pool pool;
@@ -56,15 +55,15 @@ class RoleFeedTest {
         // start from an empty feed (account events of different people may arrive in any order)
         try (EventPublisher events = new EventPublisher()) {
             for (Person a : List.of(agent, otherAgent)) {
-                events.account(A + "registered.v1", a.id(), "agent", "PENDING", a.name());
-                events.account("com.logishift.support.agent.approved.v1", a.id(), "agent", "APPROVED", a.name());
+                events.registered(a);
+                events.approved(a);
             }
         }
         Eventually.until("agents approved", () -> count("SELECT count(*) AS n FROM directory_account WHERE id IN ($1, $2) "
                 + "AND feed = 'agent'", agent.id(), otherAgent.id()) == 2);
         try (EventPublisher events = new EventPublisher()) {
             for (Person a : List.of(admin, secondAdmin)) {
-                events.account(A + "registered.v1", a.id(), "admin", "ACTIVE", a.name());
+                events.registered(a);
             }
         }
         Eventually.until("admins known", () -> count("SELECT count(*) AS n FROM directory_account WHERE id IN ($1, $2) "
@@ -122,8 +121,8 @@ class RoleFeedTest {
         awaitUnread(agent, 1);
         Person newcomer = Tokens.agent();
         try (EventPublisher events = new EventPublisher()) {
-            events.account(A + "registered.v1", newcomer.id(), "agent", "PENDING", newcomer.name());
-            events.account("com.logishift.support.agent.approved.v1", newcomer.id(), "agent", "APPROVED", newcomer.name());
+            events.registered(newcomer);
+            events.approved(newcomer);
         }
         awaitUnread(newcomer, 1); // their approval only, not the ticket from before
         as(newcomer).get("/api/notifications/").then().body("items.title", equalTo(List.of("You are approved")));

@@ -1,10 +1,14 @@
 package com.logishift.support.notification.support;
 
 import com.logishift.support.kit.test.CloudEventPublisher;
+import com.logishift.support.kit.test.Tokens.Person;
 import java.util.UUID;
 
 /** Publishes events the way ticket-service and agent-service do: binary CloudEvents, keyed by aggregate id. */
 public final class EventPublisher extends CloudEventPublisher {
+
+    public static final String REGISTERED = "com.logishift.support.account.registered.v1";
+    public static final String APPROVED = "com.logishift.support.agent.approved.v1";
 
     public static String ticketTopic() {
         return incomingTopic("ticket-events");
@@ -23,5 +27,16 @@ public final class EventPublisher extends CloudEventPublisher {
         return send(accountTopic(), UUID.randomUUID().toString(), type, accountId,
                 "{\"accountId\":\"" + accountId + "\",\"role\":\"" + role + "\",\"status\":\"" + status
                         + "\",\"name\":\"" + name + "\",\"email\":\"" + accountId + "@example.com\"}");
+    }
+
+    /** agent-service's registration of this person in their role: an agent registers PENDING, anyone else ACTIVE. */
+    public String registered(Person person) {
+        String status = "agent".equals(person.role()) ? "PENDING" : "ACTIVE";
+        return account(REGISTERED, person.id(), person.role(), status, person.name());
+    }
+
+    /** agent-service's approval of this agent. */
+    public String approved(Person agent) {
+        return account(APPROVED, agent.id(), "agent", "APPROVED", agent.name());
     }
 }

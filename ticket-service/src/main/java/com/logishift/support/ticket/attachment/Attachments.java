@@ -86,7 +86,7 @@ public class Attachments {
             return Uni.createFrom().item(List.of());
         }
         if (ids.size() > config.maxPerMessage()) {
-            return Uni.createFrom().failure(tooMany(ids.size()));
+            return Uni.createFrom().failure(tooMany(config.maxPerMessage(), ids.size()));
         }
         if (ids.stream().anyMatch(java.util.Objects::isNull)) {
             return Uni.createFrom().failure(ProblemException.invalidField("attachmentIds", "must not contain null"));
@@ -276,9 +276,10 @@ public class Attachments {
 
     // --- helpers --------------------------------------------------------------------------------------
 
-    ProblemException tooMany(int count) {
+    /** 413: more files on one message or ticket than {@code max}; the JSON reader and the claim both refuse so. */
+    public static ProblemException tooMany(int max, int count) {
         return ProblemException.of(413, "too-many-attachments", "Too many attachments",
-                "At most " + config.maxPerMessage() + " files may be attached at once; " + count + " were given.");
+                "At most " + max + " files may be attached at once; " + count + " were given.");
     }
 
     private static AttachmentRef ref(Row row) {

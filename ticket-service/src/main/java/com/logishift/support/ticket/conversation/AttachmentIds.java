@@ -2,6 +2,7 @@ package com.logishift.support.ticket.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.logishift.support.kit.ProblemException;
+import com.logishift.support.ticket.attachment.Attachments;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class AttachmentIds {
             throw ProblemException.invalidField(FIELD, "must be a list of upload ids");
         }
         if (node.size() > max) {
-            throw ConversationProblem.tooManyAttachments(max);
+            throw Attachments.tooMany(max, node.size());
         }
         LinkedHashSet<UUID> ids = new LinkedHashSet<>();
         for (JsonNode item : node) {
