@@ -1,5 +1,6 @@
 package com.logishift.support.gateway;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -26,21 +27,39 @@ public class BackendsHealth implements HealthCheck {
     private final HttpClient client;
     private final GatewayConfig config;
     private final Map<Backend, String> states = new EnumMap<>(Backend.class);
+    private final Vertx vertx;
+    private volatile boolean stopped;
+    private long timer = -1;
 
-    public BackendsHealth(HttpClient client, GatewayConfig config) {
+    public BackendsHealth(HttpClient client, GatewayConfig config, Vertx vertx) {
         this.client = client;
         this.config = config;
+        this.vertx = vertx;
         for (Backend backend : Backend.values()) {
             states.put(backend, "unknown");
         }
     }
 
-    void start(@Observes StartupEvent start, Vertx vertx) {
+    void start(@Observes StartupEvent start) {
         poll();
-        vertx.setPeriodic(config.gateway().healthCacheTime().toMillis(), id -> poll());
+        timer = vertx.setPeriodic(config.gateway().healthCacheTime().toMillis(), id -> poll());
+    }
+
+    /**
+     * The gateway is stopping: no poll after this, since the shared client closes before the event
+     * loops do, and a poll then throws "Client is closed" (an ERROR in every shutdown log).
+     */
+    void stop(@Observes ShutdownEvent stop) {
+        stopped = true;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
     }
 
     private void poll() {
+        if (stopped) {
+            return;
+        }
         for (Backend backend : Backend.values()) {
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
                     .setAbsoluteURI(backend.url(config) + "/q/health/ready")
