@@ -5,16 +5,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 
 /** /api/docs: where each service's OpenAPI document is, and that document, through the gateway. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ApiDocs {
 
     private final Proxy proxy;
-
-    public ApiDocs(Proxy proxy) {
-        this.proxy = proxy;
-    }
 
     void index(RoutingContext rc) {
         JsonArray services = new JsonArray();

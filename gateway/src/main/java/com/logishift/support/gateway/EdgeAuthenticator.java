@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the services), so a client's next requests skip the RSA check and the hop to a worker thread.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class EdgeAuthenticator {
 
     /** Bounds memory: at most this many tokens are remembered. */
@@ -32,12 +34,6 @@ public class EdgeAuthenticator {
 
     /** What a verified token said. */
     record Verified(String subject, long issuedAtSeconds, long expiresAtSeconds) {
-    }
-
-    public EdgeAuthenticator(JWTParser parser, Vertx vertx, RevokedTokens revoked) {
-        this.parser = parser;
-        this.vertx = vertx;
-        this.revoked = revoked;
     }
 
     /** The token's subject (account id), or empty when the token is missing or invalid. */

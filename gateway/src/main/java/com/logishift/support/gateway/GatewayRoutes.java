@@ -3,6 +3,7 @@ package com.logishift.support.gateway;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Which handler runs for which request, in which order: request id and security headers on
@@ -10,17 +11,12 @@ import jakarta.enterprise.event.Observes;
  * docs and every other /api path ({@link ApiRoutes}). The rest (the web UI) is Quinoa's.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class GatewayRoutes {
 
     private final SecurityHeaders headers;
     private final ApiDocs docs;
     private final ApiRoutes api;
-
-    public GatewayRoutes(SecurityHeaders headers, ApiDocs docs, ApiRoutes api) {
-        this.headers = headers;
-        this.docs = docs;
-        this.api = api;
-    }
 
     void install(@Observes Router router) {
         router.route().order(-100).handler(headers::handle);

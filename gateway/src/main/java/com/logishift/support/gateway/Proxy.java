@@ -20,6 +20,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +30,7 @@ import org.jboss.logging.Logger;
  * service that is down or silent answered 503/504. Nothing is buffered.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Proxy {
 
     private static final Logger LOG = Logger.getLogger(Proxy.class);
@@ -46,12 +48,6 @@ public class Proxy {
     private final HttpClient client;
     private final GatewayConfig config;
     private final RequestLimits limits;
-
-    public Proxy(HttpClient client, GatewayConfig config, RequestLimits limits) {
-        this.client = client;
-        this.config = config;
-        this.limits = limits;
-    }
 
     /** Streams the request to the service and its answer back, status and headers kept. */
     void forward(RoutingContext rc, Backend backend, String path, boolean stream) {

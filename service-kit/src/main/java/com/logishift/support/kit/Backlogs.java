@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,6 +24,7 @@ import org.jboss.logging.Logger;
  * endpoint. While the database is away the gauges keep their last values.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Backlogs {
 
     private static final Logger LOG = Logger.getLogger(Backlogs.class);
@@ -32,13 +34,6 @@ public class Backlogs {
     private final MeterRegistry registry;
     private final MetricsConfig config;
     private final List<Long> timers = new CopyOnWriteArrayList<>();
-
-    public Backlogs(Pool pool, Vertx vertx, MeterRegistry registry, MetricsConfig config) {
-        this.pool = pool;
-        this.vertx = vertx;
-        this.registry = registry;
-        this.config = config;
-    }
 
     /**
      * Starts watching the rows of {@code from} matching {@code where}, aged by the timestamp column

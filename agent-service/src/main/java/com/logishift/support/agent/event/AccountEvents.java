@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Writes account events to the outbox. Call it inside the transaction that makes the change, so
@@ -14,15 +15,12 @@ import java.util.UUID;
  * {@code OutboxRelay.inTransaction}, which wakes the relay once it committed.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class AccountEvents {
 
     static final String AGGREGATE_TYPE = "account";
 
     private final ObjectMapper json;
-
-    public AccountEvents(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** Data of {@code account.registered.v1}: every new account, the bootstrap admin included. */
     public record AccountRegistered(UUID accountId, String email, String name, String role, String status,

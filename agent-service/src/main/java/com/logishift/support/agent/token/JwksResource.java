@@ -8,18 +8,16 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/auth/jwks")
 @Tag(name = "auth")
+@RequiredArgsConstructor
 public class JwksResource {
 
     private final SigningKeys keys;
-
-    public JwksResource(SigningKeys keys) {
-        this.keys = keys;
-    }
 
     @GET
     @PermitAll

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,13 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/internal/revocations")
 @Tag(name = "internal")
+@RequiredArgsConstructor
 public class RevocationResource {
 
     private final AccountService accounts;
-
-    public RevocationResource(AccountService accounts) {
-        this.accounts = accounts;
-    }
 
     public record Revocation(UUID accountId, Instant tokensValidAfter) {
     }

@@ -8,18 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /** Issues the RS256 access tokens every service verifies. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class TokenIssuer {
 
     private final SigningKeys keys;
     private final SupportConfig config;
-
-    public TokenIssuer(SigningKeys keys, SupportConfig config) {
-        this.keys = keys;
-        this.config = config;
-    }
 
     public IssuedToken issue(Account account, Instant now) {
         Instant expiresAt = now.plus(config.jwt().lifetime());

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,6 +41,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 // a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
 @Cancellable(false)
+@RequiredArgsConstructor
 public class AdminFaqResource {
 
     private static final String TOPIC_RULES = " Entries with the same `topicKey` are translations of one topic "
@@ -47,10 +49,6 @@ public class AdminFaqResource {
             + "on every translation of the topic.";
 
     private final FaqAdminService admin;
-
-    public AdminFaqResource(FaqAdminService admin) {
-        this.admin = admin;
-    }
 
     @GET
     @Operation(summary = "All FAQ entries, drafts included",

@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,19 +39,13 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 // a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
 @Cancellable(false)
+@RequiredArgsConstructor
 public class FaqResource {
 
     private final FaqReadService reads;
     private final VoteService votes;
     private final FaqConfig config;
     private final JsonWebToken jwt;
-
-    public FaqResource(FaqReadService reads, VoteService votes, FaqConfig config, JsonWebToken jwt) {
-        this.reads = reads;
-        this.votes = votes;
-        this.config = config;
-        this.jwt = jwt;
-    }
 
     @GET
     @PermitAll

@@ -19,16 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /** Admin management of FAQ entries, drafts included; each public method is one transaction. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class FaqAdminService {
 
     private final Clock clock;
-
-    public FaqAdminService(Clock clock) {
-        this.clock = clock;
-    }
 
     /** Every entry matching the filters, in list order, then by topic and language. */
     public Uni<Page<FaqEntry>> list(Optional<String> language, Optional<FaqCategory> category,

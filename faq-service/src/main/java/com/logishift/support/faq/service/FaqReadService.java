@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What readers see: published entries, one version per topic in the requested language or the
@@ -25,6 +26,7 @@ import java.util.UUID;
  * value travels as a bound parameter.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class FaqReadService {
 
     /*
@@ -127,10 +129,6 @@ public class FaqReadService {
             "SELECT language, id FROM faq_entry WHERE topic_key = $1 AND published ORDER BY language";
 
     private final Pool pool;
-
-    public FaqReadService(Pool pool) {
-        this.pool = pool;
-    }
 
     /**
      * One page of what a reader of {@code language} sees. With a search text (synonyms expanded),

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * "Was this helpful?" One vote per reader and entry; voting again replaces the vote.
@@ -21,6 +22,7 @@ import java.util.UUID;
  * many arrive at once (also several from the same reader).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class VoteService {
 
     private static final String LOCK_ENTRY =
@@ -36,11 +38,6 @@ public class VoteService {
 
     private final Pool pool;
     private final Clock clock;
-
-    public VoteService(Pool pool, Clock clock) {
-        this.pool = pool;
-        this.clock = clock;
-    }
 
     /** Records {@code voter}'s vote on a published entry; 404 for drafts and unknown entries. */
     public Uni<VoteTally> vote(UUID entryId, String voter, boolean helpful) {

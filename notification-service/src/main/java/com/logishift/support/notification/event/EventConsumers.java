@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * until it can (readiness is DOWN meanwhile), never dead-lettered.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class EventConsumers {
 
     private final EventProcessor processor;
@@ -42,15 +44,6 @@ public class EventConsumers {
     private final ConsumerRetries retries;
     private final DeadLetters deadLetters;
     private final Tracer tracer;
-
-    public EventConsumers(EventProcessor processor, ObjectMapper json, ConsumerRetries retries, DeadLetters deadLetters,
-            Tracer tracer) {
-        this.processor = processor;
-        this.json = json;
-        this.retries = retries;
-        this.deadLetters = deadLetters;
-        this.tracer = tracer;
-    }
 
     @Incoming("ticket-events")
     public Uni<Void> ticketEvents(KafkaRecordBatch<String, String> poll) {

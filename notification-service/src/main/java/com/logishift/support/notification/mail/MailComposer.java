@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Turns a queued mail into the message sent: subject, plain text and HTML from the Qute templates
@@ -19,6 +20,7 @@ import java.util.UUID;
  * mail about the ticket to that person, Reply-To, and the RFC 8058 one-click unsubscribe.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class MailComposer {
 
     /** The fields a template may read from the queued data; absent ones are empty. */
@@ -27,12 +29,6 @@ public class MailComposer {
     private final Engine engine;
     private final MailConfig config;
     private final UnsubscribeTokens tokens;
-
-    public MailComposer(Engine engine, MailConfig config, UnsubscribeTokens tokens) {
-        this.engine = engine;
-        this.config = config;
-        this.tokens = tokens;
-    }
 
     /** What the sender read from mail_outbox. */
     public record Queued(UUID id, MailKind kind, UUID recipientId, String toAddress, String toName, String language,

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Queues an event's mail in the transaction that consumes the event: one row per (event, recipient),
@@ -19,15 +20,11 @@ import java.util.UUID;
  * may still be on its way (another topic) when the ticket's is applied.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class MailOutbox {
 
     private final MailConfig config;
     private final Clock clock;
-
-    public MailOutbox(MailConfig config, Clock clock) {
-        this.config = config;
-        this.clock = clock;
-    }
 
     /** The Message-ID of a mail about a ticket; ticket-service recognises replies by this shape. */
     public static String messageId(UUID ticketId, UUID mailId, String domain) {

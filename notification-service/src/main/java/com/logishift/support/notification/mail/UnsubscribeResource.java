@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -29,6 +30,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @PermitAll
 // a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
 @Cancellable(false)
+@RequiredArgsConstructor
 public class UnsubscribeResource {
 
     private static final String PAGE = """
@@ -46,11 +48,6 @@ public class UnsubscribeResource {
 
     private final UnsubscribeTokens tokens;
     private final Preferences preferences;
-
-    public UnsubscribeResource(UnsubscribeTokens tokens, Preferences preferences) {
-        this.tokens = tokens;
-        this.preferences = preferences;
-    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -51,6 +52,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 // a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
 @Cancellable(false)
+@RequiredArgsConstructor
 public class NotificationResource {
 
     /** Comments on an idle stream keep proxies from closing it. */
@@ -62,16 +64,6 @@ public class NotificationResource {
     private final StreamTickets streamTickets;
     private final StreamSlots slots;
     private final JsonWebToken jwt;
-
-    public NotificationResource(Inbox inbox, Preferences preferences, LiveNotifications live,
-            StreamTickets streamTickets, StreamSlots slots, JsonWebToken jwt) {
-        this.inbox = inbox;
-        this.preferences = preferences;
-        this.live = live;
-        this.streamTickets = streamTickets;
-        this.slots = slots;
-        this.jwt = jwt;
-    }
 
     @GET
     @Authenticated

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A person's inbox: their personal notifications and their role feed's entries, both through the
@@ -25,17 +26,13 @@ import java.util.UUID;
  * Every query is scoped to the person: nobody reads another's.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Inbox {
 
     private static final String COLUMNS = "id, event_type, ticket_id, title, body, created_at, read_at";
 
     private final Pool pool;
     private final Clock clock;
-
-    public Inbox(Pool pool, Clock clock) {
-        this.pool = pool;
-        this.clock = clock;
-    }
 
     public Uni<Page<Notification>> list(UUID person, boolean unreadOnly, int page, int size) {
         String where = "recipient_id = $1" + (unreadOnly ? " AND read_at IS NULL" : "");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * In-app and e-mail on/off per person and kind, and the language of their mails. A kind switched off
@@ -19,6 +20,7 @@ import java.util.UUID;
  * queued. No row means on, and English.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Preferences {
 
     public static final Set<String> LANGUAGES = Set.of("en", "de");
@@ -33,11 +35,6 @@ public class Preferences {
 
     private final Pool pool;
     private final Clock clock;
-
-    public Preferences(Pool pool, Clock clock) {
-        this.pool = pool;
-        this.clock = clock;
-    }
 
     /** The settings for the kinds the person can receive in the app ({@code inAppKinds}) and by mail ({@code mailKinds}). */
     public Uni<Settings> of(UUID person, Set<String> inAppKinds, Set<String> mailKinds) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
  * not replayed).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class LiveNotifications {
 
     public static final String CHANNEL = "support_notifications";
@@ -59,11 +61,6 @@ public class LiveNotifications {
     private final PgListeners listeners;
     private final BroadcastProcessor<Announcement> announcements = BroadcastProcessor.create();
     private PgListeners.Listener listener;
-
-    public LiveNotifications(ObjectMapper json, PgListeners listeners) {
-        this.json = json;
-        this.listeners = listeners;
-    }
 
     void start(@Observes StartupEvent start) {
         listener = listeners.listen(CHANNEL, "notifications", () -> LOG.info("Listening for new notifications"),

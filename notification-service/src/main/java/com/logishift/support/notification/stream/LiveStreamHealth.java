@@ -1,6 +1,7 @@
 package com.logishift.support.notification.stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -8,13 +9,10 @@ import org.eclipse.microprofile.health.Readiness;
 /** Ready only while new notifications can reach open streams. */
 @Readiness
 @ApplicationScoped
+@RequiredArgsConstructor
 public class LiveStreamHealth implements HealthCheck {
 
     private final LiveNotifications live;
-
-    public LiveStreamHealth(LiveNotifications live) {
-        this.live = live;
-    }
 
     @Override
     public HealthCheckResponse call() {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * One-time, short-lived tickets for opening the live stream from a browser: EventSource cannot send
@@ -20,16 +21,13 @@ import java.util.UUID;
  * redeem it.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class StreamTickets {
 
     public static final Duration LIFETIME = Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool pool;
-
-    public StreamTickets(Pool pool) {
-        this.pool = pool;
-    }
 
     public Uni<String> issue(UUID accountId) {
         byte[] bytes = new byte[32];

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
  * second start finds nothing to do. A secret no configured key opens stops the start: the key is wrong.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SecretsAtRest {
 
     private static final Logger LOG = Logger.getLogger(SecretsAtRest.class);
@@ -29,11 +31,6 @@ public class SecretsAtRest {
 
     private final Pool pool;
     private final SecretBox box;
-
-    public SecretsAtRest(Pool pool, SecretBox box) {
-        this.pool = pool;
-        this.box = box;
-    }
 
     // before the dispatcher's first run, which reads the secrets (it also reads plaintext ones)
     void start(@Observes @Priority(10) StartupEvent start) {

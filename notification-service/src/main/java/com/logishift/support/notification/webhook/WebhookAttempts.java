@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What an attempt's outcome does, in one transaction: the attempt's log row; the delivery DELIVERED
@@ -37,6 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * admins told (an admin-feed notification).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class WebhookAttempts {
 
     /** The kind of the admins' notification that an endpoint was disabled. */
@@ -82,14 +84,6 @@ public class WebhookAttempts {
     private final WebhookMetrics metrics;
     private final Queue<Success> successes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
-
-    public WebhookAttempts(Pool pool, WebhookConfig config, Clock clock, ObjectMapper json, WebhookMetrics metrics) {
-        this.pool = pool;
-        this.config = config;
-        this.clock = clock;
-        this.json = json;
-        this.metrics = metrics;
-    }
 
     /** Records the outcome; answers nothing (a delivery deleted meanwhile is simply gone). */
     public Uni<Void> record(Claimed delivery, Instant started, Outcome outcome) {

@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 
 /** The admins' side: endpoints (the secret answered only on creation and rotation), the delivery log, redelivery. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class WebhookEndpoints {
 
     /** An endpoint as stored (without its secrets). */
@@ -51,14 +53,6 @@ public class WebhookEndpoints {
     private final WebhookConfig config;
     private final WebhookDispatcher dispatcher;
     private final SecretBox box;
-
-    public WebhookEndpoints(Pool pool, Clock clock, WebhookConfig config, WebhookDispatcher dispatcher, SecretBox box) {
-        this.pool = pool;
-        this.clock = clock;
-        this.config = config;
-        this.dispatcher = dispatcher;
-        this.box = box;
-    }
 
     public Uni<Page<Endpoint>> list(int page, int size) {
         return pool.preparedQuery("SELECT " + ENDPOINT_COLUMNS + ", count(*) OVER () AS total FROM webhook_endpoint "

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
  * time: each chunk skips rows another one holds.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class WebhookLogRetention {
 
     private static final Logger LOG = Logger.getLogger(WebhookLogRetention.class);
@@ -26,12 +28,6 @@ public class WebhookLogRetention {
     private final Pool pool;
     private final WebhookConfig config;
     private final Clock clock;
-
-    public WebhookLogRetention(Pool pool, WebhookConfig config, Clock clock) {
-        this.pool = pool;
-        this.config = config;
-        this.clock = clock;
-    }
 
     @Scheduled(every = "${support.webhook.log-cleanup-interval:PT1H}", delayed = "PT1M",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Queues the ticket events of a consumed poll for every enabled endpoint subscribed to them, in the
@@ -33,6 +34,7 @@ import java.util.UUID;
  * costs no claim. If the replica dies first, the lease runs out and any replica claims them.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class WebhookQueue {
 
     /** Subscribes to every ticket event, today's and future ones. */
@@ -42,12 +44,6 @@ public class WebhookQueue {
     private final ObjectMapper json;
     private final Clock clock;
     private final WebhookDispatcher dispatcher;
-
-    public WebhookQueue(ObjectMapper json, Clock clock, WebhookDispatcher dispatcher) {
-        this.json = json;
-        this.clock = clock;
-        this.dispatcher = dispatcher;
-    }
 
     /** The event types an endpoint can subscribe to: every ticket event this service understands. */
     public static Set<String> subscribableTypes() {

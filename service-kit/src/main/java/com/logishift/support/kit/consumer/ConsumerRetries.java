@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
 @Default
 @ApplicationScoped
 @IfBuildProperty(name = "support.consumer.enabled", stringValue = "true")
+@RequiredArgsConstructor
 public class ConsumerRetries implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(ConsumerRetries.class);
@@ -31,10 +33,6 @@ public class ConsumerRetries implements HealthCheck {
     private final ConsumerRetryConfig config;
     /** Event id → the last failure's message, for each event now waiting for its next attempt. */
     private final Map<String, String> retrying = new ConcurrentHashMap<>();
-
-    public ConsumerRetries(ConsumerRetryConfig config) {
-        this.config = config;
-    }
 
     /** {@code attempt}, re-subscribed after each failure that is not {@code poison}. */
     public <T> Uni<T> untilApplied(String eventId, Predicate<Throwable> poison, Uni<T> attempt) {

@@ -7,18 +7,16 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Refuses (401) a valid token that {@link RevokedTokens} lists: a deactivated agent's. */
 @ApplicationScoped
 @IfBuildProperty(name = "support.revocations.enabled", stringValue = "true")
+@RequiredArgsConstructor
 public class RevocationCheck implements SecurityIdentityAugmentor {
 
     private final RevokedTokens revoked;
-
-    public RevocationCheck(RevokedTokens revoked) {
-        this.revoked = revoked;
-    }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {

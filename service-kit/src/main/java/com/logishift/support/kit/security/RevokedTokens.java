@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 @IfBuildProperty(name = "support.revocations.enabled", stringValue = "true")
+@RequiredArgsConstructor
 public class RevokedTokens {
 
     private static final Logger LOG = Logger.getLogger(RevokedTokens.class);
@@ -44,11 +46,6 @@ public class RevokedTokens {
     private volatile Map<String, Instant> validAfter = Map.of();
     private volatile boolean failing;
     private volatile boolean fetchedOnce;
-
-    public RevokedTokens(Vertx vertx, RevocationConfig config) {
-        this.vertx = vertx;
-        this.config = config;
-    }
 
     void onStart(@Observes StartupEvent start) {
         // untraced: a poll every few seconds is no one's request (agent-service leaves it out too)

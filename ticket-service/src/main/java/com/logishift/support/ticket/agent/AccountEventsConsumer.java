@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -40,6 +41,7 @@ import org.jboss.logging.Logger;
  * meanwhile ({@link ConsumerRetries}). The record stays unacknowledged, so a restart redelivers it.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class AccountEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(AccountEventsConsumer.class);
@@ -51,17 +53,6 @@ public class AccountEventsConsumer {
     private final ConsumerRetries retries;
     private final DeadLetters deadLetters;
     private final Tracer tracer;
-
-    public AccountEventsConsumer(ObjectMapper json, AssignmentService assignment, TicketActivity activity, Clock clock,
-            ConsumerRetries retries, DeadLetters deadLetters, Tracer tracer) {
-        this.json = json;
-        this.assignment = assignment;
-        this.activity = activity;
-        this.clock = clock;
-        this.retries = retries;
-        this.deadLetters = deadLetters;
-        this.tracer = tracer;
-    }
 
     @Incoming("account-events")
     public Uni<Void> consume(Message<String> message) {

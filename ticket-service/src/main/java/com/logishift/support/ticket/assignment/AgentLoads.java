@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The approved agents' loads, read in one query that stays cheap however many tickets exist: the
@@ -21,6 +22,7 @@ import java.util.UUID;
  * may fold concurrently.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class AgentLoads {
 
     /** Approved agents with their loads, and their display names for the ticket views. */
@@ -36,10 +38,6 @@ public class AgentLoads {
              GROUP BY a.id""";
 
     private final Pool pool;
-
-    public AgentLoads(Pool pool) {
-        this.pool = pool;
-    }
 
     public Uni<Snapshot> approved() {
         return pool.query(APPROVED).execute()

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Hands the waiting queue to approved agents whenever an agent is approved or reactivated, and a
@@ -25,6 +26,7 @@ import java.util.UUID;
  * Must be called inside the caller's transaction.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class AssignmentService {
 
     /** The queue is drained in chunks so one approval never builds an unbounded transaction. */
@@ -33,12 +35,6 @@ public class AssignmentService {
     private final TicketEvents events;
     private final AgentLoads agentLoads;
     private final SlaClocks sla;
-
-    public AssignmentService(TicketEvents events, AgentLoads agentLoads, SlaClocks sla) {
-        this.sla = sla;
-        this.events = events;
-        this.agentLoads = agentLoads;
-    }
 
     /** What happened to a deactivated agent's unresolved tickets. */
     public record HandOver(int reassigned, int queued) {

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,17 +38,13 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @SecurityRequirement(name = "jwt")
 // a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
 @Cancellable(false)
+@RequiredArgsConstructor
 public class AttachmentResource {
 
     static final String FIELD = "file";
 
     private final Attachments attachments;
     private final CurrentActor caller;
-
-    public AttachmentResource(Attachments attachments, CurrentActor caller) {
-        this.attachments = attachments;
-        this.caller = caller;
-    }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +37,7 @@ import org.jboss.logging.Logger;
  * their lifetime are deleted by a periodic sweep.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Attachments {
 
     private static final Logger LOG = Logger.getLogger(Attachments.class);
@@ -60,16 +62,6 @@ public class Attachments {
     private final Clock clock;
     private final Vertx vertx;
     private volatile long sweepTimer = -1;
-
-    public Attachments(Pool pool, AttachmentStore store, MalwareScanner scanner, AttachmentConfig config, Clock clock,
-            Vertx vertx) {
-        this.pool = pool;
-        this.store = store;
-        this.scanner = scanner;
-        this.config = config;
-        this.clock = clock;
-        this.vertx = vertx;
-    }
 
     // --- what the conversation code calls, inside its own transaction ---------------------------------
 

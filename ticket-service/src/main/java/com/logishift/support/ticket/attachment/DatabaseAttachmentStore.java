@@ -5,16 +5,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /** Bytes in PostgreSQL (bytea, table attachment_content): fine for ≤ 10 MiB files and one database to back up. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class DatabaseAttachmentStore implements AttachmentStore {
 
     private final Pool pool;
-
-    public DatabaseAttachmentStore(Pool pool) {
-        this.pool = pool;
-    }
 
     @Override
     public Uni<Void> put(UUID id, byte[] content) {

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -45,6 +46,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 // a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
 @Cancellable(false)
+@RequiredArgsConstructor
 public class ConversationResource {
 
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
@@ -53,14 +55,6 @@ public class ConversationResource {
     private final LiveThreads live;
     private final CurrentActor caller;
     private final JsonWebToken jwt;
-
-    public ConversationResource(ConversationService conversation, LiveThreads live, CurrentActor caller,
-            JsonWebToken jwt) {
-        this.conversation = conversation;
-        this.live = live;
-        this.caller = caller;
-        this.jwt = jwt;
-    }
 
     @GET
     @Path("{id}/messages")

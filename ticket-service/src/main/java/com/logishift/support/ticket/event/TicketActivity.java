@@ -4,6 +4,7 @@ import com.logishift.support.kit.outbox.OutboxRelay;
 import com.logishift.support.ticket.conversation.live.LiveThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What happens once a transaction that changed tickets has committed: the outbox relay is woken
@@ -12,15 +13,11 @@ import java.util.UUID;
  * streams could look before the rows are visible).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class TicketActivity {
 
     private final OutboxRelay relay;
     private final LiveThreads live;
-
-    public TicketActivity(OutboxRelay relay, LiveThreads live) {
-        this.relay = relay;
-        this.live = live;
-    }
 
     /** One ticket changed. */
     public void committed(UUID ticketId) {

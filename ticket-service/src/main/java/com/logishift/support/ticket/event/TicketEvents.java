@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Every recorded change of a ticket, in one place: the events it appends to the outbox and the
@@ -28,13 +29,10 @@ import java.util.UUID;
  * Payloads are for the public topic: ids and states, never a message's body or a customer's contact data.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class TicketEvents {
 
     private final ObjectMapper json;
-
-    public TicketEvents(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** How a ticket got its assignee. */
     public enum AssignmentMode { AUTO, SELF, ADMIN }

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,6 +52,7 @@ import org.jboss.logging.Logger;
  * <p>Blocking (files are scanned, each step awaited): call it on a worker thread.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class MailIntake {
 
     private static final Logger LOG = Logger.getLogger(MailIntake.class);
@@ -91,21 +93,6 @@ public class MailIntake {
     private final MailInConfig config;
     private final ObjectMapper json;
     private final Clock clock;
-
-    public MailIntake(Pool pool, ConversationService conversation, TicketCreation creation, Attachments attachments,
-            AttachmentConfig attachmentConfig, TicketActivity activity, PoliteReply reply, MailInConfig config,
-            ObjectMapper json, Clock clock) {
-        this.pool = pool;
-        this.conversation = conversation;
-        this.creation = creation;
-        this.attachments = attachments;
-        this.attachmentConfig = attachmentConfig;
-        this.activity = activity;
-        this.reply = reply;
-        this.config = config;
-        this.json = json;
-        this.clock = clock;
-    }
 
     /** Stores a mail that was not read (too large, not MIME) under its key. */
     public Result skipped(String key, String sender, Outcome outcome, String detail) {

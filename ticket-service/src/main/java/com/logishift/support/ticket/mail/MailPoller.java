@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,6 +29,7 @@ import org.jboss.logging.Logger;
  * second reading harmless, also when several replicas read the same mailbox.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class MailPoller {
 
     private static final Logger LOG = Logger.getLogger(MailPoller.class);
@@ -40,12 +42,6 @@ public class MailPoller {
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private volatile MailIdle idle;
-
-    public MailPoller(MailIntake intake, MailInConfig config, InboundMailCounts counts) {
-        this.intake = intake;
-        this.config = config;
-        this.counts = counts;
-    }
 
     void start(@Observes StartupEvent start) {
         if (!config.inbound().enabled()) {

@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +22,7 @@ import org.jboss.logging.Logger;
  * (the caller lets the sender's next mail try again).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class PoliteReply {
 
     private static final Logger LOG = Logger.getLogger(PoliteReply.class);
@@ -31,10 +33,6 @@ public class PoliteReply {
     private final MailInConfig config;
     /** The last reply failed: further failures only at DEBUG until one is sent (no WARN per mail). */
     private final AtomicBoolean failing = new AtomicBoolean();
-
-    public PoliteReply(MailInConfig config) {
-        this.config = config;
-    }
 
     /** Blocking (SMTP): call it on a worker thread. Answers whether the SMTP server took the mail. */
     boolean send(String to, String inReplyTo) {

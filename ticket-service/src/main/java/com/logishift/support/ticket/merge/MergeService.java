@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Merging a duplicate into the ticket that stays, in one transaction of plain SQL: both rows are
@@ -32,6 +33,7 @@ import java.util.UUID;
  * each ticket are written. The ticket counters follow the status change through their trigger (V9).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class MergeService {
 
     private static final String LOCK_BOTH = "SELECT " + ConversationService.TICKET_COLUMNS
@@ -81,14 +83,6 @@ public class MergeService {
     private final TicketActivity activity;
     private final SlaClocks sla;
     private final Clock clock;
-
-    public MergeService(Pool pool, TicketEvents events, TicketActivity activity, SlaClocks sla, Clock clock) {
-        this.pool = pool;
-        this.events = events;
-        this.activity = activity;
-        this.sla = sla;
-        this.clock = clock;
-    }
 
     /** What a merge did. */
     public record Merged(UUID sourceId, UUID targetId, int movedMessages) {

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The tickets staff are offered as merge targets: the same customer's other tickets about the same
@@ -17,6 +18,7 @@ import java.util.List;
  * be merged and gets none. Read through the customer's index: a customer has few tickets.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class PossibleDuplicates {
 
     static final int MAX = 5;
@@ -28,10 +30,6 @@ public class PossibleDuplicates {
              LIMIT %d""".formatted(MAX);
 
     private final Pool pool;
-
-    public PossibleDuplicates(Pool pool) {
-        this.pool = pool;
-    }
 
     public Uni<List<PossibleDuplicate>> of(Ticket ticket) {
         if (ticket.deliveryId == null || ticket.status == TicketStatus.CLOSED) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Settled buckets, stored once computed (V19, {@code report_bucket}): a report of a year reads them
@@ -24,6 +25,7 @@ import java.util.stream.IntStream;
  * always the one the facts would give. Buckets are keyed by their instants and grouping, not by zone.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ReportBuckets {
 
     /** Twice V19's one day: the margin covers clock skew between this service and the database. */
@@ -42,11 +44,6 @@ public class ReportBuckets {
 
     private final Pool pool;
     private final ReportConfig config;
-
-    public ReportBuckets(Pool pool, ReportConfig config) {
-        this.pool = pool;
-        this.config = config;
-    }
 
     /** Whether a bucket ending then may be stored. */
     static boolean settled(OffsetDateTime end, Instant now) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,15 +24,11 @@ import org.jboss.resteasy.reactive.RestMulti;
 @Tag(name = "admin")
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
+@RequiredArgsConstructor
 public class ReportResource {
 
     private final ReportService reports;
     private final SlaPolicies policies;
-
-    public ReportResource(ReportService reports, SlaPolicies policies) {
-        this.reports = reports;
-        this.policies = policies;
-    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

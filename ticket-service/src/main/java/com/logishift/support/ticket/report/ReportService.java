@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Reports from the fact tables of V15. A report's settled buckets (ended two days ago, see
@@ -32,6 +33,7 @@ import java.util.stream.IntStream;
  * created − resolved + reopened.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ReportService {
 
     // where the facts begin: the backlog before a range is the net of everything since
@@ -50,12 +52,6 @@ public class ReportService {
     private final Pool pool;
     private final ReportConfig config;
     private final ReportBuckets stored;
-
-    public ReportService(Pool pool, ReportConfig config, ReportBuckets stored) {
-        this.pool = pool;
-        this.config = config;
-        this.stored = stored;
-    }
 
     public Uni<Report> report(ReportRange range) {
         List<OffsetDateTime> starts = range.bucketStarts().stream().map(ReportService::utc).toList();

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,15 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiredArgsConstructor
 public class AdminTicketResource {
 
     private final TicketService tickets;
     private final StatsService stats;
-
-    public AdminTicketResource(TicketService tickets, StatsService stats) {
-        this.tickets = tickets;
-        this.stats = stats;
-    }
 
     @GET
     @Path("tickets")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,15 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "agent work")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiredArgsConstructor
 public class AgentTicketResource {
 
     private final TicketService tickets;
     private final CurrentActor caller;
-
-    public AgentTicketResource(TicketService tickets, CurrentActor caller) {
-        this.tickets = tickets;
-        this.caller = caller;
-    }
 
     @GET
     @RolesAllowed({"agent", "admin"})

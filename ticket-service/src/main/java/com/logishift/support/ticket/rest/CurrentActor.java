@@ -5,17 +5,15 @@ import com.logishift.support.ticket.Role;
 import com.logishift.support.kit.Ids;
 import com.logishift.support.kit.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller, from the token smallrye-jwt has already verified (signature, issuer, expiry). */
 @RequestScoped
+@RequiredArgsConstructor
 public class CurrentActor {
 
     private final JsonWebToken jwt;
-
-    public CurrentActor(JsonWebToken jwt) {
-        this.jwt = jwt;
-    }
 
     public Actor get() {
         Role role = Role.fromGroups(jwt.getGroups())

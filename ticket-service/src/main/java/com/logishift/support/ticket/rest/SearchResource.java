@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -32,15 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "search")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiredArgsConstructor
 public class SearchResource {
 
     private final TicketSearch search;
     private final CurrentActor caller;
-
-    public SearchResource(TicketSearch search, CurrentActor caller) {
-        this.search = search;
-        this.caller = caller;
-    }
 
     /** One hit: the ticket as the caller's own ticket lists show it, and why it matched. */
     public record SearchItem(@Schema(oneOf = {CustomerTicket.class, StaffTicket.class}) Object ticket,

@@ -30,6 +30,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,20 +44,13 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Consumes(MediaType.APPLICATION_JSON)
 // a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
 @Cancellable(false)
+@RequiredArgsConstructor
 public class TicketResource {
 
     private final TicketService tickets;
     private final ConversationService conversation;
     private final MergeService merges;
     private final CurrentActor caller;
-
-    public TicketResource(TicketService tickets, ConversationService conversation, MergeService merges,
-            CurrentActor caller) {
-        this.tickets = tickets;
-        this.conversation = conversation;
-        this.merges = merges;
-        this.caller = caller;
-    }
 
     @POST
     @Path("create")

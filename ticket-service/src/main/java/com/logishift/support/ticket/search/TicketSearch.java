@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Full-text search over tickets, in PostgreSQL (V12): the ticket's subject and description, its
@@ -24,6 +25,7 @@ import java.util.UUID;
  * a word is rare or in half of all tickets); the hits are ordered by rank, newest first, id.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class TicketSearch {
 
     /** Snippets of a long text: two passages of up to 30 words. */
@@ -31,12 +33,6 @@ public class TicketSearch {
     private final Pool pool;
     private final TicketService tickets;
     private final SearchConfig config;
-
-    public TicketSearch(Pool pool, TicketService tickets, SearchConfig config) {
-        this.pool = pool;
-        this.tickets = tickets;
-        this.config = config;
-    }
 
     /** A ticket found, with why: the fields that matched, as HTML-safe snippets. */
     public record Hit(TicketDetails details, List<Highlight> highlights) {

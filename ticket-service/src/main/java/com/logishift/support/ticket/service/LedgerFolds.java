@@ -8,6 +8,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
  * (readers add the unfolded rows).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class LedgerFolds {
 
     private static final Logger LOG = Logger.getLogger(LedgerFolds.class);
@@ -27,12 +29,6 @@ public class LedgerFolds {
     private final AgentLoads agentLoads;
     private final TicketCounts ticketCounts;
     private volatile long timer = -1;
-
-    public LedgerFolds(Vertx vertx, AgentLoads agentLoads, TicketCounts ticketCounts) {
-        this.vertx = vertx;
-        this.agentLoads = agentLoads;
-        this.ticketCounts = ticketCounts;
-    }
 
     void onStart(@Observes StartupEvent start) {
         timer = vertx.setPeriodic(INTERVAL.toMillis(), id -> {

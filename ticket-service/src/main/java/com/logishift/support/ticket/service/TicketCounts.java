@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Exact ticket counts without counting tickets: the counters per (status, priority, category,
@@ -15,6 +16,7 @@ import java.util.List;
  * concurrently); readers never fold, and a count is exact whether or not the ledger was folded.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class TicketCounts {
 
     /**
@@ -37,10 +39,6 @@ public class TicketCounts {
             .formatted(VALUES);
 
     private final Pool pool;
-
-    public TicketCounts(Pool pool) {
-        this.pool = pool;
-    }
 
     /** Whether the counters can answer the filter: a customer's own list is not a counted dimension. */
     public static boolean covers(TicketFilter filter) {

@@ -33,12 +33,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Ticket use cases. Each public method is one transaction that changes the ticket and appends its
  * events to the outbox together; {@link TicketActivity} follows once the transaction has committed.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class TicketService {
 
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
@@ -55,19 +57,6 @@ public class TicketService {
     private final SlaClocks sla;
     private final PossibleDuplicates duplicates;
     private final Clock clock;
-
-    public TicketService(TicketEvents events, TicketCreation creation, TicketActivity activity, Attachments attachments,
-            TicketCounts counts, Pool pool, SlaClocks sla, PossibleDuplicates duplicates, Clock clock) {
-        this.sla = sla;
-        this.duplicates = duplicates;
-        this.attachments = attachments;
-        this.counts = counts;
-        this.pool = pool;
-        this.events = events;
-        this.creation = creation;
-        this.activity = activity;
-        this.clock = clock;
-    }
 
     /** Ticket creation is the hot path and lives in {@link TicketCreation} (plain SQL). */
     public Uni<TicketDetails> create(Actor customer, CreateTicketRequest request) {

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The versioned policy rows ({@code sla_policy}). A version never changes once written, so every
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * asked of the database (ticket creation asks it in the statement it already makes).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SlaPolicies {
 
     /** The current version, for statements that want it beside other columns. */
@@ -43,12 +45,6 @@ public class SlaPolicies {
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<Integer, SlaPolicy> versions = new ConcurrentHashMap<>();
-
-    public SlaPolicies(Pool pool, ObjectMapper json, Clock clock) {
-        this.pool = pool;
-        this.json = json;
-        this.clock = clock;
-    }
 
     public Uni<SlaPolicy> current() {
         return pool.query("SELECT " + CURRENT_VERSION_SQL + " AS version").execute()
@@ -128,5 +124,4 @@ public class SlaPolicies {
             throw new IllegalStateException("Stored SLA policy " + row.getInteger("version") + " does not parse", e);
         }
     }
-
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import lombok.RequiredArgsConstructor;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Cancellable(false) // an admin hanging up mid-PUT must not abort its transaction halfway
+@RequiredArgsConstructor
 public class SlaPolicyResource {
 
     /** The policy as the API shows it. */
@@ -40,11 +42,6 @@ public class SlaPolicyResource {
 
     private final SlaPolicies policies;
     private final CurrentActor caller;
-
-    public SlaPolicyResource(SlaPolicies policies, CurrentActor caller) {
-        this.policies = policies;
-        this.caller = caller;
-    }
 
     @GET
     @RolesAllowed({"agent", "admin"})

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The dashboard from SQL aggregates over the ticket counters ({@link TicketCounts}) — totals,
@@ -20,13 +21,10 @@ import java.util.Map;
  * number of tickets; the ratings from the feedback table.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class StatsService {
 
     private final Pool pool;
-
-    public StatsService(Pool pool) {
-        this.pool = pool;
-    }
 
     public Uni<TicketStats> stats() {
         Uni<Breakdown> breakdown = pool.query("""

@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,6 +38,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Produces(MediaType.APPLICATION_JSON)
 // a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
 @Cancellable(false)
+@RequiredArgsConstructor
 public class AdminAgentResource {
 
     private static final EnumSet<AccountStatus> AGENT_STATUSES = EnumSet.of(AccountStatus.PENDING,
@@ -44,11 +46,6 @@ public class AdminAgentResource {
 
     private final AccountService accounts;
     private final JsonWebToken jwt;
-
-    public AdminAgentResource(AccountService accounts, JsonWebToken jwt) {
-        this.accounts = accounts;
-        this.jwt = jwt;
-    }
 
     @POST
     @Path("approve-agent/{id}")

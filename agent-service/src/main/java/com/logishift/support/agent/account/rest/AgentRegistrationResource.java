@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -22,13 +23,10 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Consumes(MediaType.APPLICATION_JSON)
 // a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
 @Cancellable(false)
+@RequiredArgsConstructor
 public class AgentRegistrationResource {
 
     private final AccountService accounts;
-
-    public AgentRegistrationResource(AccountService accounts) {
-        this.accounts = accounts;
-    }
 
     @POST
     @PermitAll

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -33,17 +34,12 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 @Consumes(MediaType.APPLICATION_JSON)
 // a write runs to completion although its caller hangs up: never cut off halfway (service-kit README)
 @Cancellable(false)
+@RequiredArgsConstructor
 public class AuthResource {
 
     private final AccountService accounts;
     private final LoginService logins;
     private final JsonWebToken jwt;
-
-    public AuthResource(AccountService accounts, LoginService logins, JsonWebToken jwt) {
-        this.accounts = accounts;
-        this.logins = logins;
-        this.jwt = jwt;
-    }
 
     @POST
     @Path("register")

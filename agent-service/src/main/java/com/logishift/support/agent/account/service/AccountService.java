@@ -20,22 +20,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /** Account use cases; each public method is one transaction. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class AccountService {
 
     private final PasswordHasher hasher;
     private final AccountEvents events;
     private final OutboxRelay outbox;
     private final Clock clock;
-
-    public AccountService(PasswordHasher hasher, AccountEvents events, OutboxRelay outbox, Clock clock) {
-        this.hasher = hasher;
-        this.events = events;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
 
     /** Customer sign-up (ACTIVE), agent registration (PENDING) or the bootstrap admin, with its registered event. */
     public Uni<Account> register(Role role, String name, String email, String password, String phone) {
