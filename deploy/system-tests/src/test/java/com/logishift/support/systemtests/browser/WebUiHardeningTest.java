@@ -68,41 +68,50 @@ class WebUiHardeningTest extends Browsing {
             assertThat(statusBadge(page)).hasText("Open");
         };
 
-        Screen customerScreen = open(Viewport.DESKTOP, "reload-customer");
-        signIn(customerScreen, customer, "/support");
-        everyWayIn(customerScreen, customer, "/support", page -> {
-            assertThat(heading(page, "Support")).isVisible();
-            assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets"))
-                    .locator("[data-ticket='" + reference + "']")).containsText(subject);
-        });
-        everyWayIn(customerScreen, customer, "/support/tickets/" + ticketId, ticketPage);
+        everyPageEveryWayIn("reload-customer", customer,
+                new SignedInPage("/support", page -> {
+                    assertThat(heading(page, "Support")).isVisible();
+                    assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets"))
+                            .locator("[data-ticket='" + reference + "']")).containsText(subject);
+                }),
+                new SignedInPage("/support/tickets/" + ticketId, ticketPage));
+        everyPageEveryWayIn("reload-agent", agent,
+                new SignedInPage("/agent/dashboard", page -> {
+                    assertThat(heading(page, "Agent dashboard")).isVisible();
+                    assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets").setExact(true))
+                            .locator("[data-ticket='" + reference + "']")).containsText(subject);
+                }),
+                new SignedInPage("/support/tickets/" + ticketId, ticketPage));
+        everyPageEveryWayIn("reload-admin", admin,
+                new SignedInPage("/admin/support", page -> {
+                    assertThat(heading(page, "Support management")).isVisible();
+                    assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Key figures")))
+                            .containsText("Tickets");
+                }),
+                new SignedInPage("/admin/support/tickets", page -> {
+                    assertThat(heading(page, "Support management")).isVisible();
+                    assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"))
+                            .locator("[data-ticket]").first()).isVisible();
+                }),
+                new SignedInPage("/agent/dashboard", page -> {
+                    assertThat(heading(page, "Ticket queue")).isVisible();
+                    assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Counts")))
+                            .containsText(Pattern.compile("\\d+\\s*Unassigned queue"));
+                }),
+                new SignedInPage("/support/tickets/" + ticketId, ticketPage));
+    }
 
-        Screen agentScreen = open(Viewport.DESKTOP, "reload-agent");
-        signIn(agentScreen, agent, "/agent/dashboard");
-        everyWayIn(agentScreen, agent, "/agent/dashboard", page -> {
-            assertThat(heading(page, "Agent dashboard")).isVisible();
-            assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets").setExact(true))
-                    .locator("[data-ticket='" + reference + "']")).containsText(subject);
-        });
-        everyWayIn(agentScreen, agent, "/support/tickets/" + ticketId, ticketPage);
+    /** A page of a signed-in person: its path and what it must show. */
+    private record SignedInPage(String path, Consumer<Page> content) {
+    }
 
-        Screen adminScreen = open(Viewport.DESKTOP, "reload-admin");
-        signIn(adminScreen, admin, "/admin/support");
-        everyWayIn(adminScreen, admin, "/admin/support", page -> {
-            assertThat(heading(page, "Support management")).isVisible();
-            assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Key figures"))).containsText("Tickets");
-        });
-        everyWayIn(adminScreen, admin, "/admin/support/tickets", page -> {
-            assertThat(heading(page, "Support management")).isVisible();
-            assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"))
-                    .locator("[data-ticket]").first()).isVisible();
-        });
-        everyWayIn(adminScreen, admin, "/agent/dashboard", page -> {
-            assertThat(heading(page, "Ticket queue")).isVisible();
-            assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Counts")))
-                    .containsText(Pattern.compile("\\d+\\s*Unassigned queue"));
-        });
-        everyWayIn(adminScreen, admin, "/support/tickets/" + ticketId, ticketPage);
+    /** Signs the person in on a screen of their own, landing on the first page, then loads each page every way in. */
+    private void everyPageEveryWayIn(String who, Person person, SignedInPage... pages) {
+        Screen screen = open(Viewport.DESKTOP, who);
+        signIn(screen, person, pages[0].path());
+        for (SignedInPage page : pages) {
+            everyWayIn(screen, person, page.path(), page.content());
+        }
     }
 
     /** The page at this path, loaded three ways: the address pasted into the tab, F5, a new tab. */
