@@ -308,12 +308,9 @@ class WebUiHardeningTest extends Browsing {
     @Test
     void aConfirmationGoesOnceTheTicketHasMovedOn() {
         Person customer = gateway.signIn(gateway.registerCustomer("Rating Customer"));
-        String subject = "Confirmation: wrong colour delivered";
-        JsonNode ticket = createTicket(customer, Map.of("subject", subject, "category", "QUALITY", "description", "Red, not blue."));
-        String ticketId = ticket.path("id").asText();
         Person agent = approvedAgent("Banner Agent");
-        reassign(ticketId, agent);
-        gateway.as(agent).post("/api/support/tickets/" + ticketId + "/assign-self/").then().statusCode(200);
+        String ticketId = startedTicket(customer, agent, Map.of("subject", "Confirmation: wrong colour delivered",
+                "category", "QUALITY", "description", "Red, not blue.")).path("id").asText();
 
         Screen screen = open(Viewport.DESKTOP, "stale-banner");
         Page page = screen.page();
@@ -338,13 +335,11 @@ class WebUiHardeningTest extends Browsing {
     @Test
     void aConflictNamesStatusesAsPeopleReadThem() {
         Person customer = gateway.signIn(gateway.registerCustomer("Conflict Customer"));
-        JsonNode ticket = createTicket(customer, Map.of("subject", "Conflict: parcel opened", "category", "DAMAGED",
+        Person agent = approvedAgent("Conflict Agent");
+        JsonNode ticket = startedTicket(customer, agent, Map.of("subject", "Conflict: parcel opened", "category", "DAMAGED",
                 "description", "The tape was cut."));
         String ticketId = ticket.path("id").asText();
         String reference = ticket.path("reference").asText();
-        Person agent = approvedAgent("Conflict Agent");
-        reassign(ticketId, agent);
-        gateway.as(agent).post("/api/support/tickets/" + ticketId + "/assign-self/").then().statusCode(200);
 
         Screen screen = open(Viewport.DESKTOP, "conflict");
         Page page = screen.page();
@@ -490,13 +485,19 @@ class WebUiHardeningTest extends Browsing {
                 .then().statusCode(200);
     }
 
-    /** A new ticket of this customer, assigned to the agent and in progress; returns its id. */
-    private String startedTicket(Person customer, Person agent, String subject) {
-        String id = createTicket(customer, Map.of("subject", subject, "category", "OTHER", "description", "Counting."))
-                .path("id").asText();
+    /** A new ticket of this customer, assigned to the agent and in progress. */
+    private JsonNode startedTicket(Person customer, Person agent, Map<String, Object> body) {
+        JsonNode ticket = createTicket(customer, body);
+        String id = ticket.path("id").asText();
         reassign(id, agent);
         gateway.as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
-        return id;
+        return ticket;
+    }
+
+    /** A started ticket to be counted, where only its subject matters; returns its id. */
+    private String startedTicket(Person customer, Person agent, String subject) {
+        return startedTicket(customer, agent, Map.of("subject", subject, "category", "OTHER", "description", "Counting."))
+                .path("id").asText();
     }
 
     private static Locator statusBadge(Page page) {
