@@ -10,20 +10,13 @@ import com.logishift.support.systemtests.client.Gateway;
 import com.logishift.support.systemtests.client.Inbox;
 import com.logishift.support.systemtests.client.Json;
 import com.logishift.support.systemtests.client.LiveStream;
+import com.logishift.support.systemtests.client.MailToSupport;
 import com.logishift.support.systemtests.client.Person;
 import com.logishift.support.systemtests.client.Poll;
 import com.logishift.support.systemtests.harness.SupportSystem;
 import com.logishift.support.systemtests.harness.SystemTest;
-import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -49,7 +41,6 @@ import org.junit.jupiter.api.Test;
 @Order(5) // after the flows, whose stats check is exact only on an empty system (junit-platform.properties)
 class MailInTest {
 
-    private static final String SUPPORT_MAILBOX = "support@logishift.local";
     private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -64,13 +55,11 @@ class MailInTest {
         try (LiveStream stream = LiveStream.open(url, customer.token())) {
             assertEquals(200, stream.status());
             stream.next("ready", Duration.ofSeconds(20));
-            MimeMessage mail = mail(system, customer.email(), "Re: [" + opened.reference() + "] Vase broken");
-            MimeMultipart parts = new MimeMultipart();
-            parts.addBodyPart(text("The photo of the broken vase.\n\nAm 05.12.2026 um 10:12 schrieb logiShift Support "
-                    + "<support@logishift.local>:\n> Haben Sie ein Foto?\n"));
-            parts.addBodyPart(file(PNG, "image/png", "vase.png"));
-            mail.setContent(parts);
-            send(mail);
+            MailToSupport.from(system, customer.email(), "Re: [" + opened.reference() + "] Vase broken")
+                    .text("The photo of the broken vase.\n\nAm 05.12.2026 um 10:12 schrieb logiShift Support "
+                            + "<support@logishift.local>:\n> Haben Sie ein Foto?\n")
+                    .attach(PNG, "image/png", "vase.png")
+                    .send();
 
             JsonNode live;
             do { // the stream first replays the ticket's earlier entries (CREATED, maybe ASSIGNED)
@@ -96,15 +85,14 @@ class MailInTest {
     void machinesAndUnknownSendersChangeNothing(Gateway gateway, SupportSystem system) throws Exception {
         Opened opened = opened(gateway, "Otto Office");
         Person customer = opened.customer();
-        MimeMessage outOfOffice = mail(system, customer.email(), "Automatic reply: [" + opened.reference() + "] Vase");
-        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
-        outOfOffice.setText("I am out of the office until Monday.");
-        String outOfOfficeId = send(outOfOffice);
+        String outOfOfficeId = MailToSupport
+                .from(system, customer.email(), "Automatic reply: [" + opened.reference() + "] Vase")
+                .header("Auto-Submitted", "auto-replied")
+                .text("I am out of the office until Monday.")
+                .send();
 
         String stranger = "unknown." + UUID.randomUUID() + "@elsewhere.test";
-        MimeMessage unknown = mail(system, stranger, "Where is my parcel?");
-        unknown.setText("Please call me.");
-        String unknownId = send(unknown);
+        String unknownId = MailToSupport.from(system, stranger, "Where is my parcel?").text("Please call me.").send();
 
         assertEquals("AUTOMATIC", outcome(system, outOfOfficeId));
         assertEquals("UNKNOWN_SENDER", outcome(system, unknownId));
@@ -125,10 +113,10 @@ class MailInTest {
         String stranger = "stranger." + UUID.randomUUID() + "@elsewhere.test";
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            MimeMessage mail = mail(system, stranger, "Re: [" + reference + "] Vase broken");
-            mail.setFrom(new InternetAddress(stranger, customer.email())); // the name pretends to be the customer
-            mail.setText("Let me see it. Password: tangerine.");
-            sent.add(send(mail));
+            sent.add(MailToSupport.from(system, stranger, "Re: [" + reference + "] Vase broken")
+                    .named(customer.email()) // the name pretends to be the customer
+                    .text("Let me see it. Password: tangerine.")
+                    .send());
         }
         for (String id : sent) {
             assertEquals("NOT_THE_CUSTOMER", outcome(system, id));
@@ -156,46 +144,6 @@ class MailInTest {
         JsonNode ticket = expect(gateway.as(customer).body(Map.of("subject", "Vase broken in transit", "category",
                 "DAMAGED", "description", "The vase arrived in pieces.")).post("/api/support/tickets/create/"), 201);
         return new Opened(customer, ticket.path("id").asText(), ticket.path("reference").asText());
-    }
-
-    private static Session session(SupportSystem system) {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", system.infra().smtpHost());
-        properties.put("mail.smtp.port", String.valueOf(system.infra().smtpPort()));
-        properties.put("mail.smtp.connectiontimeout", "10000");
-        properties.put("mail.smtp.timeout", "10000");
-        properties.put("mail.imap.connectiontimeout", "10000");
-        properties.put("mail.imap.timeout", "10000");
-        return Session.getInstance(properties);
-    }
-
-    private static MimeMessage mail(SupportSystem system, String from, String subject) throws MessagingException {
-        MimeMessage mail = new MimeMessage(session(system));
-        mail.setFrom(new InternetAddress(from));
-        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT_MAILBOX));
-        mail.setSubject(subject, "UTF-8");
-        return mail;
-    }
-
-    private static MimeBodyPart text(String text) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setText(text, "UTF-8");
-        return part;
-    }
-
-    private static MimeBodyPart file(byte[] bytes, String type, String name) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
-        part.setFileName(name);
-        part.setDisposition(MimeBodyPart.ATTACHMENT);
-        return part;
-    }
-
-    /** Sends the mail; returns its Message-ID. */
-    private static String send(MimeMessage mail) throws MessagingException {
-        mail.saveChanges();
-        Transport.send(mail);
-        return mail.getMessageID();
     }
 
     /** What ticket-service did with the mail, once it has read it. */

@@ -63,6 +63,18 @@ class PermissionMatrixTest {
         Caller(String label) {
             this.label = label;
         }
+
+        /** Of the table's six columns (given in its order), this caller's; the pending agent's is the anonymous one. */
+        <T> T column(T anonymous, T customer, T otherCustomer, T agent, T otherAgent, T admin) {
+            return switch (this) {
+                case ANONYMOUS, PENDING_AGENT -> anonymous;
+                case CUSTOMER -> customer;
+                case OTHER_CUSTOMER -> otherCustomer;
+                case AGENT -> agent;
+                case OTHER_AGENT -> otherAgent;
+                case ADMIN -> admin;
+            };
+        }
     }
 
     /** What one cell needs: the id that replaces {id} in the path, and the request body (null: none). */
@@ -80,14 +92,7 @@ class PermissionMatrixTest {
             int anonymous, int customer, int otherCustomer, int agent, int otherAgent, int admin) {
 
         int expected(Caller caller) {
-            return switch (caller) {
-                case ANONYMOUS, PENDING_AGENT -> anonymous;
-                case CUSTOMER -> customer;
-                case OTHER_CUSTOMER -> otherCustomer;
-                case AGENT -> agent;
-                case OTHER_AGENT -> otherAgent;
-                case ADMIN -> admin;
-            };
+            return caller.column(anonymous, customer, otherCustomer, agent, otherAgent, admin);
         }
 
         String title() {
@@ -325,15 +330,9 @@ class PermissionMatrixTest {
         }
     }
 
+    /** Whose token the request carries: nobody's in the anonymous column. */
     private Person person(Caller caller) {
-        return switch (caller) {
-            case ANONYMOUS, PENDING_AGENT -> null;
-            case CUSTOMER -> customer;
-            case OTHER_CUSTOMER -> otherCustomer;
-            case AGENT -> agent;
-            case OTHER_AGENT -> otherAgent;
-            case ADMIN -> admin;
-        };
+        return caller.column(null, customer, otherCustomer, agent, otherAgent, admin);
     }
 
     // --- the table's vocabulary ------------------------------------------------------------------

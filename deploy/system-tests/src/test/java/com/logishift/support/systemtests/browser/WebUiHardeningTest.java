@@ -68,41 +68,50 @@ class WebUiHardeningTest extends Browsing {
             assertThat(statusBadge(page)).hasText("Open");
         };
 
-        Screen customerScreen = open(Viewport.DESKTOP, "reload-customer");
-        signIn(customerScreen, customer, "/support");
-        everyWayIn(customerScreen, customer, "/support", page -> {
-            assertThat(heading(page, "Support")).isVisible();
-            assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets"))
-                    .locator("[data-ticket='" + reference + "']")).containsText(subject);
-        });
-        everyWayIn(customerScreen, customer, "/support/tickets/" + ticketId, ticketPage);
+        everyPageEveryWayIn("reload-customer", customer,
+                new SignedInPage("/support", page -> {
+                    assertThat(heading(page, "Support")).isVisible();
+                    assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets"))
+                            .locator("[data-ticket='" + reference + "']")).containsText(subject);
+                }),
+                new SignedInPage("/support/tickets/" + ticketId, ticketPage));
+        everyPageEveryWayIn("reload-agent", agent,
+                new SignedInPage("/agent/dashboard", page -> {
+                    assertThat(heading(page, "Agent dashboard")).isVisible();
+                    assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets").setExact(true))
+                            .locator("[data-ticket='" + reference + "']")).containsText(subject);
+                }),
+                new SignedInPage("/support/tickets/" + ticketId, ticketPage));
+        everyPageEveryWayIn("reload-admin", admin,
+                new SignedInPage("/admin/support", page -> {
+                    assertThat(heading(page, "Support management")).isVisible();
+                    assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Key figures")))
+                            .containsText("Tickets");
+                }),
+                new SignedInPage("/admin/support/tickets", page -> {
+                    assertThat(heading(page, "Support management")).isVisible();
+                    assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"))
+                            .locator("[data-ticket]").first()).isVisible();
+                }),
+                new SignedInPage("/agent/dashboard", page -> {
+                    assertThat(heading(page, "Ticket queue")).isVisible();
+                    assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Counts")))
+                            .containsText(Pattern.compile("\\d+\\s*Unassigned queue"));
+                }),
+                new SignedInPage("/support/tickets/" + ticketId, ticketPage));
+    }
 
-        Screen agentScreen = open(Viewport.DESKTOP, "reload-agent");
-        signIn(agentScreen, agent, "/agent/dashboard");
-        everyWayIn(agentScreen, agent, "/agent/dashboard", page -> {
-            assertThat(heading(page, "Agent dashboard")).isVisible();
-            assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets").setExact(true))
-                    .locator("[data-ticket='" + reference + "']")).containsText(subject);
-        });
-        everyWayIn(agentScreen, agent, "/support/tickets/" + ticketId, ticketPage);
+    /** A page of a signed-in person: its path and what it must show. */
+    private record SignedInPage(String path, Consumer<Page> content) {
+    }
 
-        Screen adminScreen = open(Viewport.DESKTOP, "reload-admin");
-        signIn(adminScreen, admin, "/admin/support");
-        everyWayIn(adminScreen, admin, "/admin/support", page -> {
-            assertThat(heading(page, "Support management")).isVisible();
-            assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Key figures"))).containsText("Tickets");
-        });
-        everyWayIn(adminScreen, admin, "/admin/support/tickets", page -> {
-            assertThat(heading(page, "Support management")).isVisible();
-            assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"))
-                    .locator("[data-ticket]").first()).isVisible();
-        });
-        everyWayIn(adminScreen, admin, "/agent/dashboard", page -> {
-            assertThat(heading(page, "Ticket queue")).isVisible();
-            assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Counts")))
-                    .containsText(Pattern.compile("\\d+\\s*Unassigned queue"));
-        });
-        everyWayIn(adminScreen, admin, "/support/tickets/" + ticketId, ticketPage);
+    /** Signs the person in on a screen of their own, landing on the first page, then loads each page every way in. */
+    private void everyPageEveryWayIn(String who, Person person, SignedInPage... pages) {
+        Screen screen = open(Viewport.DESKTOP, who);
+        signIn(screen, person, pages[0].path());
+        for (SignedInPage page : pages) {
+            everyWayIn(screen, person, page.path(), page.content());
+        }
     }
 
     /** The page at this path, loaded three ways: the address pasted into the tab, F5, a new tab. */
@@ -299,12 +308,9 @@ class WebUiHardeningTest extends Browsing {
     @Test
     void aConfirmationGoesOnceTheTicketHasMovedOn() {
         Person customer = gateway.signIn(gateway.registerCustomer("Rating Customer"));
-        String subject = "Confirmation: wrong colour delivered";
-        JsonNode ticket = createTicket(customer, Map.of("subject", subject, "category", "QUALITY", "description", "Red, not blue."));
-        String ticketId = ticket.path("id").asText();
         Person agent = approvedAgent("Banner Agent");
-        reassign(ticketId, agent);
-        gateway.as(agent).post("/api/support/tickets/" + ticketId + "/assign-self/").then().statusCode(200);
+        String ticketId = startedTicket(customer, agent, Map.of("subject", "Confirmation: wrong colour delivered",
+                "category", "QUALITY", "description", "Red, not blue.")).path("id").asText();
 
         Screen screen = open(Viewport.DESKTOP, "stale-banner");
         Page page = screen.page();
@@ -329,13 +335,11 @@ class WebUiHardeningTest extends Browsing {
     @Test
     void aConflictNamesStatusesAsPeopleReadThem() {
         Person customer = gateway.signIn(gateway.registerCustomer("Conflict Customer"));
-        JsonNode ticket = createTicket(customer, Map.of("subject", "Conflict: parcel opened", "category", "DAMAGED",
+        Person agent = approvedAgent("Conflict Agent");
+        JsonNode ticket = startedTicket(customer, agent, Map.of("subject", "Conflict: parcel opened", "category", "DAMAGED",
                 "description", "The tape was cut."));
         String ticketId = ticket.path("id").asText();
         String reference = ticket.path("reference").asText();
-        Person agent = approvedAgent("Conflict Agent");
-        reassign(ticketId, agent);
-        gateway.as(agent).post("/api/support/tickets/" + ticketId + "/assign-self/").then().statusCode(200);
 
         Screen screen = open(Viewport.DESKTOP, "conflict");
         Page page = screen.page();
@@ -481,13 +485,19 @@ class WebUiHardeningTest extends Browsing {
                 .then().statusCode(200);
     }
 
-    /** A new ticket of this customer, assigned to the agent and in progress; returns its id. */
-    private String startedTicket(Person customer, Person agent, String subject) {
-        String id = createTicket(customer, Map.of("subject", subject, "category", "OTHER", "description", "Counting."))
-                .path("id").asText();
+    /** A new ticket of this customer, assigned to the agent and in progress. */
+    private JsonNode startedTicket(Person customer, Person agent, Map<String, Object> body) {
+        JsonNode ticket = createTicket(customer, body);
+        String id = ticket.path("id").asText();
         reassign(id, agent);
         gateway.as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
-        return id;
+        return ticket;
+    }
+
+    /** A started ticket to be counted, where only its subject matters; returns its id. */
+    private String startedTicket(Person customer, Person agent, String subject) {
+        return startedTicket(customer, agent, Map.of("subject", subject, "category", "OTHER", "description", "Counting."))
+                .path("id").asText();
     }
 
     private static Locator statusBadge(Page page) {
