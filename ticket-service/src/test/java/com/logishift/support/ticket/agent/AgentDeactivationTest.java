@@ -7,6 +7,8 @@ import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.await;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
+import static com.logishift.support.ticket.support.Topics.accountEventsDeadLetters;
+import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,7 +43,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class AgentDeactivationTest {
 
-    private static final String TICKET_EVENTS = "test.ticket-service.ticket-events";
     private static final String ASSIGNED = "com.logishift.support.ticket.assigned.v1";
     private static final String UNASSIGNED = "com.logishift.support.ticket.unassigned.v1";
     private static final String STATUS_CHANGED = "com.logishift.support.ticket.status-changed.v1";
@@ -88,7 +89,7 @@ class AgentDeactivationTest {
         assertEquals("ON_HOLD", status(onHold));
         assertEquals(leaving.id().toString(), assignee(resolved), "resolved work keeps its history");
 
-        try (TopicReader topic = new TopicReader(TICKET_EVENTS)) {
+        try (TopicReader topic = new TopicReader(ticketEvents())) {
             List<ConsumerRecord<String, String>> assigned = topic.await(r -> ASSIGNED.equals(TopicReader.header(r, "ce_type"))
                     && Set.of(open, started, onHold).contains(r.key())
                     && r.value().contains("\"previousAssigneeId\":\"" + leaving.id() + "\""), 3, Duration.ofSeconds(20));
@@ -146,7 +147,7 @@ class AgentDeactivationTest {
         as(Tokens.agent()).queryParam("scope", "queue").get("/api/agent/tickets/").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItems(open, started));
         // (one reader, one pass: a reader skips what its predicate does not match)
-        try (TopicReader topic = new TopicReader(TICKET_EVENTS)) {
+        try (TopicReader topic = new TopicReader(ticketEvents())) {
             topic.await(r -> UNASSIGNED.equals(TopicReader.header(r, "ce_type")) && Set.of(open, started).contains(r.key())
                     && r.value().contains("\"unassignedBy\":\"" + admin.id() + "\"")
                     || STATUS_CHANGED.equals(TopicReader.header(r, "ce_type")) && started.equals(r.key())
@@ -170,7 +171,7 @@ class AgentDeactivationTest {
             events.send(UUID.randomUUID().toString(), "com.logishift.support.agent.reactivated.v1", agentId,
                     "{\"accountId\":\"not-a-uuid\",\"reactivatedBy\":\"" + UUID.randomUUID() + "\"}");
         }
-        try (TopicReader dlq = new TopicReader("test.ticket-service.account-events.dlq")) {
+        try (TopicReader dlq = new TopicReader(accountEventsDeadLetters())) {
             dlq.await(r -> agentId.toString().equals(r.key()), 2, Duration.ofSeconds(20));
         }
         assertNull(agentStatus(pool, agentId));

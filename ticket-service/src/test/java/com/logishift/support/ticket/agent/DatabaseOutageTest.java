@@ -2,6 +2,7 @@ package com.logishift.support.ticket.agent;
 
 import com.logishift.support.kit.test.Eventually;
 import static com.logishift.support.ticket.support.Api.agentStatus;
+import static com.logishift.support.ticket.support.Topics.accountEventsDeadLetters;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +73,7 @@ class DatabaseOutageTest {
                 "every approval is applied once the database is back");
         // same key, same partition, one at a time: anything dead-lettered was written before the
         // agent's approval was applied, so the dead-letter topic is complete here
-        try (TopicReader dlq = new TopicReader("test.ticket-service.account-events.dlq")) {
+        try (TopicReader dlq = new TopicReader(accountEventsDeadLetters())) {
             long dead = dlq.readToEnd().stream().filter(r -> ids.contains(r.key())).count();
             assertEquals(0, dead, "valid events dead-lettered during the outage");
         }

@@ -7,6 +7,7 @@ import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.await;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
+import static com.logishift.support.ticket.support.Topics.accountEventsDeadLetters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -158,7 +159,7 @@ class AssignmentFlowTest {
                 .await().indefinitely().iterator().next().getString("name");
         assertEquals("Redelivered", name, "the second delivery of the same event id changed nothing");
 
-        try (TopicReader dlq = new TopicReader("test.ticket-service.account-events.dlq")) {
+        try (TopicReader dlq = new TopicReader(accountEventsDeadLetters())) {
             var dead = dlq.await(r -> agentId.toString().equals(r.key()), 2, Duration.ofSeconds(20));
             for (var record : dead) {
                 assertEquals(true, TopicReader.header(record, "dead-letter-reason") != null,

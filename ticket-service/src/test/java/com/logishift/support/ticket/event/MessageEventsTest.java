@@ -3,6 +3,7 @@ package com.logishift.support.ticket.event;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.kit.test.TopicReader.header;
+import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.Tokens;
 import com.logishift.support.kit.test.Tokens.Person;
 import com.logishift.support.kit.test.TopicReader;
+import com.logishift.support.ticket.support.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -33,8 +35,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class MessageEventsTest {
 
-    private static final String TOPIC = "test.ticket-service.ticket-events";
-    private static final String PREFIX = "com.logishift.support.ticket.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -52,15 +52,14 @@ class MessageEventsTest {
         String second = as(agent).body(Map.of("body", internalSecret, "visibility", "INTERNAL"))
                 .post(base + "/messages/").then().statusCode(201).extract().path("id");
 
-        try (TopicReader reader = new TopicReader(TOPIC)) {
+        try (TopicReader reader = new TopicReader(ticketEvents())) {
             // 8 or 9 events (creation auto-assigns when other tests left an approved agent): once the note,
             // the last one, is on the topic, so are the others (one key, one partition, in order)
             reader.await(r -> id.equals(r.key()) && header(r, "ce_type").endsWith("note-added.v1"), 1,
                     Duration.ofSeconds(30));
             List<ConsumerRecord<String, String>> records =
                     reader.readToEnd().stream().filter(r -> id.equals(r.key())).toList();
-            List<String> types = records.stream()
-                    .map(r -> header(r, "ce_type").replace(PREFIX, "").replace(".v1", "")).toList();
+            List<String> types = records.stream().map(Topics::shortType).toList();
             assertEquals(List.of("message-added", "status-changed", "message-added", "note-added"),
                     types.subList(types.size() - 4, types.size()), types.toString());
             int n = records.size();

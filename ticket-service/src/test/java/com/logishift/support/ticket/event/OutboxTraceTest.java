@@ -6,6 +6,7 @@ import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.await;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.ticketBody;
+import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,7 +45,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class OutboxTraceTest {
 
-    private static final String TOPIC = "test.ticket-service.ticket-events";
     private static final String CREATED = "com.logishift.support.ticket.created.v1";
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-01");
 
@@ -98,7 +98,7 @@ class OutboxTraceTest {
                             + " '{}', now(), $3)")
                     .execute(Tuple.of(UUID.randomUUID(), key, stored)).await().indefinitely();
         }
-        try (TopicReader reader = new TopicReader(TOPIC)) {
+        try (TopicReader reader = new TopicReader(ticketEvents())) {
             for (ConsumerRecord<String, String> record : reader.await(r -> keys.contains(r.key()), keys.size(),
                     Duration.ofSeconds(20))) {
                 Matcher sent = parsed(onlyHeader(record, "traceparent"));
@@ -151,7 +151,7 @@ class OutboxTraceTest {
     }
 
     private static ConsumerRecord<String, String> published(String ticketId, String type) {
-        try (TopicReader reader = new TopicReader(TOPIC)) {
+        try (TopicReader reader = new TopicReader(ticketEvents())) {
             return reader.await(r -> ticketId.equals(r.key()) && type.equals(header(r, "ce_type")), 1,
                     Duration.ofSeconds(20)).get(0);
         }

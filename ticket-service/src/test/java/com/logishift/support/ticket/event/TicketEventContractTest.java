@@ -5,6 +5,7 @@ import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.kit.test.TopicReader.header;
 import static com.logishift.support.kit.test.TopicReader.headers;
+import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,6 @@ class TicketEventContractTest {
 
     private static final AsyncApiContract CONTRACT =
             AsyncApiContract.read(Path.of("src/main/asyncapi/ticket-events.yaml"));
-    private static final String TOPIC = "test.ticket-service.ticket-events";
     private static final String PREFIX = "com.logishift.support.ticket.";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The types the tests below produce through the API; a new type needs a case here. */
@@ -156,7 +156,7 @@ class TicketEventContractTest {
     /** Reads the ticket's records, checks each against its type's schemas; returns their types in order. */
     private static List<String> checkRecordsOf(String ticketId, int count, Predicate<String> ofType) {
         List<String> types = new ArrayList<>();
-        try (TopicReader reader = new TopicReader(TOPIC)) {
+        try (TopicReader reader = new TopicReader(ticketEvents())) {
             for (ConsumerRecord<String, String> record : reader.await(
                     r -> ticketId.equals(r.key()) && ofType.test(header(r, "ce_type")), count,
                     Duration.ofSeconds(20))) {

@@ -4,6 +4,7 @@ import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.kit.test.TopicReader.header;
+import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.logishift.support.kit.test.JwtKeysTestResource;
 import com.logishift.support.kit.test.TopicReader;
+import com.logishift.support.ticket.support.Topics;
 import com.logishift.support.kit.test.Tokens;
 import com.logishift.support.kit.test.Tokens.Person;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,8 +35,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class TicketEventsTest {
 
-    private static final String TOPIC = "test.ticket-service.ticket-events";
-    private static final String PREFIX = "com.logishift.support.ticket.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -58,11 +58,10 @@ class TicketEventsTest {
         // a note is an INTERNAL message: message-added, then note-added as before
         List<String> expected = List.of("created", "assigned", "assigned", "status-changed", "message-added", "note-added",
                 "status-changed", "status-changed", "status-changed", "status-changed", "feedback-submitted");
-        try (TopicReader reader = new TopicReader(TOPIC)) {
+        try (TopicReader reader = new TopicReader(ticketEvents())) {
             List<ConsumerRecord<String, String>> records =
                     reader.await(r -> id.equals(r.key()), expected.size(), Duration.ofSeconds(20));
-            assertEquals(expected, records.stream()
-                    .map(r -> header(r, "ce_type").replace(PREFIX, "").replace(".v1", "")).toList());
+            assertEquals(expected, records.stream().map(Topics::shortType).toList());
             assertEquals(1, records.stream().map(ConsumerRecord::partition).distinct().count(), "one partition per ticket");
 
             Set<String> ids = new HashSet<>();

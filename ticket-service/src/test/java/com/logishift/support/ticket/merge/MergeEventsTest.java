@@ -2,6 +2,7 @@ package com.logishift.support.ticket.merge;
 
 import static com.logishift.support.kit.test.TopicReader.header;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class MergeEventsTest {
 
-    private static final String TOPIC = "test.ticket-service.ticket-events";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -40,7 +40,7 @@ class MergeEventsTest {
         MergeTest.merge(agent, source, target).then().statusCode(200);
         MergeTest.post(d.customer(), source, "after", null, null); // lands on the target: its event is the target's
 
-        try (TopicReader reader = new TopicReader(TOPIC)) {
+        try (TopicReader reader = new TopicReader(ticketEvents())) {
             List<ConsumerRecord<String, String>> merged = reader.await(
                     r -> source.equals(r.key()) && header(r, "ce_type").endsWith(".merged.v1"), 1,
                     Duration.ofSeconds(30));

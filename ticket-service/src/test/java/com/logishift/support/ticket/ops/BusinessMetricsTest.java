@@ -4,6 +4,7 @@ import static com.logishift.support.kit.test.MetricsCatalogue.scrape;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.ticketBody;
+import static com.logishift.support.ticket.support.Topics.accountEvents;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -211,7 +212,7 @@ class BusinessMetricsTest {
         // the gauge of the service's own consumer names its group and topic
         String page = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(MetricsCatalogue.samples(page, "support_consumer_lag_records").stream().anyMatch(line ->
-                line.contains("group=\"ticket-service\"") && line.contains("topic=\"test.ticket-service.account-events\"")),
+                line.contains("group=\"ticket-service\"") && line.contains("topic=\"" + accountEvents() + "\"")),
                 page);
     }
 }

@@ -4,6 +4,7 @@ import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.kit.test.TopicReader.header;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(JwtKeysTestResource.class)
 class SlaJobTest {
 
-    private static final String TOPIC = "test.ticket-service.ticket-events";
     private static final String WARNING = "com.logishift.support.ticket.sla-warning.v1";
     private static final String BREACHED = "com.logishift.support.ticket.sla-breached.v1";
 
@@ -102,7 +102,7 @@ class SlaJobTest {
         Eventually.until("the alerts are published", () -> ids.stream().allMatch(id -> rows(
                 "SELECT count(*) AS n FROM outbox_event WHERE aggregate_id = $1 AND event_type IN ($2, $3)"
                         + " AND published_at IS NOT NULL", id, WARNING, BREACHED).get(0).getLong("n") == 4));
-        try (TopicReader reader = new TopicReader(TOPIC)) {
+        try (TopicReader reader = new TopicReader(ticketEvents())) {
             reader.await(r -> ids.contains(r.key()) && isAlert(r), 4 * ids.size(), Duration.ofSeconds(30));
             List<ConsumerRecord<String, String>> all = reader.readToEnd();
             for (String id : ids) {

@@ -8,7 +8,7 @@ import java.util.UUID;
 /** Publishes account events the way agent-service does (binary CloudEvents keyed by account id). */
 public final class AccountEventsPublisher extends CloudEventPublisher {
 
-    private final String topic = incomingTopic("account-events");
+    private final String topic = Topics.accountEvents();
 
     public String registeredAgent(UUID id, String name) {
         return send(UUID.randomUUID().toString(), "com.logishift.support.account.registered.v1", id,
