@@ -7,6 +7,8 @@ import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.await;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
+import static com.logishift.support.ticket.support.Api.resolvedTicket;
+import static com.logishift.support.ticket.support.Api.takenTicket;
 import static com.logishift.support.ticket.support.Topics.accountEventsDeadLetters;
 import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,14 +61,10 @@ class AgentDeactivationTest {
         Person admin = Tokens.admin();
         Person leaving = approvedAgent(pool);
         String open = openTicket(customer);
-        String started = openTicket(customer);
-        String onHold = openTicket(customer);
-        String resolved = openTicket(customer);
-        for (String id : List.of(started, onHold, resolved)) {
-            as(leaving).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
-        }
+        String started = takenTicket(customer, leaving);
+        String onHold = takenTicket(customer, leaving);
         moveTo(leaving, onHold, "ON_HOLD");
-        moveTo(leaving, resolved, "RESOLVED");
+        String resolved = resolvedTicket(customer, leaving);
         Person second = approvedAgent(pool);
         Person third = approvedAgent(pool);
 
@@ -132,8 +130,7 @@ class AgentDeactivationTest {
         Person admin = Tokens.admin();
         Person only = approvedAgent(pool);
         String open = openTicket(customer);
-        String started = openTicket(customer);
-        as(only).post("/api/support/tickets/" + started + "/assign-self/").then().statusCode(200);
+        String started = takenTicket(customer, only);
 
         try (AccountEventsPublisher events = new AccountEventsPublisher()) {
             events.deactivated(only.id(), only.name(), admin.id());

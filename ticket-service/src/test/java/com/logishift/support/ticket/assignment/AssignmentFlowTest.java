@@ -5,6 +5,7 @@ import static com.logishift.support.ticket.support.Api.agentStatus;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.await;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
 import static com.logishift.support.ticket.support.Topics.accountEventsDeadLetters;
@@ -58,8 +59,7 @@ class AssignmentFlowTest {
 
         // work that is resolved no longer counts as load
         as(first).post("/api/support/tickets/" + queued + "/assign-self/").then().statusCode(200);
-        as(first).body(java.util.Map.of("status", "RESOLVED")).put("/api/support/tickets/" + queued + "/update-status/")
-                .then().statusCode(200);
+        moveTo(first, queued, "RESOLVED");
         String afterResolve = openTicket(customer);
         assertEquals(second.id().toString(), assignee(afterResolve),
                 "1 unresolved each; second last received a ticket before first did");
@@ -86,10 +86,8 @@ class AssignmentFlowTest {
                 .post("/api/support/tickets/" + b + "/reassign/").then().statusCode(200);
         assertLoadsMatchTickets("after an admin reassigned one ticket and unassigned another");
 
-        as(second).body(java.util.Map.of("status", "ON_HOLD")).put("/api/support/tickets/" + queued + "/update-status/")
-                .then().statusCode(200);
-        as(second).body(java.util.Map.of("status", "RESOLVED")).put("/api/support/tickets/" + queued + "/update-status/")
-                .then().statusCode(200);
+        moveTo(second, queued, "ON_HOLD");
+        moveTo(second, queued, "RESOLVED");
         assertLoadsMatchTickets("after on-hold and resolution");
         as(customer).body(java.util.Map.of("rating", 4)).post("/api/support/tickets/" + queued + "/feedback/")
                 .then().statusCode(201);

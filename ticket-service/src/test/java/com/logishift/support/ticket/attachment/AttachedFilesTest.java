@@ -1,6 +1,7 @@
 package com.logishift.support.ticket.attachment;
 
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static io.restassured.RestAssured.given;
@@ -120,7 +121,7 @@ class AttachedFilesTest {
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
         String id = openTicket(customer);
-        String thread = "/api/support/tickets/" + id + "/messages/";
+        String thread = messages(id);
         String photo = upload(customer, "inside.png", Samples.png());
         String scan = upload(agent, "depot-scan.pdf", Samples.pdf());
 
@@ -148,7 +149,7 @@ class AttachedFilesTest {
     void aMessageWithAnUnusableFileIsNotPostedAndARetryReturnsTheFilesToo() {
         Person customer = Tokens.customer();
         String id = openTicket(customer);
-        String thread = "/api/support/tickets/" + id + "/messages/";
+        String thread = messages(id);
         String photo = upload(customer, "a.png", Samples.png());
         String stranger = upload(Tokens.customer(), "b.png", Samples.png());
 

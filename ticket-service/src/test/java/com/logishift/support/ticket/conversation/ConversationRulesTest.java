@@ -1,8 +1,8 @@
 package com.logishift.support.ticket.conversation;
 
 import static com.logishift.support.ticket.conversation.MessagesTest.body;
-import static com.logishift.support.ticket.conversation.MessagesTest.messages;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resolvedTicket;

@@ -1,9 +1,10 @@
 package com.logishift.support.ticket.conversation;
 
 import static com.logishift.support.ticket.conversation.MessagesTest.body;
-import static com.logishift.support.ticket.conversation.MessagesTest.messages;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -255,8 +256,7 @@ class LiveThreadTest {
             assertEquals("ASSIGNED", assigned.kind(), assigned.data().toString());
             assertEquals(agent.id().toString(), assigned.data().path("to").asText(), assigned.data().toString());
 
-            as(agent).body(Map.of("status", "IN_PROGRESS")).put("/api/support/tickets/" + id + "/update-status/")
-                    .then().statusCode(200);
+            moveTo(agent, id, "IN_PROGRESS");
             Event started = staff.entry();
             assertEquals("STATUS_CHANGED", started.kind(), started.data().toString());
             assertEquals("IN_PROGRESS", started.data().path("to").asText());

@@ -1,7 +1,9 @@
 package com.logishift.support.ticket.conversation;
 
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.takenTicket;
 import static com.logishift.support.kit.test.Parallel.inParallel;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyIterable;
@@ -42,10 +44,6 @@ class MessagesTest {
 
     @Inject
     Pool pool;
-
-    static String messages(String ticketId) {
-        return "/api/support/tickets/" + ticketId + "/messages/";
-    }
 
     static Map<String, Object> body(Object... pairs) {
         Map<String, Object> map = new HashMap<>();
@@ -226,8 +224,7 @@ class MessagesTest {
         // the other's counter, and every entry on the timeline is numbered once, without gaps
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
-        String id = openTicket(customer);
-        as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
+        String id = takenTicket(customer, agent);
         List<Response> answers = inParallel(30, i -> switch (i % 3) {
             case 0 -> as(customer).body(body("body", "customer " + i)).post(messages(id));
             case 1 -> as(agent).body(body("body", "note " + i, "visibility", "INTERNAL")).post(messages(id));

@@ -1,10 +1,11 @@
 package com.logishift.support.ticket.conversation;
 
 import static com.logishift.support.ticket.conversation.MessagesTest.body;
-import static com.logishift.support.ticket.conversation.MessagesTest.messages;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.await;
+import static com.logishift.support.ticket.support.Api.messages;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -63,7 +64,7 @@ class TimelineTest {
         String secret = "secret note " + java.util.UUID.randomUUID();
         String noteId = as(initial).body(Map.of("body", secret)).post(ticket(id) + "/add-note/").then()
                 .statusCode(201).extract().path("id");
-        as(initial).body(Map.of("status", "RESOLVED")).put(ticket(id) + "/update-status/").then().statusCode(200);
+        moveTo(initial, id, "RESOLVED");
         as(customer).body(Map.of("rating", 5)).post(ticket(id) + "/feedback/").then().statusCode(201);
 
         JsonPath staff = timeline(admin, id);

@@ -1,7 +1,8 @@
 package com.logishift.support.ticket.event;
 
 import static com.logishift.support.ticket.support.Api.as;
-import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.messages;
+import static com.logishift.support.ticket.support.Api.resolvedTicket;
 import static com.logishift.support.kit.test.TopicReader.header;
 import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,16 +42,13 @@ class MessageEventsTest {
     void publicTextIsPublishedAndInternalNeverIs() throws Exception {
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
-        String id = openTicket(customer);
-        String base = "/api/support/tickets/" + id;
-        as(agent).post(base + "/assign-self/").then().statusCode(200);
-        as(agent).body(Map.of("status", "RESOLVED")).put(base + "/update-status/").then().statusCode(200);
+        String id = resolvedTicket(customer, agent);
         String publicSecret = "public body " + UUID.randomUUID();
         String internalSecret = "internal body " + UUID.randomUUID();
-        String first = as(customer).body(Map.of("body", publicSecret)).post(base + "/messages/").then()
+        String first = as(customer).body(Map.of("body", publicSecret)).post(messages(id)).then()
                 .statusCode(201).extract().path("id");
         String second = as(agent).body(Map.of("body", internalSecret, "visibility", "INTERNAL"))
-                .post(base + "/messages/").then().statusCode(201).extract().path("id");
+                .post(messages(id)).then().statusCode(201).extract().path("id");
 
         try (TopicReader reader = new TopicReader(ticketEvents())) {
             // 8 or 9 events (creation auto-assigns when other tests left an approved agent): once the note,

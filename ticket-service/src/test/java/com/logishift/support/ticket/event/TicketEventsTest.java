@@ -2,7 +2,8 @@ package com.logishift.support.ticket.event;
 
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
-import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.moveTo;
+import static com.logishift.support.ticket.support.Api.takenTicket;
 import static com.logishift.support.kit.test.TopicReader.header;
 import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,13 +46,12 @@ class TicketEventsTest {
         approvedAgent(pool); // so creation auto-assigns
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
-        String id = openTicket(customer);
+        String id = takenTicket(customer, agent);
         String base = "/api/support/tickets/" + id;
         String secret = "note body that must stay internal " + UUID.randomUUID();
-        as(agent).post(base + "/assign-self/").then().statusCode(200);
         as(agent).body(Map.of("body", secret)).post(base + "/add-note/").then().statusCode(201);
         for (String status : List.of("ON_HOLD", "IN_PROGRESS", "RESOLVED")) {
-            as(agent).body(Map.of("status", status)).put(base + "/update-status/").then().statusCode(200);
+            moveTo(agent, id, status);
         }
         as(customer).body(Map.of("rating", 5)).post(base + "/feedback/").then().statusCode(201);
 

@@ -2,6 +2,7 @@ package com.logishift.support.ticket.ops;
 
 import static com.logishift.support.kit.test.MetricsCatalogue.scrape;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static com.logishift.support.ticket.support.Topics.accountEvents;
@@ -83,7 +84,7 @@ class BusinessMetricsTest {
         Person customer = Tokens.customer();
         Person agent = Tokens.agent();
         String ticket = openTicket(customer);
-        String url = "/api/support/tickets/" + ticket + "/messages/";
+        String url = messages(ticket);
         double[] before = messageCounts();
 
         as(customer).body(Map.of("body", "Where is my parcel?", "clientMessageId", "m-1")).post(url).then().statusCode(201);
@@ -98,7 +99,7 @@ class BusinessMetricsTest {
         as(customer).body(Map.of("body", "hi", "visibility", "INTERNAL")).post(url).then().statusCode(403);
         as(Tokens.customer()).body(Map.of("body", "Not my ticket")).post(url).then().statusCode(404);
         as(customer).body(Map.of("body", "")).post(url).then().statusCode(400);
-        as(customer).body(Map.of("body", "Nobody's")).post("/api/support/tickets/" + UUID.randomUUID() + "/messages/")
+        as(customer).body(Map.of("body", "Nobody's")).post(messages(UUID.randomUUID().toString()))
                 .then().statusCode(404);
 
         double[] expected = {before[0] + 2, before[1] + 1, before[2] + 2, before[3]};

@@ -4,6 +4,7 @@ import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.kit.test.TopicReader.header;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -129,7 +130,7 @@ class SlaJobTest {
 
         job.pass(Instant.now().plus(Duration.ofDays(60))).await().atMost(Duration.ofMinutes(2));
         assertEquals(4, alerts(id));
-        as(agent).body(Map.of("status", "RESOLVED")).put(base + "/update-status/").then().statusCode(200);
+        moveTo(agent, id, "RESOLVED");
         as(agent).body(Map.of("status", "IN_PROGRESS")).put(base + "/update-status/").then().statusCode(200)
                 .body("sla.resolution.status", org.hamcrest.Matchers.equalTo("RUNNING"));
         job.pass(Instant.now().plus(Duration.ofDays(120))).await().atMost(Duration.ofMinutes(2));
@@ -157,8 +158,7 @@ class SlaJobTest {
         as(Tokens.admin()).body(Map.of("agentId", agent.id().toString())).post("/api/support/tickets/" + id
                 + "/reassign/").then().statusCode(200);
         as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
-        as(agent).body(Map.of("status", "ON_HOLD")).put("/api/support/tickets/" + id + "/update-status/").then()
-                .statusCode(200);
+        moveTo(agent, id, "ON_HOLD");
         assertMirrorMatches("after status changes");
         job.pass(Instant.now().plus(Duration.ofDays(60))).await().atMost(Duration.ofMinutes(2));
         assertMirrorMatches("after a pass");

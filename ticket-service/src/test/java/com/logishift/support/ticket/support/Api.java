@@ -66,6 +66,11 @@ public final class Api {
         return id;
     }
 
+    /** The ticket's conversation: its messages, and where a new one is posted. */
+    public static String messages(String ticketId) {
+        return "/api/support/tickets/" + ticketId + "/messages/";
+    }
+
     /** Changes the ticket's status as {@code who}, which must succeed. */
     public static void moveTo(Tokens.Person who, String ticketId, String status) {
         as(who).body(Map.of("status", status)).put("/api/support/tickets/" + ticketId + "/update-status/")
