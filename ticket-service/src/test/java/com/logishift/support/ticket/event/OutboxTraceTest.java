@@ -5,6 +5,7 @@ import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.await;
 import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.takenTicket;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,8 +113,7 @@ class OutboxTraceTest {
     void anAccountEventsTraceContinuesIntoTheTicketEventsItCauses() {
         Person leaving = approvedAgent(pool);
         approvedAgent(pool); // someone to hand the ticket to
-        String ticket = openTicket(Tokens.customer());
-        as(leaving).post("/api/support/tickets/" + ticket + "/assign-self/").then().statusCode(200);
+        String ticket = takenTicket(Tokens.customer(), leaving);
         long before = lastSeq(ticket);
 
         String traceId = randomHex(16);

@@ -2,7 +2,10 @@ package com.logishift.support.ticket.event;
 
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.takenTicket;
 import static com.logishift.support.kit.test.TopicReader.header;
 import static com.logishift.support.kit.test.TopicReader.headers;
 import static com.logishift.support.ticket.support.Topics.ticketEvents;
@@ -78,7 +81,7 @@ class TicketEventContractTest {
         as(admin).body(Map.of("agentId", second.id().toString())).post(base + "/reassign/").then().statusCode(200);
         as(second).body(Map.of("body", "Internal: called the depot \u2014 \"quoted\" and ünïcode"))
                 .post(base + "/add-note/").then().statusCode(201);
-        as(second).body(Map.of("status", "RESOLVED")).put(base + "/update-status/").then().statusCode(200);
+        moveTo(second, id, "RESOLVED");
         as(customer).body(Map.of("rating", 4, "comment", "Quick")).post(base + "/feedback/").then().statusCode(201);
 
         // created, assigned ×3, unassigned, status-changed ×3, note-added, feedback-submitted, and the
@@ -98,13 +101,11 @@ class TicketEventContractTest {
     void messageEventsConformToTheirSchemas() {
         Person agent = approvedAgent(pool);
         Person customer = Tokens.customer();
-        String id = openTicket(customer); // created, assigned (AUTO)
-        as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200); // assigned, status-changed
-        String base = "/api/support/tickets/" + id + "/messages/";
-        as(customer).body(Map.of("body", "Any news about my parcel?")).post(base).then().statusCode(201);
-        as(agent).body(Map.of("body", "Depot says Tuesday", "visibility", "INTERNAL")).post(base)
+        String id = takenTicket(customer, agent); // created, assigned (AUTO), assigned, status-changed
+        as(customer).body(Map.of("body", "Any news about my parcel?")).post(messages(id)).then().statusCode(201);
+        as(agent).body(Map.of("body", "Depot says Tuesday", "visibility", "INTERNAL")).post(messages(id))
                 .then().statusCode(201);
-        as(agent).body(Map.of("body", "It arrives on Tuesday.", "visibility", "PUBLIC")).post(base)
+        as(agent).body(Map.of("body", "It arrives on Tuesday.", "visibility", "PUBLIC")).post(messages(id))
                 .then().statusCode(201);
 
         // whether assign-self also assigned depends on whom auto-assignment chose: count the message events

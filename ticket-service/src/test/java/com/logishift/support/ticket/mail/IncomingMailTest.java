@@ -1,6 +1,7 @@
 package com.logishift.support.ticket.mail;
 
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -363,7 +364,7 @@ class IncomingMailTest {
     }
 
     private static JsonPath thread(Person customer, String ticketId) {
-        return as(customer).get("/api/support/tickets/" + ticketId + "/messages/").then().statusCode(200)
+        return as(customer).get(messages(ticketId)).then().statusCode(200)
                 .extract().jsonPath();
     }
 

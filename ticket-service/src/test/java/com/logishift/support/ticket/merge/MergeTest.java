@@ -1,6 +1,8 @@
 package com.logishift.support.ticket.merge;
 
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static com.logishift.support.kit.test.Parallel.inParallel;
 import static io.restassured.RestAssured.given;
@@ -79,7 +81,7 @@ class MergeTest {
         if (files != null) {
             m.put("attachmentIds", files);
         }
-        return as(author).body(m).post(TICKETS + ticketId + "/messages/").then().statusCode(201).extract().path("id");
+        return as(author).body(m).post(messages(ticketId)).then().statusCode(201).extract().path("id");
     }
 
     static String upload(Person person, String name) {
@@ -123,7 +125,7 @@ class MergeTest {
     static String closed(Person customer, Person agent, String deliveryId) {
         String id = open(customer, deliveryId);
         as(agent).post(TICKETS + id + "/assign-self/").then().statusCode(200);
-        as(agent).body(Map.of("status", "RESOLVED")).put(TICKETS + id + "/update-status/").then().statusCode(200);
+        moveTo(agent, id, "RESOLVED");
         as(customer).body(Map.of("rating", 5)).post(TICKETS + id + "/feedback/").then().statusCode(201);
         return id;
     }
@@ -258,15 +260,15 @@ class MergeTest {
         Person customer = d.customer();
         String target = d.target(), source = d.source();
         Map<String, Object> retried = Map.of("body", "sent twice", "clientMessageId", "retry-1");
-        String first = as(customer).body(retried).post(TICKETS + source + "/messages/").then().statusCode(201)
+        String first = as(customer).body(retried).post(messages(source)).then().statusCode(201)
                 .extract().path("id");
         merge(admin, source, target).then().statusCode(200);
 
-        as(customer).body(Map.of("body", "Any news?")).post(TICKETS + source + "/messages/").then().statusCode(201)
+        as(customer).body(Map.of("body", "Any news?")).post(messages(source)).then().statusCode(201)
                 .header("Location", equalTo(TICKETS + target + "/messages/"))
                 .body("seq", equalTo(2)).body("body", equalTo("Any news?"));
         // the retry of a post made before the merge finds it on the target
-        as(customer).body(retried).post(TICKETS + source + "/messages/").then().statusCode(200)
+        as(customer).body(retried).post(messages(source)).then().statusCode(200)
                 .body("id", equalTo(first));
         // staff notes follow too
         as(admin).body(Map.of("body", "noted")).post(TICKETS + source + "/add-note/").then().statusCode(201);
@@ -274,8 +276,7 @@ class MergeTest {
                 thread(admin, target).stream().map(m -> m.get("body")).toList());
         assertTrue(thread(admin, source).isEmpty());
         // someone else still gets a 404 on the merged ticket, and never a hint of the target
-        as(Tokens.customer()).body(Map.of("body", "hi")).post(TICKETS + source + "/messages/").then()
-                .statusCode(404);
+        as(Tokens.customer()).body(Map.of("body", "hi")).post(messages(source)).then().statusCode(404);
     }
 
     // --- refusals -----------------------------------------------------------------------------------

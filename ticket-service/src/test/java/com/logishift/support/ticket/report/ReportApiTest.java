@@ -2,6 +2,7 @@ package com.logishift.support.ticket.report;
 
 import static com.logishift.support.ticket.support.Api.anonymous;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.moveTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -140,11 +141,10 @@ class ReportApiTest {
         as(admin).body(Map.of("agentId", agent.id().toString())).post("/api/support/tickets/" + id + "/reassign/")
                 .then().statusCode(200);
         as(agent).body(Map.of("body", "We are on it.", "visibility", "PUBLIC"))
-                .post("/api/support/tickets/" + id + "/messages/").then().statusCode(201);
+                .post(messages(id)).then().statusCode(201);
         moveTo(agent, id, "IN_PROGRESS");
         moveTo(agent, id, "RESOLVED");
-        as(customer).body(Map.of("body", "Still broken, sorry.")).post("/api/support/tickets/" + id + "/messages/")
-                .then().statusCode(201);
+        as(customer).body(Map.of("body", "Still broken, sorry.")).post(messages(id)).then().statusCode(201);
         moveTo(agent, id, "RESOLVED");
         as(customer).body(Map.of("rating", 4)).post("/api/support/tickets/" + id + "/feedback/").then().statusCode(201);
 

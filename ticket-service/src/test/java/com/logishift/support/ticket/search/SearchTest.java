@@ -2,6 +2,7 @@ package com.logishift.support.ticket.search;
 
 import static com.logishift.support.ticket.support.Api.anonymous;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -129,8 +130,7 @@ class SearchTest {
         if (visibility != null) {
             body.put("visibility", visibility);
         }
-        return as(author).body(body).post("/api/support/tickets/" + IDS.get(key) + "/messages/").then()
-                .statusCode(201).extract().path("id");
+        return as(author).body(body).post(messages(IDS.get(key))).then().statusCode(201).extract().path("id");
     }
 
     static JsonPath search(Person who, String q, Object... more) {

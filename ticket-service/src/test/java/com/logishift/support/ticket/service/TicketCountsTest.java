@@ -4,6 +4,8 @@ import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.await;
+import static com.logishift.support.ticket.support.Api.messages;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
 import static com.logishift.support.ticket.support.Api.ticketBody;
@@ -78,8 +80,7 @@ class TicketCountsTest {
 
         as(second).post(ticket(queued) + "assign-self/").then().statusCode(200);
         assertCountersMatchTickets("after assign-self took another agent's ticket");
-        as(second).body(Map.of("body", "On it.", "visibility", "PUBLIC")).post(ticket(queued) + "messages/")
-                .then().statusCode(201);
+        as(second).body(Map.of("body", "On it.", "visibility", "PUBLIC")).post(messages(queued)).then().statusCode(201);
         assertCountersMatchTickets("after the first response");
         as(admin).body(Map.of("agentId", first.id().toString())).post(ticket(a) + "reassign/").then().statusCode(200);
         assertCountersMatchTickets("after an admin's reassignment");
@@ -87,14 +88,13 @@ class TicketCountsTest {
         assertCountersMatchTickets("after an admin's unassignment");
 
         for (String status : List.of("ON_HOLD", "IN_PROGRESS", "RESOLVED")) {
-            as(second).body(Map.of("status", status)).put(ticket(queued) + "update-status/").then().statusCode(200);
+            moveTo(second, queued, status);
             assertCountersMatchTickets("after the status change to " + status);
         }
-        as(customer).body(Map.of("body", "Still broken, sorry.")).post(ticket(queued) + "messages/")
-                .then().statusCode(201);
+        as(customer).body(Map.of("body", "Still broken, sorry.")).post(messages(queued)).then().statusCode(201);
         assertEquals("IN_PROGRESS", status(queued), "the customer's message reopened the ticket");
         assertCountersMatchTickets("after the customer's message reopened the ticket");
-        as(second).body(Map.of("status", "RESOLVED")).put(ticket(queued) + "update-status/").then().statusCode(200);
+        moveTo(second, queued, "RESOLVED");
         as(customer).body(Map.of("rating", 5)).post(ticket(queued) + "feedback/").then().statusCode(201);
         assertCountersMatchTickets("after the feedback closed the ticket");
 
@@ -227,7 +227,7 @@ class TicketCountsTest {
         Person customer = Tokens.customer();
         String id = openTicket(customer);
         counts.fold().await().indefinitely();
-        as(customer).body(Map.of("body", "Any news?")).post(ticket(id) + "messages/").then().statusCode(201);
+        as(customer).body(Map.of("body", "Any news?")).post(messages(id)).then().statusCode(201);
         assertEquals(0L, pool.query("SELECT count(*) AS n FROM ticket_count_change").execute().await().indefinitely()
                 .iterator().next().getLong("n"), "the ticket row changed, but no counted column");
     }

@@ -3,6 +3,7 @@ package com.logishift.support.ticket.sla;
 import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -194,13 +195,13 @@ class SlaApiTest {
         Person customer = Tokens.customer();
         String id = open(customer, "HIGH");
         as(agent).body(Map.of("body", "checking with the depot", "visibility", "INTERNAL"))
-                .post(TICKETS + id + "/messages/").then().statusCode(201);
+                .post(messages(id)).then().statusCode(201);
         assertEquals("RUNNING", staff(id).getString("sla.firstResponse.status"));
-        as(customer).body(Map.of("body", "any news?")).post(TICKETS + id + "/messages/").then().statusCode(201);
+        as(customer).body(Map.of("body", "any news?")).post(messages(id)).then().statusCode(201);
         assertEquals("RUNNING", staff(id).getString("sla.firstResponse.status"));
         String due = staff(id).getString("sla.firstResponse.dueAt");
         as(agent).body(Map.of("body", "It is on its way.", "visibility", "PUBLIC"))
-                .post(TICKETS + id + "/messages/").then().statusCode(201);
+                .post(messages(id)).then().statusCode(201);
         JsonPath ticket = staff(id);
         assertEquals("MET", ticket.getString("sla.firstResponse.status"));
         assertEquals(due, ticket.getString("sla.firstResponse.dueAt"), "MET keeps the due it had");
@@ -236,7 +237,7 @@ class SlaApiTest {
         assertEquals("MET", resolved.getString("sla.resolution.status"));
         assertNull(resolved.get("sla.resolution.remainingMinutes"));
         // the customer's reply reopens the ticket and the clock runs on with the time used
-        as(customer).body(Map.of("body", "It is still broken")).post(TICKETS + id + "/messages/").then().statusCode(201);
+        as(customer).body(Map.of("body", "It is still broken")).post(messages(id)).then().statusCode(201);
         JsonPath reopened = staff(id);
         assertEquals("IN_PROGRESS", reopened.getString("status"));
         assertEquals("RUNNING", reopened.getString("sla.resolution.status"));
@@ -294,7 +295,7 @@ class SlaApiTest {
         }
         // one without a running clock: resolved after its first response
         as(agent).post(TICKETS + mine.get(0) + "/assign-self/").then().statusCode(200);
-        as(agent).body(Map.of("body", "done", "visibility", "PUBLIC")).post(TICKETS + mine.get(0) + "/messages/")
+        as(agent).body(Map.of("body", "done", "visibility", "PUBLIC")).post(messages(mine.get(0)))
                 .then().statusCode(201);
         status(agent, mine.get(0), "RESOLVED");
 

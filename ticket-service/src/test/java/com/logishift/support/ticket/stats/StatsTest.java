@@ -2,6 +2,8 @@ package com.logishift.support.ticket.stats;
 
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.messages;
+import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,11 +45,10 @@ class StatsTest {
             as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
             // the first response is the first public staff message
             as(agent).body(Map.of("body", "Looking into it.", "visibility", "PUBLIC"))
-                    .post("/api/support/tickets/" + id + "/messages/").then().statusCode(201);
+                    .post(messages(id)).then().statusCode(201);
         }
         for (String id : new String[] {rated4, rated2}) {
-            as(agent).body(Map.of("status", "RESOLVED")).put("/api/support/tickets/" + id + "/update-status/")
-                    .then().statusCode(200);
+            moveTo(agent, id, "RESOLVED");
         }
         as(customer).body(Map.of("rating", 4)).post("/api/support/tickets/" + rated4 + "/feedback/").then().statusCode(201);
         as(customer).body(Map.of("rating", 2)).post("/api/support/tickets/" + rated2 + "/feedback/").then().statusCode(201);
