@@ -3,7 +3,6 @@ package com.logishift.support.ticket.conversation;
 import com.logishift.support.ticket.attachment.Attachments;
 import com.logishift.support.kit.Commits;
 import com.logishift.support.kit.Page;
-import com.logishift.support.kit.ProblemException;
 import com.logishift.support.ticket.Actor;
 import com.logishift.support.ticket.Priority;
 import com.logishift.support.ticket.Ticket;

@@ -1,6 +1,5 @@
 package com.logishift.support.ticket.conversation.live;
 
-import com.logishift.support.kit.ProblemException;
 import com.logishift.support.kit.stream.Announcements;
 import com.logishift.support.kit.stream.PgListeners;
 import com.logishift.support.kit.stream.StreamSlots;
