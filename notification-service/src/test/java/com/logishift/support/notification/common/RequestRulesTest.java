@@ -3,7 +3,6 @@ package com.logishift.support.notification.common;
 import static io.restassured.RestAssured.given;
 import static com.logishift.support.kit.test.RequestChecks.assertInvalid;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;

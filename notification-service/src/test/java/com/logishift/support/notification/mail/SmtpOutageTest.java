@@ -1,7 +1,6 @@
 package com.logishift.support.notification.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.logishift.support.kit.test.ErrorLog;
 import com.logishift.support.kit.test.Eventually;

@@ -8,6 +8,7 @@ import static com.logishift.support.ticket.support.Api.await;
 import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
+import static com.logishift.support.ticket.support.Api.take;
 import static com.logishift.support.ticket.support.Topics.accountEventsDeadLetters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,7 +59,7 @@ class AssignmentFlowTest {
         assertEquals(first.id().toString(), assignee(tie), "tie at 1 each: first waited longest");
 
         // work that is resolved no longer counts as load
-        as(first).post("/api/support/tickets/" + queued + "/assign-self/").then().statusCode(200);
+        take(first, queued);
         moveTo(first, queued, "RESOLVED");
         String afterResolve = openTicket(customer);
         assertEquals(second.id().toString(), assignee(afterResolve),
@@ -78,7 +79,7 @@ class AssignmentFlowTest {
         String b = openTicket(customer);
         assertLoadsMatchTickets("after the drain and two auto-assignments");
 
-        as(second).post("/api/support/tickets/" + queued + "/assign-self/").then().statusCode(200);
+        take(second, queued);
         assertLoadsMatchTickets("after assign-self took a ticket from another agent");
         as(admin).body(java.util.Map.of("agentId", first.id().toString()))
                 .post("/api/support/tickets/" + a + "/reassign/").then().statusCode(200);

@@ -7,6 +7,7 @@ import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
+import static com.logishift.support.ticket.support.Api.take;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -206,7 +207,7 @@ class LiveThreadTest {
         }
 
         // while the customer is away: two messages and a status change
-        as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
+        take(agent, id);
         as(agent).body(body("body", "one", "visibility", "PUBLIC")).post(messages(id)).then().statusCode(201);
         as(agent).body(body("body", "two", "visibility", "PUBLIC")).post(messages(id)).then().statusCode(201);
         List<Integer> missed = as(customer).queryParam("after", lastSeen).get("/api/support/tickets/" + id + "/timeline/")

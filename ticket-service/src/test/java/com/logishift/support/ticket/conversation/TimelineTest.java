@@ -7,6 +7,7 @@ import static com.logishift.support.ticket.support.Api.await;
 import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
+import static com.logishift.support.ticket.support.Api.take;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,7 +59,7 @@ class TimelineTest {
 
         as(admin).body(Map.of("agentId", other.id().toString())).post(ticket(id) + "/reassign/").then().statusCode(200);
         as(admin).body(Map.of("unassign", true)).post(ticket(id) + "/reassign/").then().statusCode(200);
-        as(initial).post(ticket(id) + "/assign-self/").then().statusCode(200);
+        take(initial, id);
         String messageId = as(customer).body(body("body", "any news?")).post(messages(id)).then().statusCode(201)
                 .extract().path("id");
         String secret = "secret note " + java.util.UUID.randomUUID();

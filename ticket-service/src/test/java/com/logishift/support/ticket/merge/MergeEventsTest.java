@@ -2,6 +2,7 @@ package com.logishift.support.ticket.merge;
 
 import static com.logishift.support.kit.test.TopicReader.header;
 import static com.logishift.support.ticket.support.Api.as;
+import static com.logishift.support.ticket.support.Api.take;
 import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +33,7 @@ class MergeEventsTest {
         Person agent = Tokens.agent();
         MergeTest.Duplicates d = MergeTest.duplicates();
         String target = d.target(), source = d.source();
-        as(agent).post("/api/support/tickets/" + source + "/assign-self/").then().statusCode(200);
+        take(agent, source);
         MergeTest.post(d.customer(), source, "one", null, null);
         MergeTest.post(agent, source, "two", "INTERNAL", null);
         Instant before = Instant.now().minusSeconds(1);

@@ -3,6 +3,7 @@ package com.logishift.support.ticket.merge;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.moveTo;
+import static com.logishift.support.ticket.support.Api.take;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static com.logishift.support.kit.test.Parallel.inParallel;
 import static io.restassured.RestAssured.given;
@@ -124,7 +125,7 @@ class MergeTest {
     /** A ticket of the customer's that was resolved and rated, so CLOSED. */
     static String closed(Person customer, Person agent, String deliveryId) {
         String id = open(customer, deliveryId);
-        as(agent).post(TICKETS + id + "/assign-self/").then().statusCode(200);
+        take(agent, id);
         moveTo(agent, id, "RESOLVED");
         as(customer).body(Map.of("rating", 5)).post(TICKETS + id + "/feedback/").then().statusCode(201);
         return id;
@@ -138,7 +139,7 @@ class MergeTest {
         Person customer = d.customer();
         Person agent = Tokens.agent();
         String target = d.target(), source = d.source();
-        as(agent).post(TICKETS + source + "/assign-self/").then().statusCode(200);
+        take(agent, source);
         post(customer, target, "t1 customer", null, null);
         post(admin, target, "t2 staff", "PUBLIC", null);
         String photo = upload(customer, "photo.txt");
@@ -314,7 +315,7 @@ class MergeTest {
         Duplicates d = duplicates();
         Person assignee = Tokens.agent();
         String target = d.target(), source = d.source();
-        as(assignee).post(TICKETS + source + "/assign-self/").then().statusCode(200);
+        take(assignee, source);
 
         merge(d.customer(), source, target).then().statusCode(403);
         merge(Tokens.agent(), source, target).then().statusCode(403)

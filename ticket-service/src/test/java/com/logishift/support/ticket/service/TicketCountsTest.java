@@ -8,6 +8,7 @@ import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.openTicket;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
+import static com.logishift.support.ticket.support.Api.take;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -78,7 +79,7 @@ class TicketCountsTest {
         String b = openTicket(customer, "LATE", "MEDIUM");
         assertCountersMatchTickets("after auto-assigned creations");
 
-        as(second).post(ticket(queued) + "assign-self/").then().statusCode(200);
+        take(second, queued);
         assertCountersMatchTickets("after assign-self took another agent's ticket");
         as(second).body(Map.of("body", "On it.", "visibility", "PUBLIC")).post(messages(queued)).then().statusCode(201);
         assertCountersMatchTickets("after the first response");
@@ -135,7 +136,7 @@ class TicketCountsTest {
         openTicket(other, "DAMAGED", "HIGH");
         openTicket(other, "LATE", "MEDIUM");
         String unassigned = openTicket(customer, "LOST", "LOW");
-        as(agent).post(ticket(working) + "assign-self/").then().statusCode(200);
+        take(agent, working);
         as(admin).body(Map.of("unassign", true)).post(ticket(unassigned) + "reassign/").then().statusCode(200);
 
         for (String query : List.of("", "status=OPEN", "status=OPEN&priority=LOW", "priority=HIGH&category=DAMAGED",

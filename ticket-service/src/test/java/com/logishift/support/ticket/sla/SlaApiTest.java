@@ -4,6 +4,7 @@ import static com.logishift.support.kit.test.Parallel.inParallel;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.messages;
+import static com.logishift.support.ticket.support.Api.take;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -214,7 +215,7 @@ class SlaApiTest {
         Person agent = approvedAgent(pool);
         Person customer = Tokens.customer();
         String id = assignedTo(agent, customer, "MEDIUM");
-        as(agent).post(TICKETS + id + "/assign-self/").then().statusCode(200);
+        take(agent, id);
         JsonPath running = staff(id);
         Instant due = Instant.parse(running.getString("sla.resolution.dueAt"));
 
@@ -294,7 +295,7 @@ class SlaApiTest {
             mine.add(assignedTo(agent, customer, priority));
         }
         // one without a running clock: resolved after its first response
-        as(agent).post(TICKETS + mine.get(0) + "/assign-self/").then().statusCode(200);
+        take(agent, mine.get(0));
         as(agent).body(Map.of("body", "done", "visibility", "PUBLIC")).post(messages(mine.get(0)))
                 .then().statusCode(201);
         status(agent, mine.get(0), "RESOLVED");
@@ -337,7 +338,7 @@ class SlaApiTest {
     void statsShowTheShareOfStoppedResolutionClocksThatWereMet() {
         Person agent = approvedAgent(pool);
         String id = assignedTo(agent, Tokens.customer(), "LOW");
-        as(agent).post(TICKETS + id + "/assign-self/").then().statusCode(200);
+        take(agent, id);
         status(agent, id, "RESOLVED");
         JsonPath stats = as(Tokens.admin()).get("/api/admin/support/stats/").then().statusCode(200).extract().jsonPath();
         Map<String, Object> met = stats.getMap("slaMetPercent");

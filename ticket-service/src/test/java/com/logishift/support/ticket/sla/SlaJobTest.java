@@ -5,6 +5,7 @@ import static com.logishift.support.kit.test.TopicReader.header;
 import static com.logishift.support.ticket.support.Api.approvedAgent;
 import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.moveTo;
+import static com.logishift.support.ticket.support.Api.take;
 import static com.logishift.support.ticket.support.Topics.ticketEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -120,7 +121,7 @@ class SlaJobTest {
         String base = "/api/support/tickets/" + id;
         as(Tokens.admin()).body(Map.of("agentId", agent.id().toString())).post(base + "/reassign/").then()
                 .statusCode(200);
-        as(agent).post(base + "/assign-self/").then().statusCode(200);
+        take(agent, id);
 
         job.pass(Instant.now()).await().atMost(Duration.ofMinutes(2));
         assertEquals(0, alerts(id));
@@ -157,7 +158,7 @@ class SlaJobTest {
         assertEquals(1, rows("SELECT 1 FROM ticket_sla_check WHERE ticket_id = $1", uuid(id)).size());
         as(Tokens.admin()).body(Map.of("agentId", agent.id().toString())).post("/api/support/tickets/" + id
                 + "/reassign/").then().statusCode(200);
-        as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
+        take(agent, id);
         moveTo(agent, id, "ON_HOLD");
         assertMirrorMatches("after status changes");
         job.pass(Instant.now().plus(Duration.ofDays(60))).await().atMost(Duration.ofMinutes(2));

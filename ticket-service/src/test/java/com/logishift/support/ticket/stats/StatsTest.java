@@ -5,6 +5,7 @@ import static com.logishift.support.ticket.support.Api.as;
 import static com.logishift.support.ticket.support.Api.messages;
 import static com.logishift.support.ticket.support.Api.moveTo;
 import static com.logishift.support.ticket.support.Api.resetDatabase;
+import static com.logishift.support.ticket.support.Api.take;
 import static com.logishift.support.ticket.support.Api.ticketBody;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -42,7 +43,7 @@ class StatsTest {
         // 1 LATE/MEDIUM in progress
         String working = open(customer, "LATE", "MEDIUM");
         for (String id : new String[] {rated4, rated2, working}) {
-            as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
+            take(agent, id);
             // the first response is the first public staff message
             as(agent).body(Map.of("body", "Looking into it.", "visibility", "PUBLIC"))
                     .post(messages(id)).then().statusCode(201);

@@ -54,8 +54,13 @@ public final class Api {
     /** A new ticket of the customer's, taken by the agent (IN_PROGRESS); returns its id. */
     public static String takenTicket(Tokens.Person customer, Tokens.Person agent) {
         String id = openTicket(customer);
-        as(agent).post("/api/support/tickets/" + id + "/assign-self/").then().statusCode(200);
+        take(agent, id);
         return id;
+    }
+
+    /** The agent takes the ticket (assign-self). */
+    public static void take(Tokens.Person agent, String ticketId) {
+        as(agent).post("/api/support/tickets/" + ticketId + "/assign-self/").then().statusCode(200);
     }
 
     /** A new ticket of the customer's, taken by the agent and RESOLVED; returns its id. */
