@@ -53,6 +53,20 @@ abstract class Browsing {
         return screen;
     }
 
+    /** A screen of its own on which the person has signed in through the login page and is on their role's start page. */
+    protected Screen signedIn(Viewport viewport, String who, Person person, String startPage) {
+        Screen screen = open(viewport, who);
+        signIn(screen, person, startPage);
+        return screen;
+    }
+
+    /** A screen of its own on which the person has signed in through the login page straight to this page (?next=). */
+    protected Screen signedInAt(Viewport viewport, String who, Person person, String path) {
+        Screen screen = open(viewport, who);
+        signIn(screen, person, path, path);
+        return screen;
+    }
+
     /** Signs in through the login page, optionally straight to a deep link (?next=), and waits for it. */
     protected static void signIn(Screen screen, Person person, String next, String expectedPath) {
         Page page = screen.page();

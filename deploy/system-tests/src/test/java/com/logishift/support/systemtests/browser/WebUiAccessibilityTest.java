@@ -189,9 +189,8 @@ class WebUiAccessibilityTest extends Browsing {
     void pagesACustomerSees() {
         Audit audit = new Audit();
         for (Viewport viewport : VIEWPORTS) {
-            Screen screen = open(viewport, "a11y-customer");
+            Screen screen = signedIn(viewport, "a11y-customer", customer, "/support");
             Page page = screen.page();
-            signIn(screen, customer, null, "/support");
             assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets")).getByRole(AriaRole.LISTITEM))
                     .hasCount(3);
             audit.check(screen, "support-hub");
@@ -230,9 +229,8 @@ class WebUiAccessibilityTest extends Browsing {
     void pagesAnAgentSeesWithMoreThan99Unread() {
         Audit audit = new Audit();
         for (Viewport viewport : VIEWPORTS) {
-            Screen screen = open(viewport, "a11y-agent");
+            Screen screen = signedIn(viewport, "a11y-agent", busyAgent, "/agent/dashboard");
             Page page = screen.page();
-            signIn(screen, busyAgent, null, "/agent/dashboard");
             assertThat(page.getByText("Second parcel never arrived").first()).isVisible();
             assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Unassigned tickets"))
                     .getByRole(AriaRole.BUTTON).first()).isVisible();
@@ -262,9 +260,8 @@ class WebUiAccessibilityTest extends Browsing {
     void pagesAnAdminSees() {
         Audit audit = new Audit();
         for (Viewport viewport : VIEWPORTS) {
-            Screen screen = open(viewport, "a11y-admin");
+            Screen screen = signedIn(viewport, "a11y-admin", admin, "/admin/support");
             Page page = screen.page();
-            signIn(screen, admin, null, "/admin/support");
             assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Key figures"))).isVisible();
             audit.check(screen, "admin-overview");
 

@@ -46,9 +46,8 @@ class WebUiAdminToolsTest extends Browsing {
     @Test
     @Order(1)
     void theAdminPageIsInSectionsWithTheirOwnAddresses() {
-        Screen screen = open(Viewport.DESKTOP, "tools-admin");
+        Screen screen = signedIn(Viewport.DESKTOP, "tools-admin", admin, "/admin/support");
         Page page = screen.page();
-        signIn(screen, admin, null, "/admin/support");
         assertThat(section(page, "Overview")).hasAttribute("aria-current", "page");
         assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Key figures"))).isVisible();
         assertThat(heading(page, "All tickets")).hasCount(0);
@@ -113,9 +112,8 @@ class WebUiAdminToolsTest extends Browsing {
         String reason = "No openings for the night shift.";
         Gateway.expect(gateway.as(admin).body(Map.of("reason", reason)).post("/api/admin/reject-agent/" + rejected.id() + "/"), 200);
 
-        Screen screen = open(Viewport.DESKTOP, "tools-admin");
+        Screen screen = signedInAt(Viewport.DESKTOP, "tools-admin", admin, "/admin/support/agents");
         Page page = screen.page();
-        signIn(screen, admin, "/admin/support/agents", "/admin/support/agents");
         Locator approvedRow = page.locator("[data-account='" + approved.email() + "']");
         Locator rejectedRow = page.locator("[data-account='" + rejected.email() + "']");
         assertThat(button(page, "Approved")).hasAttribute("aria-pressed", "true");
@@ -154,9 +152,8 @@ class WebUiAdminToolsTest extends Browsing {
         gateway.as(helper).body(Map.of("status", "IN_PROGRESS")).put("/api/support/tickets/" + workingId + "/update-status/")
                 .then().statusCode(200);
 
-        Screen screen = open(Viewport.DESKTOP, "tools-admin");
+        Screen screen = signedInAt(Viewport.DESKTOP, "tools-admin", admin, "/admin/support/tickets");
         Page page = screen.page();
-        signIn(screen, admin, "/admin/support/tickets", "/admin/support/tickets");
         Locator row = page.locator("[data-ticket='" + reference + "']");
         assertThat(row.getByTestId("assignee")).containsText("Assigned to " + helper.name());
         Locator workingRow = page.locator("[data-ticket='" + workingReference + "']");
@@ -182,9 +179,8 @@ class WebUiAdminToolsTest extends Browsing {
         String question = "Can a neighbour sign for my parcel " + word + "?";
         String topicKey = question.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
 
-        Screen screen = open(Viewport.DESKTOP, "tools-admin");
+        Screen screen = signedInAt(Viewport.DESKTOP, "tools-admin", admin, "/admin/support/faq");
         Page page = screen.page();
-        signIn(screen, admin, "/admin/support/faq", "/admin/support/faq");
 
         // the form checks before sending, at the fields
         button(page, "New FAQ entry").click();
@@ -250,9 +246,8 @@ class WebUiAdminToolsTest extends Browsing {
         gateway.approve(admin, agent);
         gateway.signIn(agent);
 
-        Screen screen = open(Viewport.DESKTOP, "tools-admin");
+        Screen screen = signedInAt(Viewport.DESKTOP, "tools-admin", admin, "/admin/support/agents");
         Page page = screen.page();
-        signIn(screen, admin, "/admin/support/agents", "/admin/support/agents");
         Locator row = page.locator("[data-account='" + agent.email() + "']");
         showAgent(page, row);
         assertThat(button(row, "Reactivate " + agent.name())).hasCount(0);

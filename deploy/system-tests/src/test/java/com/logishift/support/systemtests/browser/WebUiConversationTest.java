@@ -69,9 +69,8 @@ class WebUiConversationTest extends Browsing {
     @Test
     @Order(1)
     void customerAndAgentTalkLiveTheNoteStaysInternalAReplyReopensAndAClosedTicketOffersAFollowUp() {
-        Screen customerScreen = open(Viewport.DESKTOP, "conv-customer");
+        Screen customerScreen = signedIn(Viewport.DESKTOP, "conv-customer", customer, "/support");
         Page c = customerScreen.page();
-        signIn(customerScreen, customer, null, "/support");
 
         // a new ticket with a photo: chosen in the picker, uploaded with progress, sent with the ticket
         button(c, "Create new ticket").click();
@@ -103,9 +102,8 @@ class WebUiConversationTest extends Browsing {
         assertThat(thread.locator("[data-event=STATUS_CHANGED]").last()).containsText("from Open to In progress");
 
         // the agent opens the ticket from a deep link and replies (the default: to the customer)
-        Screen agentScreen = open(Viewport.DESKTOP, "conv-agent");
+        Screen agentScreen = signedInAt(Viewport.DESKTOP, "conv-agent", agent, "/support/tickets/" + ticketId);
         Page a = agentScreen.page();
-        signIn(agentScreen, agent, "/support/tickets/" + ticketId, "/support/tickets/" + ticketId);
         Locator agentThread = conversation(a);
         assertThat(liveState(a)).hasAttribute("data-state", "live");
         assertThat(a.locator("form[data-mode]")).hasAttribute("data-mode", "public");
@@ -241,9 +239,8 @@ class WebUiConversationTest extends Browsing {
     @Order(2)
     void filesInAReplyUploadWithProgressAreRefusedPerFileAndOpenOrDownloadOnTheOtherSide() throws IOException {
         String ticketId = startedTicket("Forms for the insurance claim");
-        Screen agentScreen = open(Viewport.DESKTOP, "conv-files-agent");
+        Screen agentScreen = signedInAt(Viewport.DESKTOP, "conv-files-agent", agent, "/support/tickets/" + ticketId);
         Page a = agentScreen.page();
-        signIn(agentScreen, agent, "/support/tickets/" + ticketId, "/support/tickets/" + ticketId);
         assertThat(liveState(a)).hasAttribute("data-state", "live");
 
         byte[] photo = png(200, 150, Color.BLUE);
@@ -278,9 +275,8 @@ class WebUiConversationTest extends Browsing {
         assertThat(a.locator("[data-file]")).hasCount(0);
 
         // the customer: the photo as a thumbnail (larger on click), the PDF as a download
-        Screen customerScreen = open(Viewport.DESKTOP, "conv-files-customer");
+        Screen customerScreen = signedInAt(Viewport.DESKTOP, "conv-files-customer", customer, "/support/tickets/" + ticketId);
         Page c = customerScreen.page();
-        signIn(customerScreen, customer, "/support/tickets/" + ticketId, "/support/tickets/" + ticketId);
         Locator message = conversation(c).locator("[data-message]").filter(hasText(text));
         Locator thumbnail = message.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Open label-close-up.png larger"));
         assertThat(thumbnail.locator("img")).isVisible();
@@ -303,9 +299,8 @@ class WebUiConversationTest extends Browsing {
     @Order(3)
     void aSendWhoseAnswerWasLostIsRetriedWithoutADuplicate() {
         String ticketId = startedTicket("Lost answer, one message");
-        Screen screen = open(Viewport.DESKTOP, "conv-retry");
+        Screen screen = signedInAt(Viewport.DESKTOP, "conv-retry", customer, "/support/tickets/" + ticketId);
         Page c = screen.page();
-        signIn(screen, customer, "/support/tickets/" + ticketId, "/support/tickets/" + ticketId);
         assertThat(liveState(c)).hasAttribute("data-state", "live");
 
         // 20,001 characters: counted and refused in the page, nothing sent

@@ -253,9 +253,8 @@ abstract class WebUiFlows extends Browsing {
         agentScreen.shot("pending-sign-in-refused");
 
         // the admin approves on the admin page
-        Screen adminScreen = open("admin");
+        Screen adminScreen = signedIn(viewport, "admin", gateway.admin(), "/admin/support");
         Page adminPage = adminScreen.page();
-        signIn(adminScreen, gateway.admin(), "/admin/support");
         section(adminPage, "Agents").click();
         Locator pending = adminPage.locator("[data-agent='" + uiAgent.email() + "']");
         assertThat(pending).containsText(uiAgent.name());
@@ -345,9 +344,8 @@ abstract class WebUiFlows extends Browsing {
         Person targetAgent = uiAgent.name().equals(currentAssignee) ? helperAgent : uiAgent;
         String target = targetAgent.name();
 
-        Screen screen = open("admin");
+        Screen screen = signedIn(viewport, "admin", gateway.admin(), "/admin/support");
         Page page = screen.page();
-        signIn(screen, gateway.admin(), "/admin/support");
         assertThat(heading(page, "Support management")).isVisible();
 
         // the stats, with the chart

@@ -178,9 +178,8 @@ class WebUiHardeningTest extends Browsing {
     @Test
     void aCorrectedFieldDropsItsErrorAtOnce() {
         Person customer = gateway.registerCustomer("Correcting Customer");
-        Screen screen = open(Viewport.DESKTOP, "corrections");
+        Screen screen = signedIn(Viewport.DESKTOP, "corrections", customer, "/support");
         Page page = screen.page();
-        signIn(screen, customer, "/support");
         button(page, "Create new ticket").click();
         page.getByLabel("Subject").fill("Table top scratched");
         page.getByLabel("Category").selectOption("QUALITY");
@@ -210,9 +209,8 @@ class WebUiHardeningTest extends Browsing {
     @Test
     void anOverlongSubjectIsCountedAndRefusedNotCut() {
         Person customer = gateway.signIn(gateway.registerCustomer("Verbose Customer"));
-        Screen screen = open(Viewport.DESKTOP, "length-limits");
+        Screen screen = signedIn(Viewport.DESKTOP, "length-limits", customer, "/support");
         Page page = screen.page();
-        signIn(screen, customer, "/support");
         button(page, "Create new ticket").click();
         String subject201 = "Parcel arrived soaking wet and ruined: " + "w".repeat(201 - 39);
         Locator subjectField = page.getByLabel("Subject");
@@ -258,9 +256,8 @@ class WebUiHardeningTest extends Browsing {
                 .then().statusCode(200);
         gateway.registerAgent("Wilhelmina-Konstantinopolitanische-Bewerberin");
 
-        Screen customerScreen = open(Viewport.PHONE, "long-text-customer");
+        Screen customerScreen = signedIn(Viewport.PHONE, "long-text-customer", customer, "/support");
         Page page = customerScreen.page();
-        signIn(customerScreen, customer, "/support");
         assertThat(page.locator("[data-ticket='" + mine.path("reference").asText() + "']")).containsText(subject);
         assertAsWideAsThePhone(customerScreen, "support-hub");
         go(page, "/support/tickets/" + mine.path("id").asText());
@@ -268,9 +265,8 @@ class WebUiHardeningTest extends Browsing {
         assertThat(page.getByText(deliveryId)).isVisible();
         assertAsWideAsThePhone(customerScreen, "ticket-customer");
 
-        Screen agentScreen = open(Viewport.PHONE, "long-text-agent");
+        Screen agentScreen = signedIn(Viewport.PHONE, "long-text-agent", agent, "/agent/dashboard");
         Page agentPage = agentScreen.page();
-        signIn(agentScreen, agent, "/agent/dashboard");
         assertThat(agentPage.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets").setExact(true))
                 .locator("[data-ticket='" + mine.path("reference").asText() + "']")).containsText(customer.name());
         assertThat(agentPage.locator("[data-ticket='" + queued.path("reference").asText() + "']")).isVisible();
@@ -279,9 +275,8 @@ class WebUiHardeningTest extends Browsing {
         assertThat(agentPage.getByText(customer.email())).isVisible();
         assertAsWideAsThePhone(agentScreen, "ticket-agent");
 
-        Screen adminScreen = open(Viewport.PHONE, "long-text-admin");
+        Screen adminScreen = signedIn(Viewport.PHONE, "long-text-admin", admin, "/admin/support");
         Page adminPage = adminScreen.page();
-        signIn(adminScreen, admin, "/admin/support");
         assertThat(adminPage.getByRole(AriaRole.TABLE)).containsText(agent.name());
         assertAsWideAsThePhone(adminScreen, "admin");
         go(adminPage, "/admin/support/tickets");
@@ -312,9 +307,8 @@ class WebUiHardeningTest extends Browsing {
         String ticketId = startedTicket(customer, agent, Map.of("subject", "Confirmation: wrong colour delivered",
                 "category", "QUALITY", "description", "Red, not blue.")).path("id").asText();
 
-        Screen screen = open(Viewport.DESKTOP, "stale-banner");
+        Screen screen = signedIn(Viewport.DESKTOP, "stale-banner", agent, "/agent/dashboard");
         Page page = screen.page();
-        signIn(screen, agent, "/agent/dashboard");
         go(page, "/support/tickets/" + ticketId);
         assertThat(statusBadge(page)).hasText("In progress");
         button(page, "Mark resolved").click();
@@ -373,9 +367,8 @@ class WebUiHardeningTest extends Browsing {
         String reference = ticket.path("reference").asText();
         reassign(ticketId, first);
 
-        Screen screen = open(Viewport.DESKTOP, "same-names");
+        Screen screen = signedIn(Viewport.DESKTOP, "same-names", admin, "/admin/support");
         Page page = screen.page();
-        signIn(screen, admin, "/admin/support");
         Locator load = page.getByRole(AriaRole.TABLE);
         assertThat(load.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(first.email()))).containsText("Sam Twin");
         assertThat(load.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(second.email()))).containsText("Sam Twin");
@@ -410,9 +403,8 @@ class WebUiHardeningTest extends Browsing {
         gateway.as(agent).body(Map.of("status", "ON_HOLD")).put("/api/support/tickets/" + onHold + "/update-status/").then().statusCode(200);
 
         // the agent's "assigned to me" is what the list beside it shows
-        Screen screen = open(Viewport.DESKTOP, "counts");
+        Screen screen = signedIn(Viewport.DESKTOP, "counts", agent, "/agent/dashboard");
         Page page = screen.page();
-        signIn(screen, agent, "/agent/dashboard");
         Locator mine = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Tickets").setExact(true));
         assertThat(mine.getByRole(AriaRole.LISTITEM)).hasCount(2);
         Locator counts = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Counts"));
@@ -435,9 +427,8 @@ class WebUiHardeningTest extends Browsing {
         screen.shot("timeline-on-hold");
 
         // the admin is nobody's assignee: the queue page counts no "assigned to me"
-        Screen adminScreen = open(Viewport.DESKTOP, "counts-admin");
+        Screen adminScreen = signedIn(Viewport.DESKTOP, "counts-admin", admin, "/admin/support");
         Page adminPage = adminScreen.page();
-        signIn(adminScreen, admin, "/admin/support");
         go(adminPage, "/agent/dashboard");
         assertThat(heading(adminPage, "Ticket queue")).isVisible();
         Locator adminCounts = adminPage.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Counts"));

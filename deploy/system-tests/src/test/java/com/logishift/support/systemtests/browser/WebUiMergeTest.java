@@ -61,9 +61,8 @@ class WebUiMergeTest extends Browsing {
     void theAgentMergesTheSuggestedDuplicateAndLandsOnTheTicketThatStays() {
         String from = duplicate.path("reference").asText();
         String into = original.path("reference").asText();
-        Screen screen = open(Viewport.DESKTOP, "merge-agent");
+        Screen screen = signedInAt(Viewport.DESKTOP, "merge-agent", agent, ticketPath(duplicate));
         Page page = screen.page();
-        signIn(screen, agent, ticketPath(duplicate), ticketPath(duplicate));
         settled(page);
 
         Locator suggestions = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Possible duplicates"));
@@ -111,9 +110,8 @@ class WebUiMergeTest extends Browsing {
     void theCustomerFollowsTheLinkAndNeverSeesTheNote() {
         String into = original.path("reference").asText();
         for (Viewport viewport : List.of(Viewport.DESKTOP, Viewport.PHONE)) {
-            Screen screen = open(viewport, "merge-customer");
+            Screen screen = signedInAt(viewport, "merge-customer", customer, ticketPath(duplicate));
             Page page = screen.page();
-            signIn(screen, customer, ticketPath(duplicate), ticketPath(duplicate));
             assertThat(notice(page)).containsText("was merged into " + into);
             page.reload();
             link(page, into).click();

@@ -37,10 +37,9 @@ class WebUiPreferencesTest extends Browsing {
 
     @Test
     void eMailOffForAKindAndTheLanguageSurviveAReload() {
-        Screen screen = open(Viewport.DESKTOP, "preferences");
+        Screen screen = signedIn(Viewport.DESKTOP, "preferences", customer, "/support");
         {
             Page page = screen.page();
-            signIn(screen, customer, "/support");
             link(page, "Preferences").click();
             page.waitForURL("**/preferences");
             assertThat(heading(page, "Notification preferences")).isVisible();
@@ -68,10 +67,9 @@ class WebUiPreferencesTest extends Browsing {
             assertEquals("de", held.path("language").asText(), held.toString());
         }
         // a deep link, signed in afresh
-        Screen phone = open(Viewport.PHONE, "preferences-deep-link");
+        Screen phone = signedInAt(Viewport.PHONE, "preferences-deep-link", customer, "/preferences");
         {
             Page page = phone.page();
-            signIn(phone, customer, "/preferences", "/preferences");
             assertThat(checkbox(page, "Replies and messages by e-mail")).not().isChecked();
             assertThat(page.getByLabel("Language of your e-mails")).hasValue("de");
             phone.shot("preferences-phone");

@@ -113,9 +113,8 @@ class WebUiReportsTest extends Browsing {
 
     /** Signs the admin in straight to a report (a deep link) and waits for its eight charts. */
     private Screen report(Viewport viewport, String query) {
-        Screen screen = open(viewport, "reports");
         String path = PAGE + "?" + range + "&" + query;
-        signIn(screen, admin, path, path);
+        Screen screen = signedInAt(viewport, "reports", admin, path);
         assertThat(section(screen.page(), "Reports")).hasAttribute("aria-current", "page");
         for (String chart : CHARTS) {
             assertThat(chartOf(screen.page(), chart)).isVisible();

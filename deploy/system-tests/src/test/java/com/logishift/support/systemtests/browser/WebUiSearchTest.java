@@ -74,9 +74,8 @@ class WebUiSearchTest extends Browsing {
 
     @Test
     void staffSearchFromTheHeaderSeeMarksKeepThePageOnReloadAndOpenAResultByKeyboard() {
-        Screen screen = open(Viewport.DESKTOP, "search-admin");
+        Screen screen = signedIn(Viewport.DESKTOP, "search-admin", admin, "/admin/support");
         Page page = screen.page();
-        signIn(screen, admin, "/admin/support");
         Locator box = page.getByRole(AriaRole.SEARCH, new Page.GetByRoleOptions().setName("Quick ticket search"))
                 .getByRole(AriaRole.SEARCHBOX, new Locator.GetByRoleOptions().setName("Search tickets"));
         box.fill("  " + WORD + " or lamp ");
@@ -107,9 +106,8 @@ class WebUiSearchTest extends Browsing {
 
     @Test
     void aCustomerSearchesFromTheHubAndFindsOnlyTheirOwnTicket() {
-        Screen screen = open(Viewport.DESKTOP, "search-customer");
+        Screen screen = signedIn(Viewport.DESKTOP, "search-customer", customer, "/support");
         Page page = screen.page();
-        signIn(screen, customer, "/support");
         // no header box for customers: the hub has it
         Locator hub = page.getByRole(AriaRole.MAIN).getByRole(AriaRole.SEARCHBOX, new Locator.GetByRoleOptions()
                 .setName("Search tickets"));

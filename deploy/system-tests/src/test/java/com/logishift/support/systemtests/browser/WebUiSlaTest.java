@@ -86,9 +86,8 @@ class WebUiSlaTest extends Browsing {
     @Test
     @Order(1)
     void theAdminSetsAllDayHoursAndAOneMinuteTargetOutlivingAVersionConflict() {
-        Screen screen = open(Viewport.DESKTOP, "sla-admin");
+        Screen screen = signedInAt(Viewport.DESKTOP, "sla-admin", admin, "/admin/support/sla");
         Page page = screen.page();
-        signIn(screen, admin, "/admin/support/sla", "/admin/support/sla");
         assertThat(section(page, "SLA policy")).hasAttribute("aria-current", "page");
         assertThat(form(page)).isVisible();
         settled(page);
@@ -185,9 +184,8 @@ class WebUiSlaTest extends Browsing {
     @Order(3)
     void theTicketPageShowsBothClocksAndChangesThePriorityTheCustomerSeesNoSla() {
         String id = high.path("id").asText();
-        Screen screen = open(Viewport.DESKTOP, "sla-agent-ticket");
+        Screen screen = signedInAt(Viewport.DESKTOP, "sla-agent-ticket", agent, "/support/tickets/" + id);
         Page page = screen.page();
-        signIn(screen, agent, "/support/tickets/" + id, "/support/tickets/" + id);
         Locator clocks = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Service level"));
         Locator first = clocks.locator("[data-sla=firstResponse]");
         assertThat(first).hasAttribute("data-sla-status", "BREACHED",
@@ -213,9 +211,8 @@ class WebUiSlaTest extends Browsing {
         noAxeViolations(screen, "ticket-sla");
 
         // the customer: the priority change, no clock, no SLA line
-        Screen customerScreen = open(Viewport.DESKTOP, "sla-customer");
+        Screen customerScreen = signedInAt(Viewport.DESKTOP, "sla-customer", customer, "/support/tickets/" + id);
         Page c = customerScreen.page();
-        signIn(customerScreen, customer, "/support/tickets/" + id, "/support/tickets/" + id);
         Locator customerThread = c.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Conversation").setExact(true));
         assertThat(customerThread.locator("[data-event=PRIORITY_CHANGED]")).containsText("from High to Medium");
         assertThat(c.locator("[data-sla]")).hasCount(0);
@@ -263,9 +260,8 @@ class WebUiSlaTest extends Browsing {
         fitsTheScreen(a);
         agentScreen.shot("ticket-sla");
 
-        Screen adminScreen = open(Viewport.PHONE, "sla-admin");
+        Screen adminScreen = signedInAt(Viewport.PHONE, "sla-admin", admin, "/admin/support/sla");
         Page p = adminScreen.page();
-        signIn(adminScreen, admin, "/admin/support/sla", "/admin/support/sla");
         assertThat(form(p)).isVisible();
         assertThat(field(p, "Sunday until")).hasValue("24:00");
         fitsTheScreen(p);
@@ -290,8 +286,7 @@ class WebUiSlaTest extends Browsing {
 
     /** The agent signed in, then the dashboard through a deep link with the order (a full page load). */
     private Screen sortedDashboard(Viewport viewport) {
-        Screen screen = open(viewport, "sla-agent");
-        signIn(screen, agent, null, "/agent/dashboard");
+        Screen screen = signedIn(viewport, "sla-agent", agent, "/agent/dashboard");
         screen.page().navigate("/agent/dashboard?sort=slaDue");
         assertThat(orderSelect(screen.page())).hasValue("slaDue");
         return screen;

@@ -64,9 +64,8 @@ class WebUiWebhooksTest extends Browsing {
     @Test
     void anAdminRegistersAWebhookAndFollowsItsDeliveries() {
         String url = "http://127.0.0.1:" + partner.getAddress().getPort() + "/ui-hook";
-        Screen screen = open(Viewport.DESKTOP, "webhooks-admin");
+        Screen screen = signedIn(Viewport.DESKTOP, "webhooks-admin", admin, "/admin/support");
         Page page = screen.page();
-        signIn(screen, admin, "/admin/support");
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Webhooks")).click();
         page.waitForURL("**/admin/webhooks");
@@ -111,8 +110,7 @@ class WebUiWebhooksTest extends Browsing {
         assertTrue(received.get() >= 1, "the partner got the event");
 
         // the page is for admins only
-        Screen customers = open(Viewport.DESKTOP, "webhooks-customer");
-        signIn(customers, customer, "/admin/webhooks", "/admin/webhooks");
+        Screen customers = signedInAt(Viewport.DESKTOP, "webhooks-customer", customer, "/admin/webhooks");
         assertThat(heading(customers.page(), "Not available for your account")).isVisible();
     }
 }
