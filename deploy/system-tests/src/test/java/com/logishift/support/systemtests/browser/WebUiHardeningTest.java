@@ -107,8 +107,7 @@ class WebUiHardeningTest extends Browsing {
 
     /** Signs the person in on a screen of their own, landing on the first page, then loads each page every way in. */
     private void everyPageEveryWayIn(String who, Person person, SignedInPage... pages) {
-        Screen screen = open(Viewport.DESKTOP, who);
-        signIn(screen, person, pages[0].path());
+        Screen screen = signedIn(Viewport.DESKTOP, who, person, pages[0].path());
         for (SignedInPage page : pages) {
             everyWayIn(screen, person, page.path(), page.content());
         }
