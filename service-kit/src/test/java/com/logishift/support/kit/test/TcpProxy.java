@@ -6,14 +6,17 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A plain TCP relay to PostgreSQL that a test can cut: {@link #cut()} drops every open connection
- * and refuses new ones (what a service sees during a database failover), {@link #restore()} listens
- * again on the same port. Only this service's connections go through it, so cutting it disturbs
- * neither the shared server nor anything else using it.
+ * A plain TCP relay to a server (PostgreSQL, IMAP) that a test can cut: {@link #cut()} drops every open
+ * connection and refuses new ones (what a service sees during a database failover), {@link #restore()}
+ * listens again on the same port. Only this service's connections go through it, so cutting it disturbs
+ * neither the shared server nor anything else using it. {@link #beforeClientSends} lets a test act at
+ * the moment a client's command is on its way, before the server has it.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private volatile int port;
+    private final AtomicReference<Trigger> trigger = new AtomicReference<>();
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -40,6 +44,14 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(socket);
         }
         sockets.clear();
+    }
+
+    /**
+     * The next time a client sends bytes containing {@code text}, runs {@code action} on the relay's
+     * thread before they are forwarded: the server gets them only after the action is done.
+     */
+    public void beforeClientSends(String text, Runnable action) {
+        trigger.set(new Trigger(text, action));
     }
 
     public synchronized void restore() throws IOException {
@@ -66,20 +78,23 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, true);
+                pump(upstream, client, false);
             } catch (IOException e) {
                 // closed by cut(), or the target refused: the client sees its connection fail
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    if (fromClient && trigger.get() != null) {
+                        fire(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
@@ -96,6 +111,13 @@ public final class TcpProxy implements AutoCloseable {
         thread.start();
     }
 
+    private void fire(String sent) {
+        Trigger armed = trigger.get();
+        if (armed != null && sent.contains(armed.text()) && trigger.compareAndSet(armed, null)) {
+            armed.action().run();
+        }
+    }
+
     private static void closeQuietly(Socket socket) {
         try {
             socket.close();
@@ -107,5 +129,9 @@ public final class TcpProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         cut();
+    }
+
+    /** An action to run once, when a client's bytes next contain {@code text} (ASCII). */
+    private record Trigger(String text, Runnable action) {
     }
 }

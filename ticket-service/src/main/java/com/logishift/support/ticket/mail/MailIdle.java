@@ -3,6 +3,8 @@ package com.logishift.support.ticket.mail;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import java.time.Duration;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -10,7 +12,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Watches the support mailbox with IMAP IDLE (RFC 2177) on its own named thread and calls {@code wake}
- * when the server reports mail, so a mail is read within moments instead of at the next poll. It only
+ * when the server reports mail, so a mail is read within moments instead of at the next poll. The wake
+ * hangs on the folder's message-count event, not on {@code idle()} returning: a mail that arrives just
+ * before the IDLE command is reported with the command's continuation, which Angus handles without
+ * returning from {@code idle()}, but it still fires the event. It only
  * watches (the folder is opened read-only); the poll reads, and stays the safety net. A connection that
  * drops is opened again after a second, then with a doubling pause up to a minute while the server is
  * away (one WARN per outage, the rest at DEBUG). A server without IDLE is logged once and left to the
@@ -109,6 +114,12 @@ final class MailIdle {
                     return;
                 }
                 IMAPFolder opened = (IMAPFolder) store.getFolder(config.mailbox().folder());
+                opened.addMessageCountListener(new MessageCountAdapter() {
+                    @Override
+                    public void messagesAdded(MessageCountEvent event) {
+                        wake.run(); // on the folder's event thread, whichever command brought the news
+                    }
+                });
                 opened.open(Folder.READ_ONLY);
                 folder = opened;
                 if (warned) {
@@ -121,7 +132,7 @@ final class MailIdle {
                 idling = true;
                 established = true;
                 while (running) {
-                    // mail that came while we were not idling, or what the server just announced
+                    // mail that came while we were not idling, or what a full batch left behind
                     if (opened.getMessageCount() > 0) {
                         wake.run();
                     }

@@ -19,6 +19,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -62,6 +64,35 @@ class MailIdleAndLoginTest {
         }
         assertEquals(2L, InboundRows.count(pool, "SELECT count(*) FROM ticket_message WHERE ticket_id = $1",
                 UUID.fromString(ticketId)));
+    }
+
+    /**
+     * The mail lands after the watcher sent IDLE and before the server read the command: the server
+     * reports it with the command's continuation, not while idling, and it must still wake the reader.
+     */
+    @Test
+    void mailThatArrivesAsTheIdleCommandGoesOutIsRead() throws Exception {
+        Person customer = Tokens.customer();
+        String ticketId = openTicket(customer);
+        awaitIdling();
+        String messageId = Mails.newMessageId();
+        MimeMessage mail = replyMail(customer, ticketId, "Sent as IDLE begins.", messageId);
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        OwnMailServerTestResource.imapProxy().beforeClientSends("IDLE\r\n", () -> {
+            try {
+                Mails.send(mail); // GreenMail has stored it when SMTP answers
+                delivered.complete(null);
+            } catch (Exception e) {
+                delivered.completeExceptionally(e);
+            }
+        });
+        // the watcher connects again and, finding the mailbox empty, sends IDLE (a renewal would not do:
+        // it ends that new IDLE command too, and the watcher looks again)
+        TcpProxy imap = OwnMailServerTestResource.imapProxy();
+        imap.cut();
+        imap.restore();
+        delivered.get(SOON.toSeconds(), TimeUnit.SECONDS);
+        assertEquals("POSTED", InboundRows.outcome(pool, messageId, SOON));
     }
 
     @Test
@@ -156,12 +187,16 @@ class MailIdleAndLoginTest {
     /** The customer answers the ticket by mail, over the test server's SMTP; returns the Message-ID. */
     private String reply(Person customer, String ticketId, String text) throws Exception {
         String messageId = Mails.newMessageId();
+        Mails.send(replyMail(customer, ticketId, text, messageId));
+        return messageId;
+    }
+
+    private MimeMessage replyMail(Person customer, String ticketId, String text, String messageId) throws Exception {
         MimeMessage mail = Mails.message(ownSmtp(), Mails.address(customer), OwnMailServerTestResource.MAILBOX,
                 "Re: [" + InboundRows.reference(pool, ticketId) + "] Broken vase", messageId);
         mail.setHeader("In-Reply-To", Mails.ourMessageId(ticketId, config.domain()));
         mail.setText(text);
-        Mails.send(mail);
-        return messageId;
+        return mail;
     }
 
     /** Somebody who is not the customer answers a ticket's mail; returns the Message-ID. */
