@@ -73,12 +73,12 @@ class MailIdleAndLoginTest {
     @Test
     void mailThatArrivesAsTheIdleCommandGoesOutIsRead() throws Exception {
         Person customer = Tokens.customer();
-        String ticketId = openTicket(customer);
-        awaitIdling();
         String messageId = Mails.newMessageId();
-        MimeMessage mail = replyMail(customer, ticketId, "Sent as IDLE begins.", messageId);
+        MimeMessage mail = replyMail(customer, openTicket(customer), "Sent as IDLE begins.", messageId);
+        TcpProxy imap = OwnMailServerTestResource.imapProxy();
+        awaitIdling();
         CompletableFuture<Void> delivered = new CompletableFuture<>();
-        OwnMailServerTestResource.imapProxy().beforeClientSends("IDLE\r\n", () -> {
+        imap.beforeClientSends("IDLE\r\n", () -> {
             try {
                 Mails.send(mail); // GreenMail has stored it when SMTP answers
                 delivered.complete(null);
@@ -88,7 +88,6 @@ class MailIdleAndLoginTest {
         });
         // the watcher connects again and, finding the mailbox empty, sends IDLE (a renewal would not do:
         // it ends that new IDLE command too, and the watcher looks again)
-        TcpProxy imap = OwnMailServerTestResource.imapProxy();
         imap.cut();
         imap.restore();
         delivered.get(SOON.toSeconds(), TimeUnit.SECONDS);
