@@ -224,8 +224,11 @@ class WebUiSlaTest extends Browsing {
     @Test
     @Order(4)
     void theAdminsTicketListSortsByNearestDueToo() {
-        // the newest ticket: first in the default order (newest first), not with the nearest due first
-        String newest = openTicket("LOW", "SLA check: a newer, less urgent ticket").path("reference").asText();
+        // a newer, less urgent ticket of the same agent: first in the default order (newest first), after
+        // the High one by nearest due
+        JsonNode newer = openTicket("LOW", "SLA check: a newer, less urgent ticket");
+        assignToAgent(newer);
+        String newest = newer.path("reference").asText();
         String highRef = high.path("reference").asText();
         Screen screen = open(Viewport.DESKTOP, "sla-admin-tickets");
         Page page = screen.page();
@@ -233,15 +236,20 @@ class WebUiSlaTest extends Browsing {
         assertThat(page).hasURL(Pattern.compile("/admin/support/tickets\\?sort=slaDue$"));
         assertThat(orderSelect(page)).hasValue("slaDue");
         Locator list = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("All tickets"));
+        Locator rows = list.locator(":scope > li");
+        assertThat(rows.first()).isVisible();
+        // narrowed to the agent: the other classes' tickets run on the original policy, whose business
+        // hours make their due times depend on the time of day this runs
+        page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Ticket filters")).getByLabel("Assignee")
+                .selectOption(agent.id());
+        assertThat(rows.filter(new Locator.FilterOptions().setHasNotText("Assigned to " + agent.name()))).hasCount(0);
         // (the previous test moved it to Medium: its first response runs again, on Medium's longer target)
         assertThat(list.locator("li[data-ticket='" + highRef + "'] [data-sla=firstResponse]")).containsText("First response:");
-        List<String> order = references(list);
-        // the newest may be on a later page; if it is on this one, it comes after the breached ticket
-        assertTrue(!order.contains(newest) || order.indexOf(highRef) < order.indexOf(newest), highRef + " before " + newest + ": " + order);
+        assertBefore(list, highRef, newest);
         // choosing the default order takes it out of the address
         orderSelect(page).selectOption(new SelectOption().setLabel("Default order"));
         assertThat(page).hasURL(Pattern.compile("/admin/support/tickets$"));
-        assertThat(list.locator(":scope > li").first()).hasAttribute("data-ticket", newest);
+        assertThat(rows.first()).hasAttribute("data-ticket", newest);
         screen.shot("admin-tickets-default-order");
     }
 
