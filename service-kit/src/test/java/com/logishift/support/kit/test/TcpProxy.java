@@ -24,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private volatile Thread acceptor;
     private volatile int port;
     private final AtomicReference<Trigger> trigger = new AtomicReference<>();
 
@@ -40,6 +41,12 @@ public final class TcpProxy implements AutoCloseable {
     /** Closes every relayed connection and stops accepting new ones: connections are refused. */
     public synchronized void cut() throws IOException {
         server.close();
+        // the port is free only once the acceptor has left accept(): a restore() right after would fail
+        try {
+            acceptor.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Socket socket : sockets) {
             closeQuietly(socket);
         }
@@ -66,9 +73,10 @@ public final class TcpProxy implements AutoCloseable {
         socket.bind(new InetSocketAddress("127.0.0.1", onPort));
         server = socket;
         port = socket.getLocalPort();
-        Thread acceptor = new Thread(() -> accept(socket), "pg-proxy-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Thread accepting = new Thread(() -> accept(socket), "tcp-proxy-accept");
+        accepting.setDaemon(true);
+        acceptor = accepting;
+        accepting.start();
     }
 
     private void accept(ServerSocket listening) {
@@ -106,7 +114,7 @@ public final class TcpProxy implements AutoCloseable {
                 sockets.remove(from);
                 sockets.remove(to);
             }
-        }, "pg-proxy-pump");
+        }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
     }
