@@ -57,6 +57,14 @@ class TicketStatusRulesTest {
     }
 
     @Test
+    void theSlaCleanUpTakesExactlyTheResolvedStatuses() throws IOException {
+        Matcher m = STATUS_LIST.matcher(Files.readString(MIGRATIONS.resolve("V21__sla_finished_tickets.sql")));
+        assertTrue(m.find(), "V21's status list");
+        assertEquals(EnumSet.complementOf(EnumSet.copyOf(TicketStatus.UNRESOLVED)), statuses(m.group(1)), "V21: " + m.group());
+        assertFalse(m.find(), "one list");
+    }
+
+    @Test
     void theQueueIndexCoversExactlyTheQueue() throws IOException {
         String v4 = Files.readString(MIGRATIONS.resolve("V4__queue_index.sql"));
         Matcher m = QUEUE_PREDICATE.matcher(v4);

@@ -44,7 +44,7 @@ public class AdminTicketResource {
     @GET
     @Path("tickets")
     @Operation(summary = "All tickets, newest first, filtered by status, priority, category, assigneeId or unassigned=true",
-            description = "sort=slaDue: the nearest running SLA due first (tickets without one last), then newest first.")
+            description = "sort=slaDue: the nearest running SLA due first (resolved or closed tickets, and tickets without one, last), then newest first.")
     public Uni<Page<StaffTicket>> all(@QueryParam("status") String status, @QueryParam("priority") String priority,
             @QueryParam("category") String category, @QueryParam("assigneeId") String assigneeId,
             @QueryParam("unassigned") String unassigned, @QueryParam("sort") String sort,

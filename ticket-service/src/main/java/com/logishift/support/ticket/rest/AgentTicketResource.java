@@ -34,7 +34,7 @@ public class AgentTicketResource {
     @RolesAllowed({"agent", "admin"})
     @Operation(summary = "The caller's assigned tickets (scope=assigned, newest first) or the unassigned "
             + "queue of OPEN tickets (scope=queue, oldest first)",
-            description = "sort=slaDue: the nearest running SLA due first (tickets without one last), then the "
+            description = "sort=slaDue: the nearest running SLA due first (resolved or closed tickets, and tickets without one, last), then the "
                     + "scope's own order.")
     public Uni<Page<StaffTicket>> work(@QueryParam("scope") @DefaultValue("assigned") String scope,
             @QueryParam("sort") String sort, @BeanParam PageRequest page) {

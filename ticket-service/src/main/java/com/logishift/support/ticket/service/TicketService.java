@@ -45,7 +45,7 @@ public class TicketService {
 
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
     private static final Sort OLDEST_FIRST = Sort.ascending("createdAt").and("id");
-    /** sort=slaDue: the nearest running due first, tickets without one last, then the list's own order. */
+    /** sort=slaDue: the nearest running due of an unresolved ticket first, the rest last, then the list's own order. */
     private static final String SLA_DUE = "slaDueAt";
 
     private final TicketEvents events;

@@ -42,8 +42,8 @@ public class SlaClocks {
     public static final String SELECT_COLUMNS = COLUMNS.subList(0, 10).stream().map(c -> c[0])
             .collect(Collectors.joining(", ")) + ", sla_fired";
 
-    /** The stored result of a change: the clocks and when the SLA job must look next. */
-    public record Write(TicketSla sla, Instant nextCheck) {
+    /** The stored result of a change: the clocks, the due the lists sort by and when the SLA job must look next. */
+    public record Write(TicketSla sla, Instant dueAt, Instant nextCheck) {
     }
 
     private final SlaPolicies policies;
@@ -95,9 +95,16 @@ public class SlaClocks {
                 .map(policy -> store(ticket, policy, move.apply(before, policy), now));
     }
 
+    /**
+     * A RESOLVED or CLOSED ticket asks nothing of anybody: it leaves the nearest-due order and the SLA
+     * job's schedule. Its clocks are kept as they are: a first-response clock nobody stopped (resolved
+     * without a public answer) runs on, and a reopen brings back its due and any alert it passed.
+     */
     private static Write store(Ticket ticket, SlaPolicy policy, TicketSla sla, Instant now) {
-        apply(ticket, sla);
-        return new Write(sla, sla.nextCheck(policy, ticket.priority, ticket.slaFired, now));
+        boolean unresolved = TicketStatus.UNRESOLVED.contains(ticket.status);
+        Instant due = unresolved ? sla.nearestDue() : null;
+        apply(ticket, sla, due);
+        return new Write(sla, due, unresolved ? sla.nextCheck(policy, ticket.priority, ticket.slaFired, now) : null);
     }
 
     // --- writing ----------------------------------------------------------------------------------
@@ -148,7 +155,7 @@ public class SlaClocks {
             values.add(c == null ? null : utc(c.since()));
             values.add(c == null ? null : utc(c.dueAt()));
         }
-        values.add(sla == null ? null : utc(sla.nearestDue()));
+        values.add(write == null ? null : utc(write.dueAt()));
         values.add(write == null ? null : utc(write.nextCheck()));
         return values;
     }
@@ -196,7 +203,7 @@ public class SlaClocks {
                 new SlaClock(SlaStatus.valueOf(t.slaResStatus), t.slaResUsedMs, t.slaResSince, t.slaResDueAt));
     }
 
-    private static void apply(Ticket t, TicketSla sla) {
+    private static void apply(Ticket t, TicketSla sla, Instant due) {
         t.slaPolicyVersion = sla.policyVersion();
         t.slaFrStatus = sla.firstResponse().status().name();
         t.slaFrUsedMs = sla.firstResponse().usedMillis();
@@ -206,7 +213,7 @@ public class SlaClocks {
         t.slaResUsedMs = sla.resolution().usedMillis();
         t.slaResSince = sla.resolution().since();
         t.slaResDueAt = sla.resolution().dueAt();
-        t.slaDueAt = sla.nearestDue();
+        t.slaDueAt = due;
     }
 
     // --- the staff view -----------------------------------------------------------------------------

@@ -16,7 +16,8 @@ import java.util.List;
  *     end of a hold) with the time already used;</li>
  * <li>a priority change gives both the new priority's targets and keeps the time used.</li>
  * </ul>
- * Plain Java: callers say what happened and store the result ({@link SlaClocks}).
+ * Plain Java: callers say what happened and store the result ({@link SlaClocks}, which also leaves a
+ * resolved or closed ticket out of the nearest-due order and the SLA job's schedule).
  */
 public record TicketSla(int policyVersion, SlaClock firstResponse, SlaClock resolution) {
 

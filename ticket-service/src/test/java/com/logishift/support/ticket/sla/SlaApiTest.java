@@ -291,7 +291,7 @@ class SlaApiTest {
         Person agent = approvedAgent(pool);
         Person customer = Tokens.customer();
         List<String> mine = new ArrayList<>();
-        for (String priority : List.of("LOW", "HIGH", "MEDIUM")) {
+        for (String priority : List.of("LOW", "HIGH", "MEDIUM", "HIGH")) {
             mine.add(assignedTo(agent, customer, priority));
         }
         // one without a running clock: resolved after its first response
@@ -299,17 +299,21 @@ class SlaApiTest {
         as(agent).body(Map.of("body", "done", "visibility", "PUBLIC")).post(messages(mine.get(0)))
                 .then().statusCode(201);
         status(agent, mine.get(0), "RESOLVED");
+        // one resolved without an answer: its first-response clock runs on, but it asks nothing any more
+        take(agent, mine.get(3));
+        status(agent, mine.get(3), "RESOLVED");
 
         // (an approval may hand the agent older queued tickets too: look at ours)
         List<String> ids = new ArrayList<>(as(agent).get("/api/agent/tickets/?sort=slaDue&size=100").then()
                 .statusCode(200).extract().jsonPath().getList("items.id"));
         ids.retainAll(mine);
-        assertEquals(List.of(mine.get(1), mine.get(2), mine.get(0)), ids, "HIGH, MEDIUM, then the stopped one");
+        assertEquals(List.of(mine.get(1), mine.get(2), mine.get(3), mine.get(0)), ids,
+                "HIGH, MEDIUM, then the resolved ones newest first");
         // without the sort: newest first
         List<String> newest = new ArrayList<>(as(agent).get("/api/agent/tickets/?size=100").then().extract()
                 .jsonPath().getList("items.id"));
         newest.retainAll(mine);
-        assertEquals(List.of(mine.get(2), mine.get(1), mine.get(0)), newest);
+        assertEquals(List.of(mine.get(3), mine.get(2), mine.get(1), mine.get(0)), newest);
 
         List<Map<String, Object>> page = as(Tokens.admin()).get("/api/admin/support/tickets/?sort=slaDue&size=100")
                 .then().statusCode(200).extract().jsonPath().getList("items");
@@ -353,10 +357,13 @@ class SlaApiTest {
 
     // --- helpers ------------------------------------------------------------------------------------
 
-    /** The nearest due of a RUNNING clock (no clock here has been running long enough to be late). */
+    /**
+     * The nearest due of a RUNNING clock of an unresolved ticket (no clock here has been running long
+     * enough to be late); none for a resolved or closed one.
+     */
     private static Instant nearestRunningDue(Map<String, Object> ticket) {
         Map<String, Map<String, Object>> sla = (Map<String, Map<String, Object>>) ticket.get("sla");
-        if (sla == null) {
+        if (sla == null || List.of("RESOLVED", "CLOSED").contains(ticket.get("status"))) {
             return null;
         }
         Instant nearest = null;

@@ -149,6 +149,32 @@ class SlaJobTest {
     }
 
     @Test
+    void aTicketResolvedWithoutAnAnswerIsNotAnnouncedUntilItIsReopened() {
+        Person agent = approvedAgent(pool);
+        String id = SlaApiTest.open(Tokens.customer(), "HIGH");
+        as(Tokens.admin()).body(Map.of("agentId", agent.id().toString())).post("/api/support/tickets/" + id
+                + "/reassign/").then().statusCode(200);
+        take(agent, id);
+        moveTo(agent, id, "RESOLVED"); // no public answer: the first-response clock was never stopped
+
+        Row resolved = rows("SELECT sla_fr_status, sla_due_at, sla_next_check_at FROM ticket WHERE id = $1", uuid(id)).get(0);
+        assertEquals("RUNNING", resolved.getString("sla_fr_status"), "the clock itself runs on");
+        assertNull(resolved.getValue("sla_due_at"), "out of the nearest-due order");
+        assertNull(resolved.getValue("sla_next_check_at"), "out of the job's schedule");
+        job.pass(Instant.now().plus(Duration.ofDays(60))).await().atMost(Duration.ofMinutes(2));
+        assertEquals(0, alerts(id), "nothing announced for a resolved ticket");
+
+        // reopened: the due is back, and the alerts its running clock passed meanwhile come
+        as(agent).body(Map.of("status", "IN_PROGRESS")).put("/api/support/tickets/" + id + "/update-status/").then()
+                .statusCode(200);
+        Row reopened = rows("SELECT sla_due_at, sla_fr_due_at, sla_next_check_at FROM ticket WHERE id = $1", uuid(id)).get(0);
+        assertEquals(reopened.getOffsetDateTime("sla_fr_due_at"), reopened.getOffsetDateTime("sla_due_at"));
+        assertNotNull(reopened.getValue("sla_next_check_at"));
+        job.pass(Instant.now().plus(Duration.ofDays(60))).await().atMost(Duration.ofMinutes(2));
+        assertEquals(4, alerts(id), "both clocks' warning and breach once it is work again");
+    }
+
+    @Test
     void theScheduleMirrorFollowsEveryWriterAndTheJobRewritesNoIndexedColumn() {
         Person agent = approvedAgent(pool);
         Person customer = Tokens.customer();
