@@ -57,7 +57,6 @@ class MailIdleAndLoginTest {
         assertEquals(Duration.ofMinutes(10), config.pollInterval());
         Person customer = Tokens.customer();
         String ticketId = openTicket(customer);
-        awaitIdling();
         for (int i = 0; i < 2; i++) { // the watcher goes back to IDLE after each mail
             String messageId = reply(customer, ticketId, "Answer " + i + " by mail.");
             assertEquals("POSTED", InboundRows.outcome(pool, messageId, SOON));
@@ -109,7 +108,6 @@ class MailIdleAndLoginTest {
             } finally {
                 imap.restore();
             }
-            awaitIdling();
             String messageId = reply(customer, ticketId, "After the outage.");
             assertEquals("POSTED", InboundRows.outcome(pool, messageId, SOON));
             assertEquals(List.of(), ours(errors));
@@ -178,14 +176,19 @@ class MailIdleAndLoginTest {
 
     // --- helpers --------------------------------------------------------------------------------------
 
+    /**
+     * Waits until the watcher idles and the server listens for it: every mail these tests send goes out
+     * only then, so that it is IDLE that announces it (the poll comes every 10 minutes).
+     */
     private void awaitIdling() {
         Eventually.until("IMAP IDLE on the support mailbox", InboundRows.WAIT,
-                () -> poller.idle() != null && poller.idle().idling());
+                () -> poller.idle() != null && poller.idle().idling() && OwnMailServerTestResource.serverListensForIdle());
     }
 
     /** The customer answers the ticket by mail, over the test server's SMTP; returns the Message-ID. */
     private String reply(Person customer, String ticketId, String text) throws Exception {
         String messageId = Mails.newMessageId();
+        awaitIdling();
         Mails.send(replyMail(customer, ticketId, text, messageId));
         return messageId;
     }
@@ -206,6 +209,7 @@ class MailIdleAndLoginTest {
         MimeMessage mail = Mails.message(ownSmtp(), stranger, OwnMailServerTestResource.MAILBOX,
                 "Re: [" + InboundRows.reference(pool, ticketId) + "] Broken vase", messageId);
         mail.setText("Is this my parcel?");
+        awaitIdling();
         Mails.send(mail);
         return messageId;
     }

@@ -45,6 +45,27 @@ public class OwnMailServerTestResource implements QuarkusTestResourceLifecycleMa
         return server.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), mail -> true).toList();
     }
 
+    /**
+     * True while the server listens for news on behalf of an IDLE command on the support mailbox.
+     * GreenMail sends "+ idling" before it registers that listener, and a mail stored in between is
+     * reported only when the IDLE command ends (minutes later here); a test that wants IDLE to announce
+     * its mail waits for this first. GreenMail has no API for it, hence the look at its folder's listeners.
+     */
+    static boolean serverListensForIdle() {
+        try {
+            Object inbox = server.getManagers().getImapHostManager()
+                    .getInbox(server.getUserManager().getUser(MAILBOX));
+            java.lang.reflect.Field field = inbox.getClass().getDeclaredField("_mailboxListeners");
+            field.setAccessible(true);
+            List<?> listeners = (List<?>) field.get(inbox);
+            synchronized (listeners) { // GreenMail's own lock for this list
+                return listeners.stream().anyMatch(listener -> listener.getClass().getName().endsWith("IdleFolderListener"));
+            }
+        } catch (ReflectiveOperationException | com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException("GreenMail's IDLE listeners are not where this test expects them", e);
+        }
+    }
+
     static int smtpPort() {
         return server.getSmtp().getPort();
     }

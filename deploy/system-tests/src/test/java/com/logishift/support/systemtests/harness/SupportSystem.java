@@ -283,6 +283,8 @@ public final class SupportSystem {
                 env.put("SUPPORT_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
                 env.put("SUPPORT_WEBHOOK_BACKOFF_INITIAL", "PT0.5S"); // retries within seconds, not minutes
                 env.put("SUPPORT_WEBHOOK_BACKOFF_MAX", "PT2S");
+                // a hanging partner hangs until its test releases it: no attempt may time out meanwhile
+                env.put("SUPPORT_WEBHOOK_TIMEOUT", "PT60S");
                 // production requires the key that encrypts the endpoints' secrets at rest (32 bytes)
                 env.put("SUPPORT_WEBHOOK_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(
                         ("system-tests-webhooks-" + runTag + "-0123456789").substring(0, 32).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
